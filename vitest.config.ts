@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    // Model and browser suites are CPU-heavy; on 2 cores run files one at a time
+    // so timings stay meaningful and memory stays modest.
+    fileParallelism: false,
+    reporters: ['default'],
+  },
+});
