@@ -1,0 +1,1 @@
+export declare const crossOriginIsolationHeaders: Record<string, string>;

@@ -1,0 +1,68 @@
+import type { EngineReady, EngineRequest, EngineResponse, EngineResult } from './protocol';
+
+type Pending = { resolve: (r: EngineResult) => void; reject: (e: Error) => void };
+
+/**
+ * Page-side handle on the detection worker: `init()` selects the backend and
+ * loads the detector; `detect()` transfers a frame and resolves with its
+ * detections. One request per frame id; the caller decides when to drop frames.
+ */
+export class EngineClient {
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, Pending>();
+  #ready: { resolve: (r: EngineReady) => void; reject: (e: Error) => void } | null = null;
+  #nextId = 1;
+
+  constructor() {
+    this.#worker = new Worker(new URL('./detection.worker.ts', import.meta.url), { type: 'module', name: 'detection' });
+    this.#worker.onmessage = (e: MessageEvent<EngineResponse>) => this.#onMessage(e.data);
+    this.#worker.onerror = (e) => this.#failAll(new Error(`detection worker crashed: ${e.message}`));
+  }
+
+  init(request: Omit<Extract<EngineRequest, { type: 'init' }>, 'type'>): Promise<EngineReady> {
+    return new Promise((resolve, reject) => {
+      this.#ready = { resolve, reject };
+      this.#worker.postMessage({ type: 'init', ...request } satisfies EngineRequest);
+    });
+  }
+
+  detect(frame: ImageBitmap): Promise<EngineResult> {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ type: 'detect', id, frame } satisfies EngineRequest, [frame]);
+    });
+  }
+
+  setConfig(config: Extract<EngineRequest, { type: 'config' }>['config']): void {
+    this.#worker.postMessage({ type: 'config', config } satisfies EngineRequest);
+  }
+
+  dispose(): void {
+    this.#worker.terminate();
+    this.#failAll(new Error('engine disposed'));
+  }
+
+  #onMessage(msg: EngineResponse): void {
+    if (msg.type === 'ready') {
+      this.#ready?.resolve(msg);
+      this.#ready = null;
+    } else if (msg.type === 'result') {
+      this.#pending.get(msg.id)?.resolve(msg);
+      this.#pending.delete(msg.id);
+    } else if (msg.id !== undefined) {
+      this.#pending.get(msg.id)?.reject(new Error(msg.message));
+      this.#pending.delete(msg.id);
+    } else {
+      this.#ready?.reject(new Error(msg.message));
+      this.#ready = null;
+    }
+  }
+
+  #failAll(error: Error): void {
+    this.#ready?.reject(error);
+    this.#ready = null;
+    for (const p of this.#pending.values()) p.reject(error);
+    this.#pending.clear();
+  }
+}

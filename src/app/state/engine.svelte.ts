@@ -1,0 +1,33 @@
+import type { BackendChoice } from '../../core/backend/select';
+import type { DetectorConfig, DetectorName } from '../../core/detection/config';
+import { EngineClient } from '../engine/engineClient';
+import type { EngineReady } from '../engine/protocol';
+
+export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** The detection worker's lifecycle as UI state. */
+export class EngineState {
+  status = $state<EngineStatus>('idle');
+  info = $state.raw<EngineReady | null>(null);
+  error = $state<string | null>(null);
+  client = $state.raw<EngineClient | null>(null);
+
+  async load(backend: BackendChoice, detector: DetectorName, config: Partial<DetectorConfig>): Promise<void> {
+    this.client?.dispose();
+    this.client = null;
+    this.status = 'loading';
+    this.error = null;
+    this.info = null;
+    const client = new EngineClient();
+    try {
+      const modelBaseUrl = new URL(`${import.meta.env.BASE_URL}models/`, location.href).href;
+      this.info = await client.init({ backend, detector, config, modelBaseUrl });
+      this.client = client;
+      this.status = 'ready';
+    } catch (e) {
+      client.dispose();
+      this.status = 'error';
+      this.error = `Models could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+}
