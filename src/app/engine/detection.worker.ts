@@ -4,7 +4,7 @@ import { selectBackend } from '../../core/backend/select';
 import { loadDetectorWithFallback } from '../../core/detection';
 import type { Detector } from '../../core/detection/types';
 import { registerBrowserBackend } from './registerBrowserBackend';
-import type { EngineRequest, EngineResponse } from './protocol';
+import type { EngineReady, EngineRequest, EngineResponse } from './protocol';
 
 /**
  * Detection worker: owns the TF.js backend and the detector so inference never
@@ -20,11 +20,12 @@ async function init(msg: Extract<EngineRequest, { type: 'init' }>): Promise<void
   const backend = await selectBackend({ choice: msg.backend, register: registerBrowserBackend });
   const t0 = performance.now();
   const { detector: loaded, warning } = await loadDetectorWithFallback(msg.detector, {
-    modelBaseUrl: msg.modelBaseUrl,
-    config: msg.config,
+    models: msg.modelBaseUrl,
+    cocoSsd: { baseUrl: msg.appBaseUrl },
+    ...msg.config,
   });
   detector = loaded;
-  post({ type: 'ready', backend, detector: loaded.name, warning, warmupMs: performance.now() - t0 });
+  post({ type: 'ready', backend, detector: loaded.name as EngineReady['detector'], warning, warmupMs: performance.now() - t0 });
 }
 
 async function detect(msg: Extract<EngineRequest, { type: 'detect' }>): Promise<void> {

@@ -1,10 +1,10 @@
 import type { BackendChoice, BackendSelection } from '../../core/backend/select';
 import type { Detection, StageTimings } from '../../core/detection/types';
-import type { DetectorConfig, DetectorName } from '../../core/detection/config';
+import type { DetectorConfig, DetectorName } from '../../core/detection';
 
 /** Messages from the page to the detection worker. */
 export type EngineRequest =
-  | { type: 'init'; backend: BackendChoice; detector: DetectorName; config: Partial<DetectorConfig>; modelBaseUrl: string }
+  | { type: 'init'; backend: BackendChoice; detector: DetectorName; config: Partial<DetectorConfig>; modelBaseUrl: string; appBaseUrl: string }
   | { type: 'detect'; id: number; frame: ImageBitmap }
   | { type: 'config'; config: Partial<DetectorConfig> };
 

@@ -1,5 +1,5 @@
 import type { BackendChoice } from '../../core/backend/select';
-import type { DetectorConfig, DetectorName } from '../../core/detection/config';
+import type { DetectorConfig, DetectorName } from '../../core/detection';
 import { EngineClient } from '../engine/engineClient';
 import type { EngineReady } from '../engine/protocol';
 
@@ -21,7 +21,8 @@ export class EngineState {
     const client = new EngineClient();
     try {
       const modelBaseUrl = new URL(`${import.meta.env.BASE_URL}models/`, location.href).href;
-      this.info = await client.init({ backend, detector, config, modelBaseUrl });
+      const appBaseUrl = new URL(import.meta.env.BASE_URL, location.href).href;
+      this.info = await client.init({ backend, detector, config, modelBaseUrl, appBaseUrl });
       this.client = client;
       this.status = 'ready';
     } catch (e) {

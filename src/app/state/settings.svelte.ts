@@ -1,5 +1,5 @@
 import { BACKEND_CHOICES, parseBackendChoice, type BackendChoice } from '../../core/backend/select';
-import { DEFAULT_DETECTOR_CONFIG, DETECTOR_NAMES, type DetectorName } from '../../core/detection/config';
+import { DEFAULT_DETECTOR_CONFIG, DETECTOR_NAMES, type DetectorName } from '../../core/detection';
 
 const STORAGE_KEY = 'trackscope.settings.v1';
 

@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs';
+import { selectBackend, type BackendChoice, type BackendSelection } from '../core/backend/select';
+import { loadDetector, type DetectorName } from '../core/detection';
+import { registerBrowserBackend } from '../app/engine/registerBrowserBackend';
+
+/** One measured frame: per-stage milliseconds and the detection count. */
+export interface BenchSample {
+  capture: number;
+  preprocess: number;
+  inference: number;
+  postprocess: number;
+  detections: number;
+}
+
+export interface BenchRun {
+  backend: BackendSelection;
+  warmupMs: number;
+  samples: BenchSample[];
+  numTensorsBefore: number;
+  numTensorsAfter: number;
+}
+
+const log = (line: string) => {
+  document.getElementById('log')!.textContent += `${line}\n`;
+};
+
+/**
+ * Runs the detector on real frames in this page and returns raw samples; the
+ * Node driver computes medians/p95 so Node and browser rows share one code path.
+ */
+async function runDetect(opts: { backend: BackendChoice; detector: DetectorName; images: string[]; frames: number }): Promise<BenchRun> {
+  const backend = await selectBackend({ choice: opts.backend, register: registerBrowserBackend, probeTimeoutMs: 60_000 });
+  log(`backend ${backend.name} on ${backend.renderer}`);
+  const t0 = performance.now();
+  const detector = await loadDetector(opts.detector, { models: new URL('/models/', location.href).href });
+  const warmupMs = performance.now() - t0;
+  const blobs = await Promise.all(opts.images.map(async (u) => (await fetch(u)).blob()));
+  const numTensorsBefore = tf.memory().numTensors;
+  const samples: BenchSample[] = [];
+  try {
+    for (let i = 0; i < opts.frames; i++) {
+      const c0 = performance.now();
+      const bitmap = await createImageBitmap(blobs[i % blobs.length]);
+      const capture = performance.now() - c0;
+      const dets = await detector.detect(bitmap);
+      bitmap.close();
+      const t = detector.lastTimings;
+      samples.push({ capture, preprocess: t.preprocessMs, inference: t.inferenceMs, postprocess: t.postprocessMs, detections: dets.length });
+      log(`frame ${i}: ${dets.length} detections, inference ${t.inferenceMs.toFixed(1)} ms`);
+    }
+  } finally {
+    detector.dispose();
+  }
+  return { backend, warmupMs, samples, numTensorsBefore, numTensorsAfter: tf.memory().numTensors };
+}
+
+(window as unknown as { trackscopeBench: unknown }).trackscopeBench = { runDetect };
+log('ready');
