@@ -1,0 +1,89 @@
+/**
+ * Node part of the detection benchmark: CenterNet per-stage latency on real
+ * frames for each backend Node can run, written to bench/results/detect-node.json.
+ *
+ *   npm run bench:detect -- [--frames N] [--backends wasm,cpu] [--cpu-frames N] [--time-cap-s S]
+ *
+ * Frames cycle through tests/fixtures/media/*.png (vtest pedestrians first).
+ * The 'cpu' backend is pure JS and slow, so it gets fewer frames by default
+ * and every backend stops early when the time cap is reached. Rows merge into
+ * the existing file, so the browser bench can add its own rows.
+ */
+import { join, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { loadCenterNet } from '../src/core/detection/centernet';
+import { NODE_BACKENDS, useNodeBackend, type NodeBackend } from '../src/node/backend';
+import { fileSystemModelSource } from '../src/node/fsModelSource';
+import { readImageTensor } from '../src/node/readImageTensor';
+import { writeBenchResults } from './lib/node-report';
+import { formatTable, makeRow, type BenchRow, type FrameSample } from './lib/node-stats';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const MEDIA = ['vtest-f000.png', 'vtest-f120.png', 'astronaut.png', 'coffee.png', 'motorcycle_left.png', 'chelsea.png'];
+const OUT = join(ROOT, 'bench/results/detect-node.json');
+
+function intArg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} is ${process.argv[i + 1]}; expected an integer >= 1`);
+  return value;
+}
+
+function backendsArg(): NodeBackend[] {
+  const i = process.argv.indexOf('--backends');
+  const list = i < 0 ? [...NODE_BACKENDS] : (process.argv[i + 1] ?? '').split(',');
+  for (const b of list) {
+    if (!(NODE_BACKENDS as readonly string[]).includes(b)) throw new Error(`--backends has "${b}"; allowed: ${NODE_BACKENDS.join(', ')}`);
+  }
+  return list as NodeBackend[];
+}
+
+async function benchBackend(backend: NodeBackend, frames: number, capMs: number): Promise<BenchRow> {
+  await useNodeBackend(backend);
+  const images = MEDIA.map((f) => readImageTensor(join(ROOT, 'tests/fixtures/media', f)));
+  const numTensorsBefore = tf.memory().numTensors;
+  const t0 = performance.now();
+  const detector = await loadCenterNet({ source: fileSystemModelSource(join(ROOT, 'models')) });
+  const loadMs = performance.now() - t0;
+  const samples: FrameSample[] = [];
+  const start = performance.now();
+  try {
+    for (let i = 0; i < frames && performance.now() - start < capMs; i++) {
+      const detections = await detector.detect(images[i % images.length]);
+      const t = detector.lastTimings;
+      samples.push({ preprocess: t.preprocessMs, inference: t.inferenceMs, postprocess: t.postprocessMs, detections: detections.length });
+      process.stdout.write(`\r${backend}: frame ${i + 1}/${frames}, inference ${t.inferenceMs.toFixed(0)} ms   `);
+    }
+  } finally {
+    detector.dispose();
+    process.stdout.write('\n');
+  }
+  const numTensorsAfter = tf.memory().numTensors;
+  tf.dispose(images);
+  const note = samples.length < frames ? `stopped at the ${capMs / 1000}s time cap` : undefined;
+  return makeRow({ env: 'node', backend, detector: detector.name, loadMs, numTensorsBefore, numTensorsAfter, note }, samples);
+}
+
+async function main(): Promise<void> {
+  const frames = intArg('--frames', 20);
+  const cpuFrames = intArg('--cpu-frames', Math.min(frames, 5));
+  const capMs = intArg('--time-cap-s', 120) * 1000;
+  const rows: BenchRow[] = [];
+  for (const backend of backendsArg()) {
+    try {
+      rows.push(await benchBackend(backend, backend === 'cpu' ? cpuFrames : frames, capMs));
+    } catch (error) {
+      console.error(`${backend}: skipped (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  writeBenchResults(OUT, rows);
+  console.log(`\nCenterNet 512x512, per-stage ms (median / p95), Node ${process.version}\n`);
+  console.log(formatTable(rows));
+  console.log(`\nwrote ${OUT.slice(ROOT.length + 1)}`);
+}
+
+main().catch((error) => {
+  console.error(`bench:detect: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

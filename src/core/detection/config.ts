@@ -1,0 +1,62 @@
+/** Detectors `loadDetector` can build; the UI lists these. */
+export const DETECTOR_NAMES = ['centernet', 'coco-ssd'] as const;
+export type DetectorName = (typeof DETECTOR_NAMES)[number];
+
+/** Post-processing settings shared by all detectors. */
+export interface DetectorConfig {
+  /** Drop detections scoring below this, in [0, 1]. */
+  readonly scoreThreshold: number;
+  /** Class-aware NMS: suppress same-class boxes overlapping more than this IoU, in [0, 1]. */
+  readonly iouThreshold: number;
+  /** Keep at most this many detections per frame, an integer in [1, 100]. */
+  readonly maxDetections: number;
+  /** Keep only these labels (e.g. ['person']); all classes when omitted. */
+  readonly classes?: readonly string[];
+}
+
+/** CenterNet decodes at most 100 candidates per frame (its top-k in the graph). */
+export const MAX_DETECTIONS_LIMIT = 100;
+
+export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = Object.freeze({
+  // 0.3 keeps partly occluded pedestrians in vtest while rejecting the
+  // low-confidence background boxes CenterNet emits (it always returns 100).
+  scoreThreshold: 0.3,
+  iouThreshold: 0.5,
+  maxDetections: 50,
+});
+
+function checkRange(name: string, value: unknown, min: number, max: number, integer = false): void {
+  const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
+  if (!ok || (integer && !Number.isInteger(value))) {
+    const kind = integer ? 'an integer' : 'a number';
+    throw new RangeError(`${name} is ${String(value)}; expected ${kind} in [${min}, ${max}]`);
+  }
+}
+
+/**
+ * Fills defaults, validates and returns a copy (the input is not kept).
+ * `labels`, when given, is the detector's label list; `classes` must be in it.
+ */
+export function validateDetectorConfig(
+  config: Partial<DetectorConfig> = {},
+  labels?: readonly string[],
+): DetectorConfig {
+  const merged = { ...DEFAULT_DETECTOR_CONFIG, ...config };
+  checkRange('scoreThreshold', merged.scoreThreshold, 0, 1);
+  checkRange('iouThreshold', merged.iouThreshold, 0, 1);
+  checkRange('maxDetections', merged.maxDetections, 1, MAX_DETECTIONS_LIMIT, true);
+  if (merged.classes === undefined) {
+    const { classes: _omit, ...rest } = merged;
+    return rest;
+  }
+  if (!Array.isArray(merged.classes) || merged.classes.length === 0) {
+    throw new TypeError(`classes is ${JSON.stringify(merged.classes)}; expected a non-empty array of labels or undefined`);
+  }
+  if (labels !== undefined) {
+    const unknown = merged.classes.filter((c) => !labels.includes(c));
+    if (unknown.length > 0) {
+      throw new RangeError(`classes contains unknown label(s) ${JSON.stringify(unknown)}; allowed: ${labels.join(', ')}`);
+    }
+  }
+  return { ...merged, classes: [...merged.classes] };
+}

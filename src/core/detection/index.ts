@@ -1,0 +1,16 @@
+export type { Detection, Detector, DetectorInput, PixelSource, StageTimings } from './types';
+export { DEFAULT_DETECTOR_CONFIG, DETECTOR_NAMES, MAX_DETECTIONS_LIMIT, validateDetectorConfig } from './config';
+export type { DetectorConfig, DetectorName } from './config';
+export { COCO80_LABELS } from './cocoLabels';
+export { CENTERNET_MODEL_NAME, loadCenterNet } from './centernet';
+export type { CenterNetOptions } from './centernet';
+export { COCO_SSD_DEFAULT_URL, COCO_SSD_LOCAL_PATH, loadCocoSsd, resolveCocoSsdModelUrl } from './cocoSsd';
+export type { CocoSsdOptions } from './cocoSsd';
+export { loadDetector, loadDetectorWithFallback } from './factory';
+export type { DetectorWithWarning, LoadDetectorOptions } from './factory';
+export { classAwareNms } from './nms';
+export type { Candidate } from './nms';
+export { RESIZE_MODES } from './preprocess';
+export type { ResizeMode } from './preprocess';
+export { ModelLoadError } from './ModelLoadError';
+export { DetectorInputError } from './DetectorInputError';
