@@ -1,8 +1,10 @@
 /**
- * Node part of the detection benchmark: CenterNet per-stage latency on real
- * frames for each backend Node can run, written to bench/results/detect-node.json.
+ * Detection benchmark: CenterNet per-stage latency on real frames for each
+ * backend Node can run and each backend headless Chromium can run, written to
+ * bench/results/detect.json and printed as one table.
  *
  *   npm run bench:detect -- [--frames N] [--backends wasm,cpu] [--cpu-frames N] [--time-cap-s S]
+ *                           [--browser-backends wasm,webgl,webgpu,cpu] [--env node|browser|both]
  *
  * Frames cycle through tests/fixtures/media/*.png (vtest pedestrians first).
  * The 'cpu' backend is pure JS and slow, so it gets fewer frames by default
@@ -15,12 +17,13 @@ import { loadCenterNet } from '../src/core/detection/centernet';
 import { NODE_BACKENDS, useNodeBackend, type NodeBackend } from '../src/node/backend';
 import { fileSystemModelSource } from '../src/node/fsModelSource';
 import { readImageTensor } from '../src/node/readImageTensor';
+import { BROWSER_BACKENDS, benchBrowser, type BrowserBackend } from './lib/browser-detect';
 import { writeBenchResults } from './lib/node-report';
 import { formatTable, makeRow, type BenchRow, type FrameSample } from './lib/node-stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MEDIA = ['vtest-f000.png', 'vtest-f120.png', 'astronaut.png', 'coffee.png', 'motorcycle_left.png', 'chelsea.png'];
-const OUT = join(ROOT, 'bench/results/detect-node.json');
+const OUT = join(ROOT, 'bench/results/detect.json');
 
 function intArg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -30,14 +33,13 @@ function intArg(name: string, fallback: number): number {
   return value;
 }
 
-function backendsArg(): NodeBackend[] {
-  const i = process.argv.indexOf('--backends');
-  const list = i < 0 ? [...NODE_BACKENDS] : (process.argv[i + 1] ?? '').split(',');
-  for (const b of list) {
-    if (!(NODE_BACKENDS as readonly string[]).includes(b)) throw new Error(`--backends has "${b}"; allowed: ${NODE_BACKENDS.join(', ')}`);
-  }
-  return list as NodeBackend[];
+function listArg<T extends string>(name: string, allowed: readonly T[]): T[] {
+  const i = process.argv.indexOf(name);
+  const list = i < 0 ? [...allowed] : (process.argv[i + 1] ?? '').split(',');
+  for (const b of list) if (!(allowed as readonly string[]).includes(b)) throw new Error(`${name} has "${b}"; allowed: ${allowed.join(', ')}`);
+  return list as T[];
 }
+
 
 async function benchBackend(backend: NodeBackend, frames: number, capMs: number): Promise<BenchRow> {
   await useNodeBackend(backend);
@@ -69,13 +71,21 @@ async function main(): Promise<void> {
   const frames = intArg('--frames', 20);
   const cpuFrames = intArg('--cpu-frames', Math.min(frames, 5));
   const capMs = intArg('--time-cap-s', 120) * 1000;
+  const envArg = process.argv[process.argv.indexOf('--env') + 1];
+  const env = process.argv.includes('--env') ? envArg : 'both';
+  if (!['node', 'browser', 'both'].includes(env)) throw new Error(`--env is "${env}"; allowed: node, browser, both`);
   const rows: BenchRow[] = [];
-  for (const backend of backendsArg()) {
+  for (const backend of env === 'browser' ? [] : listArg('--backends', NODE_BACKENDS)) {
     try {
       rows.push(await benchBackend(backend, backend === 'cpu' ? cpuFrames : frames, capMs));
     } catch (error) {
       console.error(`${backend}: skipped (${error instanceof Error ? error.message : String(error)})`);
     }
+  }
+  if (env !== 'node') {
+    const list = listArg('--browser-backends', BROWSER_BACKENDS);
+    const framesFor = (b: BrowserBackend) => (b === 'wasm' ? frames : cpuFrames);
+    rows.push(...(await benchBrowser(list, { mediaDir: join(ROOT, 'tests/fixtures/media'), media: MEDIA, framesFor, capMs })));
   }
   writeBenchResults(OUT, rows);
   console.log(`\nCenterNet 512x512, per-stage ms (median / p95), Node ${process.version}\n`);

@@ -37,6 +37,7 @@ async function runDetect(opts: { backend: BackendChoice; detector: DetectorName;
   const blobs = await Promise.all(opts.images.map(async (u) => (await fetch(u)).blob()));
   const numTensorsBefore = tf.memory().numTensors;
   const samples: BenchSample[] = [];
+  let numTensorsAfter = Number.NaN;
   try {
     for (let i = 0; i < opts.frames; i++) {
       const c0 = performance.now();
@@ -48,10 +49,11 @@ async function runDetect(opts: { backend: BackendChoice; detector: DetectorName;
       samples.push({ capture, preprocess: t.preprocessMs, inference: t.inferenceMs, postprocess: t.postprocessMs, detections: dets.length });
       log(`frame ${i}: ${dets.length} detections, inference ${t.inferenceMs.toFixed(1)} ms`);
     }
+    numTensorsAfter = tf.memory().numTensors;
   } finally {
     detector.dispose();
   }
-  return { backend, warmupMs, samples, numTensorsBefore, numTensorsAfter: tf.memory().numTensors };
+  return { backend, warmupMs, samples, numTensorsBefore, numTensorsAfter };
 }
 
 (window as unknown as { trackscopeBench: unknown }).trackscopeBench = { runDetect };

@@ -1,0 +1,71 @@
+/**
+ * Browser part of bench:detect: serves the production build, opens bench.html
+ * in headless Debian Chromium and runs CenterNet there for each backend.
+ * Samples come back raw and are summarised by the same `makeRow` as Node's.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startAppServer } from '../../tests/helpers/appServer';
+import { isLocal, launchChromium, recordRequests } from '../../tests/helpers/browser';
+import { makeRow, type BenchRow, type FrameSample } from './node-stats';
+
+export const BROWSER_BACKENDS = ['wasm', 'webgl', 'webgpu', 'cpu'] as const;
+export type BrowserBackend = (typeof BROWSER_BACKENDS)[number];
+
+interface BrowserRun {
+  backend: { name: string; renderer: string; software: boolean; attempts: Array<{ name: string; ok: boolean; detail: string }> };
+  warmupMs: number;
+  samples: FrameSample[];
+  numTensorsBefore: number;
+  numTensorsAfter: number;
+}
+
+export interface BrowserBenchOptions {
+  mediaDir: string;
+  media: readonly string[];
+  framesFor: (backend: BrowserBackend) => number;
+  /** Per-backend wall-clock cap, ms (software WebGL/WebGPU can take minutes). */
+  capMs: number;
+}
+
+export async function benchBrowser(backends: readonly BrowserBackend[], opts: BrowserBenchOptions): Promise<BenchRow[]> {
+  const server = await startAppServer();
+  const browser = await launchChromium({ extraArgs: ['--enable-unsafe-webgpu'] });
+  const rows: BenchRow[] = [];
+  try {
+    for (const backend of backends) {
+      const page = await browser.newPage();
+      const requests = recordRequests(page);
+      await page.route('**/bench-media/**', (route) =>
+        route.fulfill({ body: readFileSync(join(opts.mediaDir, route.request().url().split('/').pop()!)), contentType: 'image/png' }),
+      );
+      try {
+        await page.goto(`${server.origin}/bench.html`);
+        await page.waitForFunction(() => 'trackscopeBench' in window);
+        const args = { backend, detector: 'centernet', images: opts.media.map((m) => `/bench-media/${m}`), frames: opts.framesFor(backend) };
+        const run = (await Promise.race([
+          page.evaluate((a) => (window as unknown as { trackscopeBench: { runDetect(x: unknown): Promise<unknown> } }).trackscopeBench.runDetect(a), args),
+          new Promise((_, reject) => setTimeout(() => reject(new Error(`exceeded the ${opts.capMs / 1000}s cap`)), opts.capMs)),
+        ])) as BrowserRun;
+        const foreign = requests.filter((u) => !isLocal(u, server.origin));
+        if (run.backend.name !== backend) {
+          console.error(`browser ${backend}: unavailable, fell back to ${run.backend.name} (${run.backend.attempts.map((a) => a.detail).join('; ')})`);
+          continue;
+        }
+        const note = [run.backend.renderer, run.backend.software ? 'software renderer' : '', foreign.length ? `${foreign.length} foreign requests!` : '']
+          .filter(Boolean)
+          .join(', ');
+        rows.push(makeRow({ env: 'browser', backend, detector: 'centernet', loadMs: run.warmupMs, numTensorsBefore: run.numTensorsBefore, numTensorsAfter: run.numTensorsAfter, note }, run.samples));
+        console.error(`browser ${backend}: ${run.samples.length} frames on ${run.backend.renderer}`);
+      } catch (error) {
+        console.error(`browser ${backend}: skipped (${error instanceof Error ? error.message : String(error)})`);
+      } finally {
+        await page.close().catch(() => {});
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return rows;
+}
