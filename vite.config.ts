@@ -1,12 +1,12 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { crossOriginIsolationHeaders } from './scripts/headers.mjs';
+import { crossOriginIsolationHeaders, securityHeaders } from './scripts/headers.mjs';
 import { modelsPlugin } from './scripts/modelsPlugin.ts';
 
 export default defineConfig({
   plugins: [svelte(), modelsPlugin()],
   server: { headers: crossOriginIsolationHeaders },
-  preview: { headers: crossOriginIsolationHeaders, host: 'localhost' },
+  preview: { headers: securityHeaders, host: 'localhost' },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -1,0 +1,115 @@
+/**
+ * Tracker benchmark on the ten MOT15 training sequences (motion only).
+ *
+ *   npm run bench:tracker -- [--ablation] [--runs N]
+ *
+ * Prints per-sequence and overall MOTA, IDF1, HOTA, IDSW, FP, FN (MOTChallenge
+ * 2D protocol: gt conf 0 dropped, IoU >= 0.5), tracker-only frames per second
+ * (best of N timed passes after a warm-up pass), assignment-solver timings
+ * and the time of one 200 x 200 association step. `--ablation` adds a table
+ * of config variants. Results go to bench/results/tracker.json.
+ * Data: $MOT_DATA_DIR/mot15 (default ../shared/data/mot15).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { combine, formatMetricsTable } from '../src/core/metrics/index.ts';
+import type { MotMetrics } from '../src/core/metrics/index.ts';
+import { ablationVariants } from './lib/ablation.ts';
+import { loadMotSequences, runOnSequence, scoreSequence } from './lib/motSequence.ts';
+import type { MotSequence, RunOptions } from './lib/motSequence.ts';
+import { timeAssociation, timeDense } from './lib/solverBench.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DATA = resolve(process.env.MOT_DATA_DIR ?? join(ROOT, '../shared/data'), 'mot15');
+const OUT = join(ROOT, 'bench/results/tracker.json');
+
+function intArg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} is ${process.argv[i + 1]}; expected an integer >= 1`);
+  return value;
+}
+
+interface Scored {
+  readonly perSequence: Array<{ name: string; m: MotMetrics }>;
+  readonly overall: MotMetrics;
+}
+
+function scoreAll(seqs: readonly MotSequence[], options: RunOptions): Scored {
+  const perSequence = seqs.map((s) => ({ name: s.name, m: scoreSequence(s, runOnSequence(s, options).rows) }));
+  return { perSequence, overall: combine(perSequence.map((p) => p.m)) };
+}
+
+/** Best-of-`runs` tracker-only frames per second over all sequences. */
+function trackerFps(seqs: readonly MotSequence[], runs: number): number {
+  const frames = seqs.reduce((n, s) => n + s.seqLength, 0);
+  let best = Infinity;
+  for (let k = 0; k < runs; k++) best = Math.min(best, seqs.reduce((t, s) => t + runOnSequence(s).trackerSeconds, 0));
+  return frames / best;
+}
+
+const pct = (x: number) => (100 * x).toFixed(1);
+
+function summaryLine(name: string, m: MotMetrics): string {
+  const cells = [pct(m.MOTA), pct(m.IDF1), pct(m.HOTA), String(m.IDSW), String(m.FP), String(m.FN)];
+  return `${name.padEnd(24)}${cells.map((c) => c.padStart(8)).join('')}`;
+}
+
+const HEADER = `${''.padEnd(24)}${['MOTA', 'IDF1', 'HOTA', 'IDSW', 'FP', 'FN'].map((c) => c.padStart(8)).join('')}`;
+
+function compact(m: MotMetrics) {
+  return { MOTA: m.MOTA, IDF1: m.IDF1, HOTA: m.HOTA, IDSW: m.IDSW, FP: m.FP, FN: m.FN, numGt: m.numGt };
+}
+
+async function main(): Promise<void> {
+  const runs = intArg('--runs', 5);
+  const seqs = await loadMotSequences(DATA);
+  const frames = seqs.reduce((n, s) => n + s.seqLength, 0);
+
+  const scored = scoreAll(seqs, {}); // also the JIT warm-up pass for the timing below
+  console.log(formatMetricsTable([...scored.perSequence, { name: 'OVERALL', m: scored.overall }]));
+  console.log(`\n${HEADER}`);
+  for (const p of scored.perSequence) console.log(summaryLine(p.name, p.m));
+  console.log(summaryLine('OVERALL', scored.overall));
+
+  const fps = trackerFps(seqs, runs);
+  console.log(`\ntracker only: ${fps.toFixed(0)} frames/s over ${seqs.length} sequences (${frames} frames, best of ${runs})`);
+
+  const dense = [timeDense(50, 100), timeDense(200, 20)];
+  const association = timeAssociation(200, 500);
+  console.log('\nassignment solve, random dense uniform [0, 1) costs (median ms):');
+  for (const d of dense) {
+    const speedup = d.munkresMs / d.sapMs;
+    console.log(`  ${d.size}x${d.size}: munkres-js ${d.munkresMs.toFixed(3)}  shortest-augmenting-path ${d.sapMs.toFixed(3)}  (${speedup.toFixed(0)}x)`);
+  }
+  console.log(`association step, 200 tracks x 200 detections (cost build + gated solve): ${association.ms.toFixed(3)} ms, ${association.matches} matches`);
+
+  let ablation: Array<{ name: string; overall: ReturnType<typeof compact> }> | undefined;
+  if (process.argv.includes('--ablation')) {
+    console.log(`\nablation (overall over ${seqs.length} sequences)\n${HEADER}`);
+    ablation = ablationVariants().map((v) => {
+      const m = scoreAll(seqs, v.options).overall;
+      console.log(summaryLine(v.name, m));
+      return { name: v.name, overall: compact(m) };
+    });
+  }
+
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  const results = {
+    generatedAt: new Date().toISOString(),
+    host: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
+    data: DATA,
+    overall: compact(scored.overall),
+    perSequence: scored.perSequence.map((p) => ({ name: p.name, ...compact(p.m) })),
+    trackerFps: fps,
+    solverMs: dense,
+    associationStepMs: association.ms,
+    ablation,
+  };
+  writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote ${OUT}`);
+}
+
+await main();
