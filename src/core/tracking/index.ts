@@ -19,3 +19,4 @@ export { GATED_COST, munkresAssignment, shortestAugmentingPath, solveGated } fro
 export type { CostMatrix, DenseSolver } from './assignmentSolver.ts';
 export { matchingCascade, minCostMatching } from './linearAssignment.ts';
 export type { DistanceMetric, MatchResult } from './linearAssignment.ts';
+export { predictBox } from './extrapolate.ts';

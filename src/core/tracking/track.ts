@@ -121,6 +121,7 @@ export class Track {
       timeSinceUpdate: this.timeSinceUpdate,
       history: this.history.slice(),
       score: this.score,
+      velocity: [this.kalman.mean[4], this.kalman.mean[5], this.kalman.mean[6], this.kalman.mean[7]],
     };
     return this.#lateBoxes.length > 0 ? { ...out, lateBoxes: this.#lateBoxes } : out;
   }

@@ -41,6 +41,12 @@ export interface TrackOutput {
   /** Score of the latest matched detection. */
   readonly score: number;
   /**
+   * Kalman velocity of (cx, cy, a, h) per `update` call. Lets a caller that
+   * runs detection every k-th frame carry boxes in between with the motion
+   * model: `predictBox(track, j / k)` (see `extrapolate.ts`).
+   */
+  readonly velocity: readonly [vcx: number, vcy: number, va: number, vh: number];
+  /**
    * Boxes for earlier frames that became known on this frame, for offline
    * writers (a live view can ignore them): on the frame a track is confirmed,
    * the detections it had while tentative; on the frame a confirmed track is

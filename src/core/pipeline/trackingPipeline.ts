@@ -1,0 +1,96 @@
+import type { Detection, Detector, DetectorInput } from '../detection/types.ts';
+import { predictBox } from '../tracking/extrapolate.ts';
+import { Tracker } from '../tracking/tracker.ts';
+import type { TrackerConfigInput } from '../tracking/config.ts';
+import type { TrackOutput } from '../tracking/types.ts';
+
+/** Optional appearance model: one embedding per detection, same order. */
+export interface AppearanceStage {
+  readonly name: string;
+  /** Must not keep or dispose `frame`; returns plain arrays (one readback per frame). */
+  embed(frame: DetectorInput, detections: readonly Detection[]): Promise<Float32Array[]>;
+  dispose(): void;
+}
+
+export interface PipelineTimings {
+  preprocessMs: number;
+  inferenceMs: number;
+  postprocessMs: number;
+  embedMs: number;
+  trackMs: number;
+}
+
+export interface FrameResult {
+  /** Source frame index (0-based). */
+  index: number;
+  /** True when the detector ran on this frame; false when boxes were carried by the motion model. */
+  detected: boolean;
+  detections: readonly Detection[];
+  tracks: readonly TrackOutput[];
+  timings: PipelineTimings;
+}
+
+const ZERO: PipelineTimings = Object.freeze({ preprocessMs: 0, inferenceMs: 0, postprocessMs: 0, embedMs: 0, trackMs: 0 });
+const now = () => globalThis.performance.now();
+
+/**
+ * Detect → embed → track for one stream, shared by the live view (in its
+ * worker), uploaded videos and the headless CLI, so all three produce the
+ * same tracks for the same frames.
+ */
+export class TrackingPipeline {
+  readonly #tracker: Tracker;
+  #last: readonly TrackOutput[] = [];
+  #framesSinceDetect = 0;
+  #framesPerDetect = 1;
+
+  constructor(
+    readonly detector: Detector,
+    trackerConfig: TrackerConfigInput = {},
+    readonly appearance?: AppearanceStage,
+  ) {
+    this.#tracker = new Tracker(trackerConfig);
+  }
+
+  get trackerConfig() {
+    return this.#tracker.config;
+  }
+
+  /** Runs the detector (and appearance model) on `frame` and updates the tracker. */
+  async detectAndTrack(frame: DetectorInput, index: number): Promise<FrameResult> {
+    const detections = await this.detector.detect(frame);
+    const t = this.detector.lastTimings;
+    const t0 = now();
+    const embeddings = this.appearance && detections.length > 0 ? await this.appearance.embed(frame, detections) : undefined;
+    const t1 = now();
+    const tracks = this.#tracker.update(detections.map((d, i) => (embeddings ? { ...d, embedding: embeddings[i] } : d)));
+    const trackMs = now() - t1;
+    this.#framesPerDetect = Math.max(1, this.#framesSinceDetect + 1);
+    this.#framesSinceDetect = 0;
+    this.#last = tracks;
+    return {
+      index,
+      detected: true,
+      detections,
+      tracks,
+      timings: { preprocessMs: t.preprocessMs, inferenceMs: t.inferenceMs, postprocessMs: t.postprocessMs, embedMs: t1 - t0, trackMs },
+    };
+  }
+
+  /**
+   * A frame without detection: the last tracks moved by the motion model.
+   * Velocities are per detection step, so the step fraction is frames since
+   * the last detection over frames between the last two detections.
+   */
+  carry(index: number): FrameResult {
+    this.#framesSinceDetect++;
+    const steps = this.#framesSinceDetect / this.#framesPerDetect;
+    const tracks = this.#last.map((tr) => ({ ...tr, box: predictBox(tr, steps), lateBoxes: undefined }));
+    return { index, detected: false, detections: [], tracks, timings: ZERO };
+  }
+
+  dispose(): void {
+    this.detector.dispose();
+    this.appearance?.dispose();
+  }
+}
