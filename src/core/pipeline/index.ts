@@ -3,3 +3,4 @@ export type { AppearanceStage, FrameResult, PipelineTimings } from './trackingPi
 export { CadenceController, MAX_CADENCE, autoCadence, validateCadence } from './cadence.ts';
 export type { CadenceSetting } from './cadence.ts';
 export { DEFAULT_TRACKED_CLASSES, TRACKER_PRESETS } from './presets.ts';
+export { MotCollector } from './motCollector.ts';

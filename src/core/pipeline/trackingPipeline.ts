@@ -20,6 +20,10 @@ export interface PipelineTimings {
   trackMs: number;
 }
 
+/**
+ * One processed frame. Track `lateBoxes[].frame` values are source frame
+ * indices (0-based), already translated from tracker update numbers.
+ */
 export interface FrameResult {
   /** Source frame index (0-based). */
   index: number;
@@ -32,6 +36,8 @@ export interface FrameResult {
 
 const ZERO: PipelineTimings = Object.freeze({ preprocessMs: 0, inferenceMs: 0, postprocessMs: 0, embedMs: 0, trackMs: 0 });
 const now = () => globalThis.performance.now();
+/** Late boxes never reach further back than nInit + gap fill; 1,000 updates is ample and bounded. */
+const UPDATE_INDEX_MEMORY = 1000;
 
 /**
  * Detect → embed → track for one stream, shared by the live view (in its
@@ -43,6 +49,9 @@ export class TrackingPipeline {
   #last: readonly TrackOutput[] = [];
   #framesSinceDetect = 0;
   #framesPerDetect = 1;
+  /** Source frame index of each recent tracker update (update numbers start at 1). */
+  readonly #updateIndex = new Map<number, number>();
+  #updates = 0;
 
   constructor(
     readonly detector: Detector,
@@ -63,7 +72,8 @@ export class TrackingPipeline {
     const t0 = now();
     const embeddings = this.appearance && detections.length > 0 ? await this.appearance.embed(frame, detections) : undefined;
     const t1 = now();
-    const tracks = this.#tracker.update(detections.map((d, i) => (embeddings ? { ...d, embedding: embeddings[i] } : d)));
+    const updated = this.#tracker.update(detections.map((d, i) => (embeddings ? { ...d, embedding: embeddings[i] } : d)));
+    const tracks = this.#toSourceFrames(updated, index);
     const trackMs = now() - t1;
     this.#framesPerDetect = Math.max(1, this.#framesSinceDetect + 1);
     this.#framesSinceDetect = 0;
@@ -87,6 +97,16 @@ export class TrackingPipeline {
     const steps = this.#framesSinceDetect / this.#framesPerDetect;
     const tracks = this.#last.map((tr) => ({ ...tr, box: predictBox(tr, steps), lateBoxes: undefined }));
     return { index, detected: false, detections: [], tracks, timings: ZERO };
+  }
+
+  /** Rewrites `lateBoxes[].frame` from tracker update numbers to source frame indices (0-based). */
+  #toSourceFrames(tracks: TrackOutput[], index: number): TrackOutput[] {
+    this.#updates++;
+    this.#updateIndex.set(this.#updates, index);
+    this.#updateIndex.delete(this.#updates - UPDATE_INDEX_MEMORY);
+    return tracks.map((t) =>
+      t.lateBoxes ? { ...t, lateBoxes: t.lateBoxes.map((b) => ({ frame: this.#updateIndex.get(b.frame) ?? -1, box: b.box })).filter((b) => b.frame >= 0) } : t,
+    );
   }
 
   dispose(): void {

@@ -1,0 +1,77 @@
+import { disposeModel } from '../src/core/training/disposeModel.ts';
+/**
+ * Trains LeNet-5 on the fixed MNIST split (8000 train / 1000 val / 1000 test)
+ * until test accuracy ≥ TARGET or MAX_EPOCHS, on the WASM backend (and cpu with
+ * --cpu, which is ~25× slower in tf.js 4.22 and only timed for a few batches).
+ * Writes bench/results/train.json.  Usage: npm run bench:train [-- --epochs 20 --cpu]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { useNodeBackend, type NodeBackend } from '../src/node/backend.ts';
+import { loadMnistFs } from '../src/node/training/mnistFs.ts';
+import { registerWasmConvBackpropFilter } from '../src/core/training/wasmConvBackpropFilter.ts';
+import { buildLenet } from '../src/core/training/lenetConfig.ts';
+import { mnistTensors, splitMnist, labelsOf } from '../src/core/training/mnistData.ts';
+import { trainModel, evaluateModel } from '../src/core/training/trainer.ts';
+import { accuracyFromConfusion, confusionMatrix, predictClasses } from '../src/core/training/confusion.ts';
+
+const TARGET = 0.98;
+const arg = (name: string, dflt: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const MAX_EPOCHS = arg('epochs', 20);
+const BATCH = arg('batch', 32);
+
+async function runBackend(backend: NodeBackend, maxEpochs: number, maxBatches?: number) {
+  await useNodeBackend(backend);
+  const mnist = loadMnistFs();
+  const split = splitMnist(mnist.count);
+  const train = mnistTensors(mnist, maxBatches ? split.train.slice(0, maxBatches * BATCH) : split.train);
+  const val = mnistTensors(mnist, split.val);
+  const test = mnistTensors(mnist, split.test);
+  const model = buildLenet();
+  const epochs: { epoch: number; ms: number; loss: number; valAcc?: number; testAcc: number }[] = [];
+  let testAcc = 0;
+  const t0 = performance.now();
+  try {
+    await trainModel(model, { x: train.x, y: train.y, xVal: val.x, yVal: val.y }, {
+      epochs: maxEpochs, batchSize: BATCH, seed: 1, yieldEvery: 50,
+      callbacks: [{
+        onEpochEnd: async (logs, m) => {
+          testAcc = (await evaluateModel(m, test.x, test.y)).accuracy ?? 0;
+          epochs.push({ epoch: logs.epoch + 1, ms: Math.round(logs.ms), loss: logs.loss, valAcc: logs.val_accuracy, testAcc });
+          console.log(`[${backend}] epoch ${logs.epoch + 1}: ${(logs.ms / 1000).toFixed(1)} s, loss ${logs.loss.toFixed(4)}, val_acc ${logs.val_accuracy?.toFixed(4)}, test_acc ${testAcc.toFixed(4)}`);
+          return testAcc >= TARGET;
+        },
+      }],
+    });
+    const pred = await predictClasses(model, test.x);
+    const confusion = confusionMatrix(labelsOf(mnist, split.test), pred, 10);
+    const totalS = (performance.now() - t0) / 1000;
+    const msPerEpoch = epochs.reduce((s, e) => s + e.ms, 0) / Math.max(1, epochs.length);
+    return { backend, trainSize: train.x.shape[0], batchSize: BATCH, epochs: epochs.length, reachedTarget: testAcc >= TARGET, msPerEpoch: Math.round(msPerEpoch), totalS: +totalS.toFixed(1), testAccuracy: accuracyFromConfusion(confusion), history: epochs, confusion };
+  } finally {
+    disposeModel(model);
+    tf.dispose([train.x, train.y, val.x, val.y, test.x, test.y]);
+  }
+}
+
+async function main() {
+  registerWasmConvBackpropFilter();
+  const results = [await runBackend('wasm', MAX_EPOCHS)];
+  if (process.argv.includes('--cpu')) {
+    // 10 batches only: a full cpu epoch would take ~10 minutes on 2 cores.
+    const cpu = await runBackend('cpu', 1, 10);
+    results.push({ ...cpu, note: 'cpu timed on 10 batches only; msPerEpoch is for those 320 samples' } as typeof cpu);
+  }
+  const out = resolve(import.meta.dirname, 'results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'train.json'), `${JSON.stringify({ date: new Date().toISOString(), target: TARGET, maxEpochs: MAX_EPOCHS, tfjs: tf.version.tfjs, results }, null, 2)}\n`);
+  for (const r of results) {
+    console.log(`${r.backend}: ${r.epochs} epochs, ${(r.msPerEpoch / 1000).toFixed(1)} s/epoch, total ${r.totalS} s, test accuracy ${(r.testAccuracy * 100).toFixed(2)}% (target ${TARGET * 100}% ${r.reachedTarget ? 'reached' : 'NOT reached'})`);
+  }
+}
+
+await main();
