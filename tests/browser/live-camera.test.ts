@@ -20,13 +20,13 @@ describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
     await server?.close();
   });
 
-  it('draws person boxes over the camera video and keeps every request on localhost', async () => {
+  it('tracks people with stable ids over the camera video, keeping every request on localhost', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const requests = recordRequests(page);
     const consoleErrors: string[] = [];
     page.on('pageerror', (e) => consoleErrors.push(e.message));
 
-    await page.goto(server.origin);
+    await page.goto(`${server.origin}/?testHooks=1`);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 120_000 }).toBe('wasm');
     await expect.poll(() => page.getByTestId('backend-info').textContent()).toMatch(/software renderer|WASM/i);
@@ -35,11 +35,30 @@ describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('camera-status').textContent(), { timeout: 20_000 }).toBe('on');
 
+    // Confirmed tracks appear in the track list with ids.
+    await expect.poll(() => page.getByTestId('track-list').locator('li').count(), { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('track-list').textContent()).toMatch(/#\d+\s*person/);
+
+    // Identity: some person keeps one id over at least 8 consecutive detected frames
+    // (read through the opt-in results API, not from pixels).
     await expect
-      .poll(async () => (await page.getByTestId('detection-list').textContent()) ?? '', { timeout: 90_000, interval: 500 })
-      .toMatch(/person/);
-    const persons = await page.getByTestId('detection-list').locator('li', { hasText: 'person' }).count();
-    expect(persons).toBeGreaterThanOrEqual(3);
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const frames = (window as unknown as { trackscope: { liveFrames: Array<{ tracks: Array<{ id: number }> }> } }).trackscope.liveFrames;
+            const run = new Map<number, number>();
+            let best = 0;
+            for (const f of frames) {
+              const ids = new Set(f.tracks.map((t) => t.id));
+              for (const id of [...run.keys()]) if (!ids.has(id)) run.delete(id);
+              for (const id of ids) run.set(id, (run.get(id) ?? 0) + 1);
+              best = Math.max(best, ...run.values());
+            }
+            return best;
+          }),
+        { timeout: 90_000, interval: 1000 },
+      )
+      .toBeGreaterThanOrEqual(8);
 
     // Boxes are really drawn: the overlay canvas has opaque pixels.
     const painted = await page.getByTestId('overlay').evaluate((c: HTMLCanvasElement) => {

@@ -26,12 +26,18 @@ export class EngineClient {
     });
   }
 
-  detect(frame: ImageBitmap): Promise<EngineResult> {
+  /** Detects and tracks `frame` (transferred: the caller must not use it afterwards). */
+  detect(frame: ImageBitmap, index: number): Promise<EngineResult> {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ type: 'detect', id, frame } satisfies EngineRequest, [frame]);
+      this.#worker.postMessage({ type: 'detect', id, frame, index } satisfies EngineRequest, [frame]);
     });
+  }
+
+  /** Forgets all tracks (a new camera stream). */
+  resetTracks(): void {
+    this.#worker.postMessage({ type: 'reset' } satisfies EngineRequest);
   }
 
   setConfig(config: Extract<EngineRequest, { type: 'config' }>['config']): void {

@@ -1,12 +1,29 @@
 import type { BackendChoice, BackendSelection } from '../../core/backend/select';
-import type { Detection, StageTimings } from '../../core/detection/types';
-import type { DetectorConfig, DetectorName } from '../../core/detection';
+import type { Detection, DetectorConfig, DetectorName } from '../../core/detection';
+import type { PipelineTimings } from '../../core/pipeline';
+import type { TrackOutput } from '../../core/tracking';
 
-/** Messages from the page to the detection worker. */
+export interface TrackingOptions {
+  /** Labels to track (e.g. ['person']); null tracks every class the detector knows. */
+  classes: string[] | null;
+  /** Expected detector updates per second, which scales the tracker's time settings. */
+  updatesPerSecond: number;
+}
+
+/** Messages from the page to the pipeline worker. */
 export type EngineRequest =
-  | { type: 'init'; backend: BackendChoice; detector: DetectorName; config: Partial<DetectorConfig>; modelBaseUrl: string; appBaseUrl: string }
-  | { type: 'detect'; id: number; frame: ImageBitmap }
-  | { type: 'config'; config: Partial<DetectorConfig> };
+  | {
+      type: 'init';
+      backend: BackendChoice;
+      detector: DetectorName;
+      config: Partial<DetectorConfig>;
+      tracking: TrackingOptions;
+      modelBaseUrl: string;
+      appBaseUrl: string;
+    }
+  | { type: 'detect'; id: number; frame: ImageBitmap; index: number }
+  | { type: 'config'; config: Partial<DetectorConfig> }
+  | { type: 'reset' };
 
 export interface EngineReady {
   backend: BackendSelection;
@@ -18,12 +35,14 @@ export interface EngineReady {
 
 export interface EngineResult {
   id: number;
+  index: number;
   detections: Detection[];
-  timings: StageTimings;
+  tracks: TrackOutput[];
+  timings: PipelineTimings;
   numTensors: number;
 }
 
-/** Messages from the detection worker to the page. */
+/** Messages from the pipeline worker to the page. */
 export type EngineResponse =
   | ({ type: 'ready' } & EngineReady)
   | ({ type: 'result' } & EngineResult)

@@ -1,21 +1,29 @@
 import type { Detection } from '../../core/detection/types';
 import { RateMeter, StageStats, type StageSample } from '../../core/perf/rollingStats';
+import { predictBox, type TrackOutput } from '../../core/tracking';
 import type { EngineClient } from '../engine/engineClient';
+import type { EngineResult } from '../engine/protocol';
 
 export interface LiveStats {
-  processedFps: number;
+  /** Frames drawn with tracks (detected or carried by the motion model). */
+  trackedFps: number;
+  /** Frames the detector processed per second. */
+  detectFps: number;
   cameraFps: number;
+  /** Camera frames per detection (measured), and the user's minimum. */
+  cadence: number;
+  cadenceSetting: 'auto' | number;
   framesSeen: number;
   framesProcessed: number;
-  framesDropped: number;
+  framesSkipped: number;
   stages: ReturnType<StageStats['summary']>;
   numTensors: number;
 }
 
 export interface LiveLoopHooks {
-  onDetections(detections: Detection[], sample: Partial<StageSample>): void;
-  /** Draws the overlay; its duration is the "render" stage. */
-  render(detections: Detection[]): void;
+  /** Draws one frame's tracks; `fresh` is false when boxes were carried by the motion model. */
+  render(tracks: readonly TrackOutput[], fresh: boolean): void;
+  onResult(result: EngineResult, sample: Partial<StageSample>): void;
   onStats(stats: LiveStats): void;
   onError(error: Error): void;
 }
@@ -23,31 +31,37 @@ export interface LiveLoopHooks {
 type VideoWithRvfc = HTMLVideoElement & { requestVideoFrameCallback?(cb: () => void): number; cancelVideoFrameCallback?(h: number): void };
 
 /**
- * Camera frame loop. One frame is in flight at a time: a frame that arrives
- * while the worker is busy is dropped (counted), never queued, so latency
- * stays bounded when inference is slower than the camera.
+ * Camera frame loop. At most one frame is with the worker; frames that arrive
+ * meanwhile are not queued: their boxes are carried by the Kalman motion
+ * model (`predictBox`), so tracked output keeps the camera's rate while the
+ * detector runs every k-th frame (k measured, or a user minimum).
  */
 export class LiveLoop {
   readonly #stages = new StageStats();
-  readonly #processed = new RateMeter();
+  readonly #tracked = new RateMeter();
+  readonly #detected = new RateMeter();
   readonly #camera = new RateMeter();
   #busy = false;
   #running = false;
   #handle = 0;
   #seen = 0;
   #done = 0;
-  #dropped = 0;
+  #sinceSend = Number.POSITIVE_INFINITY;
+  #cadence = 1;
+  #last: { tracks: readonly TrackOutput[]; seenAt: number } | null = null;
   #numTensors = 0;
 
   constructor(
     readonly video: VideoWithRvfc,
     readonly engine: EngineClient,
     readonly hooks: LiveLoopHooks,
+    public cadenceSetting: 'auto' | number = 'auto',
   ) {}
 
   start(): void {
     if (this.#running) return;
     this.#running = true;
+    this.engine.resetTracks();
     this.#schedule();
   }
 
@@ -64,29 +78,45 @@ export class LiveLoop {
   }
 
   #onFrame(): void {
-    this.#seen++;
+    const index = this.#seen++;
     this.#camera.tick(performance.now());
-    if (this.#busy) this.#dropped++;
-    else if (this.video.readyState >= 2 && this.video.videoWidth > 0) void this.#process();
+    this.#sinceSend++;
+    const minK = this.cadenceSetting === 'auto' ? 1 : this.cadenceSetting;
+    const ready = this.video.readyState >= 2 && this.video.videoWidth > 0;
+    if (!this.#busy && ready && this.#sinceSend >= minK) void this.#process(index);
+    else this.#carry();
     this.#schedule();
   }
 
-  async #process(): Promise<void> {
+  /** Draws the last tracks moved forward by the motion model. */
+  #carry(): void {
+    if (!this.#last) return;
+    const steps = (this.#seen - this.#last.seenAt) / this.#cadence;
+    this.hooks.render(this.#last.tracks.map((t) => ({ ...t, box: predictBox(t, steps) })), false);
+    this.#tracked.tick(performance.now());
+  }
+
+  async #process(index: number): Promise<void> {
     this.#busy = true;
+    this.#cadence = Number.isFinite(this.#sinceSend) ? 0.7 * this.#cadence + 0.3 * this.#sinceSend : 1;
+    this.#sinceSend = 0;
     try {
       const t0 = performance.now();
       const bitmap = await createImageBitmap(this.video);
       const capture = performance.now() - t0;
-      const result = await this.engine.detect(bitmap);
+      const result = await this.engine.detect(bitmap, index);
       if (!this.#running) return;
       const t1 = performance.now();
-      this.hooks.render(result.detections);
-      const sample = { capture, ...toStages(result.timings), render: performance.now() - t1 };
+      this.hooks.render(result.tracks, true);
+      const t = result.timings;
+      const sample = { capture, preprocess: t.preprocessMs, inference: t.inferenceMs, postprocess: t.postprocessMs, embed: t.embedMs, track: t.trackMs, render: performance.now() - t1 };
       this.#stages.push(sample);
+      this.#last = { tracks: result.tracks, seenAt: this.#seen };
       this.#numTensors = result.numTensors;
       this.#done++;
-      this.#processed.tick(performance.now());
-      this.hooks.onDetections(result.detections, sample);
+      this.#detected.tick(performance.now());
+      this.#tracked.tick(performance.now());
+      this.hooks.onResult(result, sample);
       this.hooks.onStats(this.stats());
     } catch (e) {
       if (this.#running) this.hooks.onError(e instanceof Error ? e : new Error(String(e)));
@@ -97,17 +127,18 @@ export class LiveLoop {
 
   stats(): LiveStats {
     return {
-      processedFps: this.#processed.rate(),
+      trackedFps: this.#tracked.rate(),
+      detectFps: this.#detected.rate(),
       cameraFps: this.#camera.rate(),
+      cadence: this.#cadence,
+      cadenceSetting: this.cadenceSetting,
       framesSeen: this.#seen,
       framesProcessed: this.#done,
-      framesDropped: this.#dropped,
+      framesSkipped: this.#seen - this.#done,
       stages: this.#stages.summary(),
       numTensors: this.#numTensors,
     };
   }
 }
 
-function toStages(t: { preprocessMs: number; inferenceMs: number; postprocessMs: number }): Partial<StageSample> {
-  return { preprocess: t.preprocessMs, inference: t.inferenceMs, postprocess: t.postprocessMs };
-}
+export type { Detection };

@@ -1,34 +1,64 @@
-import type { Detection } from '../../core/detection/types';
+import type { TrackOutput } from '../../core/tracking';
 import { colorForKey } from './colors';
 
 export interface OverlayOptions {
+  showBoxes: boolean;
   showLabels: boolean;
   showScores: boolean;
+  showTrails: boolean;
+}
+
+/** Anything with a box and a stable key to colour by (a track, or a detection keyed by class). */
+export interface Drawable {
+  box: readonly [number, number, number, number];
+  key: number;
+  text: string;
+  trail?: readonly (readonly [number, number])[];
+}
+
+export function trackDrawable(t: TrackOutput, showScores: boolean): Drawable {
+  const text = `${t.label ?? 'object'} #${t.id}${showScores ? ` ${(t.score * 100).toFixed(0)}%` : ''}`;
+  return { box: t.box, key: t.id, text, trail: t.history };
+}
+
+function drawTrail(ctx: CanvasRenderingContext2D, trail: Drawable['trail'], color: string, width: number): void {
+  if (!trail || trail.length < 2) return;
+  ctx.strokeStyle = color;
+  ctx.lineWidth = width;
+  ctx.globalAlpha = 0.8;
+  ctx.beginPath();
+  trail.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+}
+
+function drawLabel(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, color: string, fontPx: number): void {
+  const tw = ctx.measureText(text).width + 8;
+  const ty = y > fontPx + 4 ? y : y + fontPx + 4;
+  ctx.fillStyle = color;
+  ctx.fillRect(x, ty - fontPx - 4, tw, fontPx + 4);
+  ctx.fillStyle = '#000';
+  ctx.fillText(text, x + 4, ty - 2);
 }
 
 /**
- * Draws detections onto a canvas whose pixel grid equals the source frame, so
- * boxes (source pixels) need no scaling; CSS scales canvas and video together.
+ * Draws boxes, `label #id` tags and trails onto a canvas whose pixel grid
+ * equals the source frame, so source-pixel boxes need no scaling.
  */
-export function drawDetections(ctx: CanvasRenderingContext2D, detections: readonly Detection[], opts: OverlayOptions): void {
-  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+export function drawOverlay(ctx: CanvasRenderingContext2D, items: readonly Drawable[], opts: OverlayOptions): void {
   const lineWidth = Math.max(2, ctx.canvas.width / 320);
   const fontPx = Math.max(12, Math.round(ctx.canvas.width / 50));
   ctx.font = `600 ${fontPx}px system-ui, sans-serif`;
   ctx.textBaseline = 'bottom';
-  for (const d of detections) {
+  for (const d of items) {
+    const color = colorForKey(d.key);
+    if (opts.showTrails) drawTrail(ctx, d.trail, color, lineWidth);
     const [x, y, w, h] = d.box;
-    const color = colorForKey(d.classId);
-    ctx.strokeStyle = color;
-    ctx.lineWidth = lineWidth;
-    ctx.strokeRect(x, y, w, h);
-    if (!opts.showLabels) continue;
-    const text = opts.showScores ? `${d.label} ${(d.score * 100).toFixed(0)}%` : d.label;
-    const tw = ctx.measureText(text).width + 8;
-    const ty = y > fontPx + 4 ? y : y + fontPx + 4;
-    ctx.fillStyle = color;
-    ctx.fillRect(x - lineWidth / 2, ty - fontPx - 4, tw, fontPx + 4);
-    ctx.fillStyle = '#000';
-    ctx.fillText(text, x + 4, ty - 2);
+    if (opts.showBoxes) {
+      ctx.strokeStyle = color;
+      ctx.lineWidth = lineWidth;
+      ctx.strokeRect(x, y, w, h);
+    }
+    if (opts.showLabels) drawLabel(ctx, d.text, x - lineWidth / 2, y, color, fontPx);
   }
 }

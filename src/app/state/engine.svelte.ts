@@ -1,7 +1,7 @@
 import type { BackendChoice } from '../../core/backend/select';
 import type { DetectorConfig, DetectorName } from '../../core/detection';
 import { EngineClient } from '../engine/engineClient';
-import type { EngineReady } from '../engine/protocol';
+import type { EngineReady, TrackingOptions } from '../engine/protocol';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -12,7 +12,7 @@ export class EngineState {
   error = $state<string | null>(null);
   client = $state.raw<EngineClient | null>(null);
 
-  async load(backend: BackendChoice, detector: DetectorName, config: Partial<DetectorConfig>): Promise<void> {
+  async load(backend: BackendChoice, detector: DetectorName, config: Partial<DetectorConfig>, tracking: TrackingOptions): Promise<void> {
     this.client?.dispose();
     this.client = null;
     this.status = 'loading';
@@ -22,7 +22,7 @@ export class EngineState {
     try {
       const modelBaseUrl = new URL(`${import.meta.env.BASE_URL}models/`, location.href).href;
       const appBaseUrl = new URL(import.meta.env.BASE_URL, location.href).href;
-      this.info = await client.init({ backend, detector, config, modelBaseUrl, appBaseUrl });
+      this.info = await client.init({ backend, detector, config, tracking, modelBaseUrl, appBaseUrl });
       this.client = client;
       this.status = 'ready';
     } catch (e) {

@@ -1,5 +1,6 @@
 import { BACKEND_CHOICES, parseBackendChoice, type BackendChoice } from '../../core/backend/select';
 import { DEFAULT_DETECTOR_CONFIG, DETECTOR_NAMES, type DetectorName } from '../../core/detection';
+import { TRACKER_PRESETS } from '../../core/pipeline/presets';
 
 const STORAGE_KEY = 'trackscope.settings.v1';
 
@@ -9,18 +10,29 @@ export interface SettingsSnapshot {
   scoreThreshold: number;
   iouThreshold: number;
   maxDetections: number;
+  showBoxes: boolean;
   showLabels: boolean;
   showScores: boolean;
+  showTrails: boolean;
+  /** Track every class the detector knows instead of people only. */
+  trackAllClasses: boolean;
+  /** Minimum camera frames per detection; 'auto' detects whenever the worker is free. */
+  cadence: 'auto' | number;
 }
 
 export const DEFAULT_SETTINGS: SettingsSnapshot = {
   backend: 'auto',
   detector: 'centernet',
-  scoreThreshold: DEFAULT_DETECTOR_CONFIG.scoreThreshold,
+  // The tracker's low-score (ByteTrack) pass needs the weak boxes too.
+  scoreThreshold: TRACKER_PRESETS.centernet.lowScoreThreshold ?? DEFAULT_DETECTOR_CONFIG.scoreThreshold,
   iouThreshold: DEFAULT_DETECTOR_CONFIG.iouThreshold,
   maxDetections: DEFAULT_DETECTOR_CONFIG.maxDetections,
+  showBoxes: true,
   showLabels: true,
   showScores: true,
+  showTrails: true,
+  trackAllClasses: false,
+  cadence: 'auto',
 };
 
 function readStored(): Partial<SettingsSnapshot> {
@@ -41,8 +53,12 @@ export class SettingsState {
   scoreThreshold = $state(DEFAULT_SETTINGS.scoreThreshold);
   iouThreshold = $state(DEFAULT_SETTINGS.iouThreshold);
   maxDetections = $state(DEFAULT_SETTINGS.maxDetections);
+  showBoxes = $state(DEFAULT_SETTINGS.showBoxes);
   showLabels = $state(DEFAULT_SETTINGS.showLabels);
   showScores = $state(DEFAULT_SETTINGS.showScores);
+  showTrails = $state(DEFAULT_SETTINGS.showTrails);
+  trackAllClasses = $state(DEFAULT_SETTINGS.trackAllClasses);
+  cadence = $state<'auto' | number>(DEFAULT_SETTINGS.cadence);
   /** Problems found while reading URL parameters, shown once to the user. */
   warnings = $state.raw<string[]>([]);
 
@@ -61,6 +77,10 @@ export class SettingsState {
     this.warnings = warnings;
   }
 
+  get overlay() {
+    return { showBoxes: this.showBoxes, showLabels: this.showLabels, showScores: this.showScores, showTrails: this.showTrails };
+  }
+
   get detectorConfig() {
     return { scoreThreshold: this.scoreThreshold, iouThreshold: this.iouThreshold, maxDetections: this.maxDetections };
   }
@@ -70,8 +90,12 @@ export class SettingsState {
       backend: this.backend,
       detector: this.detector,
       ...this.detectorConfig,
+      showBoxes: this.showBoxes,
       showLabels: this.showLabels,
       showScores: this.showScores,
+      showTrails: this.showTrails,
+      trackAllClasses: this.trackAllClasses,
+      cadence: this.cadence,
     };
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(snapshot));

@@ -61,7 +61,7 @@ export class RateMeter {
 }
 
 /** Names of the per-frame pipeline stages shown in the HUD and benchmarks. */
-export const STAGES = ['capture', 'preprocess', 'inference', 'postprocess', 'render'] as const;
+export const STAGES = ['capture', 'preprocess', 'inference', 'postprocess', 'embed', 'track', 'segment', 'render'] as const;
 export type Stage = (typeof STAGES)[number];
 export type StageSample = Record<Stage, number>;
 

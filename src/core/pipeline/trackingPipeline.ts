@@ -45,7 +45,7 @@ const UPDATE_INDEX_MEMORY = 1000;
  * same tracks for the same frames.
  */
 export class TrackingPipeline {
-  readonly #tracker: Tracker;
+  #tracker: Tracker;
   #last: readonly TrackOutput[] = [];
   #framesSinceDetect = 0;
   #framesPerDetect = 1;
@@ -97,6 +97,16 @@ export class TrackingPipeline {
     const steps = this.#framesSinceDetect / this.#framesPerDetect;
     const tracks = this.#last.map((tr) => ({ ...tr, box: predictBox(tr, steps), lateBoxes: undefined }));
     return { index, detected: false, detections: [], tracks, timings: ZERO };
+  }
+
+  /** Starts a new stream: forgets every track (ids restart at 1). */
+  resetTracks(): void {
+    this.#tracker = new Tracker(this.#tracker.config);
+    this.#last = [];
+    this.#framesSinceDetect = 0;
+    this.#framesPerDetect = 1;
+    this.#updateIndex.clear();
+    this.#updates = 0;
   }
 
   /** Rewrites `lateBoxes[].frame` from tracker update numbers to source frame indices (0-based). */

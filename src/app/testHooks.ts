@@ -1,0 +1,22 @@
+/**
+ * Opt-in results API for automated tests (`?testHooks=1`): the last frames'
+ * track ids and boxes, read through `window.trackscope.liveFrames`. Nothing
+ * is recorded unless the parameter is present, and the buffer is bounded.
+ */
+import type { TrackOutput } from '../core/tracking';
+
+export interface RecordedFrame {
+  index: number;
+  tracks: Array<{ id: number; label?: string; box: readonly number[] }>;
+}
+
+const LIMIT = 2000;
+const enabled = typeof location !== 'undefined' && new URLSearchParams(location.search).get('testHooks') === '1';
+const liveFrames: RecordedFrame[] = [];
+if (enabled) (globalThis as unknown as { trackscope: unknown }).trackscope = { liveFrames };
+
+export function recordLiveFrame(index: number, tracks: readonly TrackOutput[]): void {
+  if (!enabled) return;
+  liveFrames.push({ index, tracks: tracks.map((t) => ({ id: t.id, label: t.label, box: t.box })) });
+  if (liveFrames.length > LIMIT) liveFrames.shift();
+}
