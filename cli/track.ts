@@ -17,8 +17,7 @@ import * as tf from '@tensorflow/tfjs';
 import { DETECTOR_NAMES, loadDetectorWithFallback, type DetectorName } from '../src/core/detection/index.ts';
 import { evaluate, formatMetricsTable, formatMot } from '../src/core/metrics/index.ts';
 import { readMotFile } from '../src/core/metrics/readMotFile.ts';
-import { DEFAULT_TRACKED_CLASSES, MotCollector, TRACKER_PRESETS, TrackingPipeline, validateCadence } from '../src/core/pipeline/index.ts';
-import { configForFrameRate, DEFAULT_TIME_SETTINGS } from '../src/core/tracking/index.ts';
+import { DEFAULT_TRACKED_CLASSES, MotCollector, TrackingPipeline, streamSettings, validateCadence } from '../src/core/pipeline/index.ts';
 import { useNodeBackend } from '../src/node/backend.ts';
 import { openFrameInput } from '../src/node/frameInput.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
@@ -55,15 +54,13 @@ async function main(): Promise<number> {
   if (!opts) return console.log(USAGE), 0;
   const input = openFrameInput(opts.input);
   await useNodeBackend('wasm');
-  const preset = TRACKER_PRESETS[opts.detector];
   const { detector, warning } = await loadDetectorWithFallback(opts.detector, {
     models: fileSystemModelSource(resolve(import.meta.dirname, '../models')),
-    scoreThreshold: preset.lowScoreThreshold,
-    classes: [...DEFAULT_TRACKED_CLASSES],
+    ...streamSettings(opts.detector, input.frameRate, opts.every).detector,
   });
   if (warning) console.error(`warning: ${warning}`);
-  const trackerConfig = configForFrameRate(preset, input.frameRate / opts.every, DEFAULT_TIME_SETTINGS);
-  const pipeline = new TrackingPipeline(detector, trackerConfig);
+  const settings = streamSettings(detector.name as DetectorName, input.frameRate, opts.every);
+  const pipeline = new TrackingPipeline(detector, settings.tracker);
   const collector = new MotCollector();
   const frames: Array<{ index: number; detected: boolean; tracks: Array<{ id: number; box: readonly number[]; score: number; label?: string }> }> = [];
   const progress = new ProgressLine(input.frameCount);

@@ -4,3 +4,5 @@ export { CadenceController, MAX_CADENCE, autoCadence, validateCadence } from './
 export type { CadenceSetting } from './cadence.ts';
 export { DEFAULT_TRACKED_CLASSES, TRACKER_PRESETS } from './presets.ts';
 export { MotCollector } from './motCollector.ts';
+export { streamSettings } from './streamSettings.ts';
+export type { StreamSettings } from './streamSettings.ts';
