@@ -1,0 +1,237 @@
+/**
+ * Joint detection and embedding with CenterNet: one `execute` returns the
+ * decoded rows and an internal feature map; every one of the 100 rows gets
+ * its embedding on the device, and rows + embeddings come back in ONE
+ * `await data()` per frame (never one per box). Same model, weights and
+ * post-processing as `loadCenterNet`; it implements `Detector`, so it can
+ * replace it wherever appearance is wanted.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Tlwh } from '../geometry/boxes.ts';
+import { validateDetectorConfig, type DetectorConfig } from '../detection/config.ts';
+import { CENTERNET_MODEL_NAME } from '../detection/centernet.ts';
+import { frameSize, inputTransform, toModelBatch, type InputTransform, type ResizeMode } from '../detection/preprocess.ts';
+import { ZERO_TIMINGS, type Detection, type Detector, type DetectorInput, type StageTimings } from '../detection/types.ts';
+import type { ManifestModel } from '../models/manifest.ts';
+import { loadModel, type LoadModelOptions } from '../models/registry.ts';
+import type { ModelSource } from '../models/source.ts';
+import { EmbeddingConfigError, validateEmbeddingConfig, type EmbeddingConfig } from './config.ts';
+import { decodeRows } from './decodeRows.ts';
+import { embedRois, needsFeatures } from './embedRois.ts';
+import { modelRowsToRois, sourceBoxesToRois } from './rois.ts';
+
+const ROW = 6;
+
+/** A detection with its unit-norm appearance embedding. */
+export interface EmbeddedDetection extends Detection {
+  readonly embedding: Float32Array;
+}
+
+export interface JointTimings extends StageTimings {
+  /** Embedding maths (RoI-align, pooling, histograms). Exact on wasm/cpu, which run ops synchronously. */
+  readonly embeddingMs: number;
+}
+
+export interface JointCenterNetOptions extends Partial<DetectorConfig>, LoadModelOptions {
+  readonly source: string | ModelSource;
+  readonly embedding?: Partial<EmbeddingConfig>;
+}
+
+export interface DetectionsWithFeatures {
+  readonly detections: EmbeddedDetection[];
+  /** The feature map [1, h, w, C] over the model input. The caller disposes it. */
+  readonly features: tf.Tensor4D;
+  /** Source pixels ↔ model input, for mapping further boxes onto `features`. */
+  readonly transform: InputTransform;
+}
+
+const now = (): number => globalThis.performance.now();
+
+interface RunOutput {
+  /** [100, 6 + D]: the model's rows, then each row's embedding. */
+  readonly packed: tf.Tensor2D;
+  readonly features: tf.Tensor4D;
+  readonly inferenceMs: number;
+  readonly embeddingMs: number;
+}
+
+/** Throws naming the node when the graph has no node `name` (else tfjs fails later with a vaguer message). */
+function checkNodeExists(model: tf.GraphModel, name: string): void {
+  // `executor.graph.nodes` is not in tfjs's public typings; skip the check if its shape ever changes.
+  const nodes = (model as unknown as { executor?: { graph?: { nodes?: Record<string, unknown> } } }).executor?.graph?.nodes;
+  if (nodes && !(name in nodes)) {
+    throw new EmbeddingConfigError('featureNode', name, 'a node of the CenterNet graph, e.g. tower_0/CenternetHead/Relu_1');
+  }
+}
+
+export class JointCenterNet implements Detector {
+  readonly name = CENTERNET_MODEL_NAME;
+  lastTimings: JointTimings = { ...ZERO_TIMINGS, embeddingMs: 0 };
+  readonly #model: tf.GraphModel;
+  readonly #entry: ManifestModel;
+  readonly #labels: readonly string[];
+  readonly #output: string;
+  #config: DetectorConfig;
+  #allowed: ReadonlySet<number> | null = null;
+  readonly embeddingConfig: EmbeddingConfig;
+
+  constructor(model: tf.GraphModel, entry: ManifestModel, config: Partial<DetectorConfig>, embedding: Partial<EmbeddingConfig>) {
+    this.#model = model;
+    this.#entry = entry;
+    this.#labels = entry.labels ?? [];
+    this.#output = entry.outputs.detections ?? 'tower_0/detections';
+    this.embeddingConfig = validateEmbeddingConfig(embedding);
+    if (needsFeatures(this.embeddingConfig)) checkNodeExists(model, this.embeddingConfig.featureNode);
+    this.#config = this.#apply(config);
+  }
+
+  get config(): DetectorConfig {
+    return this.#config;
+  }
+
+  setConfig(update: Partial<DetectorConfig>): void {
+    this.#config = this.#apply({ ...this.#config, ...update });
+  }
+
+  #apply(config: Partial<DetectorConfig>): DetectorConfig {
+    const valid = validateDetectorConfig(config, this.#labels);
+    this.#allowed = valid.classes ? new Set(valid.classes.map((c) => this.#labels.indexOf(c))) : null;
+    return valid;
+  }
+
+  get #size(): { width: number; height: number } {
+    return { width: this.#entry.input.width, height: this.#entry.input.height };
+  }
+
+  #prepare(frame: DetectorInput): { batch: tf.Tensor4D; transform: InputTransform } {
+    const { width, height } = frameSize(frame);
+    const transform = inputTransform(width, height, this.#size, this.#entry.input.resize as ResizeMode);
+    return { batch: toModelBatch(frame, transform, this.#size, this.#entry.input.range[1] / 255), transform };
+  }
+
+  /** Model batch → [rows | embeddings] packed [100, 6 + D] and the feature map (both for the caller to dispose). */
+  #run(batch: tf.Tensor4D): RunOutput {
+    const t0 = now();
+    const [rows3, features] = this.#model.execute(batch, [this.#output, this.embeddingConfig.featureNode]) as [tf.Tensor3D, tf.Tensor4D];
+    const t1 = now();
+    try {
+      const packed = tf.tidy(() => {
+        const rows = tf.squeeze(rows3, [0]) as tf.Tensor2D;
+        const rois = modelRowsToRois(rows, this.#size, this.embeddingConfig.sideTrim);
+        return tf.concat([rows, embedRois({ image: batch, features }, rois, this.embeddingConfig)], 1) as tf.Tensor2D;
+      });
+      return { packed, features, inferenceMs: t1 - t0, embeddingMs: now() - t1 };
+    } catch (error) {
+      features.dispose();
+      throw error;
+    } finally {
+      rows3.dispose();
+    }
+  }
+
+  async warmUp(): Promise<void> {
+    const { width, height } = this.#size;
+    const zeros = tf.zeros<tf.Rank.R4>([1, height, width, 3]);
+    try {
+      const { packed, features } = this.#run(zeros);
+      features.dispose();
+      try {
+        await packed.data();
+      } finally {
+        packed.dispose();
+      }
+    } finally {
+      zeros.dispose();
+    }
+  }
+
+  /** Detections (sorted by score) with embeddings. */
+  async detect(frame: DetectorInput): Promise<EmbeddedDetection[]> {
+    const result = await this.detectWithFeatures(frame);
+    result.features.dispose();
+    return result.detections;
+  }
+
+  /** Like `detect`, and also hands over the feature map, which the caller disposes. */
+  async detectWithFeatures(frame: DetectorInput): Promise<DetectionsWithFeatures> {
+    const t0 = now();
+    const { batch, transform } = this.#prepare(frame);
+    const t1 = now();
+    let run: RunOutput;
+    try {
+      run = this.#run(batch);
+    } finally {
+      batch.dispose();
+    }
+    let data: Float32Array;
+    try {
+      data = (await run.packed.data()) as Float32Array;
+    } catch (error) {
+      run.features.dispose();
+      throw error;
+    } finally {
+      run.packed.dispose();
+    }
+    const t2 = now();
+    const stride = run.packed.shape[1];
+    const decoded = await decodeRows(data, stride, { config: this.#config, labels: this.#labels, allowed: this.#allowed, transform });
+    const detections = decoded.map(({ row, detection }) => ({
+      ...detection,
+      embedding: data.slice(row * stride + ROW, (row + 1) * stride),
+    }));
+    this.lastTimings = {
+      preprocessMs: t1 - t0,
+      inferenceMs: t2 - t1 - run.embeddingMs,
+      embeddingMs: run.embeddingMs,
+      postprocessMs: now() - t2,
+    };
+    return { detections, features: run.features, transform };
+  }
+
+  /**
+   * Embeddings for given source-pixel boxes (e.g. another detector's), one
+   * readback for all. Runs the graph only up to the feature node (nothing at
+   * all for `histogram`).
+   */
+  async embedBoxes(frame: DetectorInput, boxes: readonly Tlwh[]): Promise<Float32Array[]> {
+    if (boxes.length === 0) return [];
+    const { batch, transform } = this.#prepare(frame);
+    let out: tf.Tensor2D;
+    try {
+      out = tf.tidy(() => {
+        const features = needsFeatures(this.embeddingConfig)
+          ? (this.#model.execute(batch, this.embeddingConfig.featureNode) as tf.Tensor4D)
+          : undefined;
+        const rois = tf.tensor2d(sourceBoxesToRois(boxes, transform, this.#size, this.embeddingConfig.sideTrim), [boxes.length, 4]);
+        return embedRois({ image: batch, features }, rois, this.embeddingConfig);
+      });
+    } finally {
+      batch.dispose();
+    }
+    try {
+      const data = (await out.data()) as Float32Array;
+      const dim = out.shape[1];
+      return boxes.map((_, i) => data.slice(i * dim, (i + 1) * dim));
+    } finally {
+      out.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.#model.dispose();
+  }
+}
+
+/** Loads CenterNet through the registry for joint detection + embedding, and warms it up. */
+export async function loadJointCenterNet(options: JointCenterNetOptions): Promise<JointCenterNet> {
+  const { source, manifest, integrity, embedding, ...config } = options;
+  const { model, entry } = await loadModel(CENTERNET_MODEL_NAME, source, { manifest, integrity });
+  try {
+    const detector = new JointCenterNet(model, entry, config, embedding ?? {});
+    await detector.warmUp();
+    return detector;
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+}

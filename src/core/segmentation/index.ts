@@ -1,0 +1,7 @@
+/** Public surface of person segmentation. */
+export { DEFAULT_SEGMENTER_CONFIG, SEGMENTATION_MODELS, SegmenterConfigError, validateSegmenterConfig } from './config.ts';
+export type { SegmentationModelName, SegmenterConfig } from './config.ts';
+export { Segmenter, loadSegmenter } from './segmenter.ts';
+export type { SegmenterOptions } from './segmenter.ts';
+export { cropMaskToBox, meanOf } from './boxMask.ts';
+export type { BoxMask, PersonMask } from './types.ts';
