@@ -19,6 +19,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadJointCenterNet, type JointCenterNet } from '../src/core/embedding/jointCenterNet.ts';
 import type { EmbeddingConfig } from '../src/core/embedding/config.ts';
 import { evaluate } from '../src/core/metrics/index.ts';
+import { TRACKER_PRESETS } from '../src/core/pipeline/presets.ts';
 import type { Detection } from '../src/core/tracking/index.ts';
 import { useNodeBackend } from '../src/node/backend.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
@@ -30,13 +31,8 @@ import { encodePng, loadSceneMaterial, type RgbImage } from './lib/reid-sprites.
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FRAME_RATE = 10;
-/**
- * The tracker defaults' score split (0.9) fits MOT15's detection confidences,
- * not CenterNet's (people score 0.3–0.7). Both runs use ByteTrack's split for a
- * calibrated detector (high 0.5) with CenterNet's own 0.3 floor; nothing else
- * is changed from DEFAULT_TRACKER_CONFIG.
- */
-const TRACKER_SCORES = { highScoreThreshold: 0.5, lowScoreThreshold: 0.3, newTrackScoreThreshold: 0.5 };
+/** The app's CenterNet preset (score split for CenterNet's scale); nothing is tuned to this set. */
+const TRACKER_SCORES = TRACKER_PRESETS.centernet;
 const DESCRIPTORS: { name: string; config: Partial<EmbeddingConfig> }[] = [
   { name: 'histogram', config: { method: 'histogram' } },
   { name: 'joint', config: { method: 'joint' } },

@@ -2,7 +2,7 @@
  * Headless tracking of a video file or a MOTChallenge image-sequence folder.
  *
  *   npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json]
- *                    [--gt gt.txt] [--detector centernet] [--every k]
+ *                    [--gt gt.txt] [--detector centernet] [--every k] [--appearance fusion|joint|histogram|off]
  *
  * Runs in Node with the TF.js WASM backend and frames decoded by ffmpeg: the
  * same `TrackingPipeline`, detector and tracker modules as the app, without
@@ -14,16 +14,26 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { DETECTOR_NAMES, loadDetectorWithFallback, type DetectorName } from '../src/core/detection/index.ts';
+import { DETECTOR_NAMES, type DetectorName } from '../src/core/detection/index.ts';
 import { evaluate, formatMetricsTable, formatMot } from '../src/core/metrics/index.ts';
 import { readMotFile } from '../src/core/metrics/readMotFile.ts';
-import { DEFAULT_TRACKED_CLASSES, MotCollector, TrackingPipeline, streamSettings, validateCadence } from '../src/core/pipeline/index.ts';
+import {
+  APPEARANCE_CHOICES,
+  DEFAULT_APPEARANCE,
+  DEFAULT_TRACKED_CLASSES,
+  MotCollector,
+  TrackingPipeline,
+  loadStreamDetector,
+  streamSettings,
+  validateCadence,
+  type AppearanceChoice,
+} from '../src/core/pipeline/index.ts';
 import { useNodeBackend } from '../src/node/backend.ts';
 import { openFrameInput } from '../src/node/frameInput.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { ProgressLine } from './progress.ts';
 
-const USAGE = 'usage: npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--gt gt.txt] [--detector centernet|coco-ssd] [--every k]';
+const USAGE = 'usage: npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--gt gt.txt] [--detector centernet|coco-ssd] [--every k] [--appearance fusion|joint|histogram|off]';
 
 function options() {
   const { values, positionals } = parseArgs({
@@ -34,6 +44,7 @@ function options() {
       gt: { type: 'string' },
       detector: { type: 'string', default: 'centernet' },
       every: { type: 'string', default: '1' },
+      appearance: { type: 'string', default: DEFAULT_APPEARANCE },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -42,9 +53,12 @@ function options() {
   if (!(DETECTOR_NAMES as readonly string[]).includes(values.detector!)) {
     throw new UsageError(`--detector is "${values.detector}"; allowed: ${DETECTOR_NAMES.join(', ')}`);
   }
+  if (!(APPEARANCE_CHOICES as readonly string[]).includes(values.appearance!)) {
+    throw new UsageError(`--appearance is "${values.appearance}"; allowed: ${APPEARANCE_CHOICES.join(', ')}`);
+  }
   const every = Number(values.every);
   validateCadence(every);
-  return { input: positionals[0], out: values.out, json: values.json, gt: values.gt, detector: values.detector as DetectorName, every };
+  return { input: positionals[0], out: values.out, json: values.json, gt: values.gt, detector: values.detector as DetectorName, every, appearance: values.appearance as AppearanceChoice };
 }
 
 class UsageError extends Error {}
@@ -54,8 +68,9 @@ async function main(): Promise<number> {
   if (!opts) return console.log(USAGE), 0;
   const input = openFrameInput(opts.input);
   await useNodeBackend('wasm');
-  const { detector, warning } = await loadDetectorWithFallback(opts.detector, {
+  const { detector, warning } = await loadStreamDetector(opts.detector, {
     models: fileSystemModelSource(resolve(import.meta.dirname, '../models')),
+    appearance: opts.appearance,
     ...streamSettings(opts.detector, input.frameRate, opts.every).detector,
   });
   if (warning) console.error(`warning: ${warning}`);

@@ -72,6 +72,16 @@ describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
     expect(painted.n).toBeGreaterThan(1000);
 
     await expect.poll(async () => Number(await page.getByTestId('frames-processed').textContent())).toBeGreaterThan(2);
+    // Masks are drawn: segmentation ran (HUD counter) and track-coloured mask pixels
+    // (semi-transparent, unlike boxes and labels) are on the overlay.
+    await expect.poll(async () => (await page.getByTestId('masks').textContent()) ?? '').toMatch(/every 3 det\. \([1-9]\d*\)/);
+    const translucent = await page.getByTestId('overlay').evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 60 && data[i] < 200) n++;
+      return n;
+    });
+    expect(translucent).toBeGreaterThan(200);
     await page.screenshot({ path: artifactPath('live-camera.png') });
 
     const foreign = requests.filter((u) => !isLocal(u, server.origin));

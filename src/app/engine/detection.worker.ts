@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../core/backend/select';
-import { loadDetectorWithFallback } from '../../core/detection';
-import { TRACKER_PRESETS, TrackingPipeline } from '../../core/pipeline';
+import type { Detection } from '../../core/detection';
+import { TRACKER_PRESETS, TrackingPipeline, loadStreamDetector } from '../../core/pipeline';
+import { loadSegmenter, type PersonMask, type Segmenter } from '../../core/segmentation';
 import { configForFrameRate, DEFAULT_TIME_SETTINGS } from '../../core/tracking';
 import { registerBrowserBackend } from './registerBrowserBackend';
-import type { EngineReady, EngineRequest, EngineResponse } from './protocol';
+import type { EngineReady, EngineRequest, EngineResponse, MaskFrame } from './protocol';
 
 /**
  * Pipeline worker: owns the TF.js backend, the detector and the tracker, so
@@ -13,17 +14,23 @@ import type { EngineReady, EngineRequest, EngineResponse } from './protocol';
  * and are closed here on every path.
  */
 let pipeline: TrackingPipeline | null = null;
+let segmenter: Segmenter | null = null;
+let segmentEvery = 0;
+let detections = 0;
 
 const post = (msg: EngineResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 
 async function init(msg: Extract<EngineRequest, { type: 'init' }>): Promise<void> {
   pipeline?.dispose();
+  segmenter?.dispose();
   pipeline = null;
+  segmenter = null;
   const backend = await selectBackend({ choice: msg.backend, register: registerBrowserBackend });
   const t0 = performance.now();
   const preset = TRACKER_PRESETS[msg.detector];
-  const { detector, warning } = await loadDetectorWithFallback(msg.detector, {
+  const { detector, warning } = await loadStreamDetector(msg.detector, {
     models: msg.modelBaseUrl,
+    appearance: msg.tracking.appearance,
     cocoSsd: { baseUrl: msg.appBaseUrl },
     ...msg.config,
     ...(msg.tracking.classes ? { classes: msg.tracking.classes } : {}),
@@ -31,6 +38,8 @@ async function init(msg: Extract<EngineRequest, { type: 'init' }>): Promise<void
   const name = detector.name as EngineReady['detector'];
   const trackerConfig = configForFrameRate(TRACKER_PRESETS[name] ?? preset, msg.tracking.updatesPerSecond, DEFAULT_TIME_SETTINGS);
   pipeline = new TrackingPipeline(detector, trackerConfig);
+  segmentEvery = msg.tracking.segmentEvery;
+  if (segmentEvery > 0) segmenter = await loadSegmenter({ source: msg.modelBaseUrl });
   post({ type: 'ready', backend, detector: name, warning, warmupMs: performance.now() - t0 });
 }
 
@@ -39,10 +48,22 @@ async function detect(msg: Extract<EngineRequest, { type: 'detect' }>): Promise<
     if (!pipeline) throw new Error('pipeline not ready');
     const r = await pipeline.detectAndTrack(msg.frame, msg.index);
     const tracks = r.tracks.map(({ lateBoxes: _late, ...t }) => t);
-    post({ type: 'result', id: msg.id, index: msg.index, detections: [...r.detections], tracks, timings: r.timings, numTensors: tf.memory().numTensors });
+    const dets = r.detections.map(({ embedding: _e, ...d }: Detection & { embedding?: Float32Array }) => d);
+    const t0 = performance.now();
+    const mask = segmenter && detections++ % segmentEvery === 0 ? toMaskFrame(await segmenter.segment(msg.frame)) : undefined;
+    const timings = { ...r.timings, segmentMs: mask ? performance.now() - t0 : 0 };
+    const result: EngineResponse = { type: 'result', id: msg.id, index: msg.index, detections: dets, tracks, mask, timings, numTensors: tf.memory().numTensors };
+    (self as unknown as DedicatedWorkerGlobalScope).postMessage(result, mask ? [mask.data.buffer] : []);
   } finally {
     msg.frame.close();
   }
+}
+
+/** Quantises the mask to bytes: a quarter of the transfer size, ample for display. */
+function toMaskFrame(m: PersonMask): MaskFrame {
+  const data = new Uint8Array(m.data.length);
+  for (let k = 0; k < data.length; k++) data[k] = Math.round(m.data[k] * 255);
+  return { width: m.width, height: m.height, data, sourceWidth: m.sourceWidth, sourceHeight: m.sourceHeight };
 }
 
 function handle(msg: EngineRequest): Promise<void> {
@@ -56,6 +77,7 @@ function handle(msg: EngineRequest): Promise<void> {
       return Promise.resolve();
     case 'reset':
       pipeline?.resetTracks();
+      detections = 0;
       return Promise.resolve();
   }
 }

@@ -1,6 +1,6 @@
 import type { BackendChoice, BackendSelection } from '../../core/backend/select';
 import type { Detection, DetectorConfig, DetectorName } from '../../core/detection';
-import type { PipelineTimings } from '../../core/pipeline';
+import type { AppearanceChoice, PipelineTimings } from '../../core/pipeline';
 import type { TrackOutput } from '../../core/tracking';
 
 export interface TrackingOptions {
@@ -8,6 +8,19 @@ export interface TrackingOptions {
   classes: string[] | null;
   /** Expected detector updates per second, which scales the tracker's time settings. */
   updatesPerSecond: number;
+  /** Appearance embeddings for association ('off' = motion only). */
+  appearance: AppearanceChoice;
+  /** Run person segmentation on every n-th detected frame; 0 = no masks. */
+  segmentEvery: number;
+}
+
+/** A person mask at model resolution, 0..255, with the source frame size it maps onto. */
+export interface MaskFrame {
+  width: number;
+  height: number;
+  data: Uint8Array;
+  sourceWidth: number;
+  sourceHeight: number;
 }
 
 /** Messages from the page to the pipeline worker. */
@@ -38,7 +51,9 @@ export interface EngineResult {
   index: number;
   detections: Detection[];
   tracks: TrackOutput[];
-  timings: PipelineTimings;
+  /** Present on frames where segmentation ran; the page keeps the last one. */
+  mask?: MaskFrame;
+  timings: PipelineTimings & { segmentMs: number };
   numTensors: number;
 }
 

@@ -23,7 +23,8 @@ export interface LiveStats {
 export interface LiveLoopHooks {
   /** Draws one frame's tracks; `fresh` is false when boxes were carried by the motion model. */
   render(tracks: readonly TrackOutput[], fresh: boolean): void;
-  onResult(result: EngineResult, sample: Partial<StageSample>): void;
+  /** Called before the result is rendered (so masks and lists update first). */
+  onResult(result: EngineResult): void;
   onStats(stats: LiveStats): void;
   onError(error: Error): void;
 }
@@ -106,17 +107,26 @@ export class LiveLoop {
       const capture = performance.now() - t0;
       const result = await this.engine.detect(bitmap, index);
       if (!this.#running) return;
+      this.hooks.onResult(result);
       const t1 = performance.now();
       this.hooks.render(result.tracks, true);
       const t = result.timings;
-      const sample = { capture, preprocess: t.preprocessMs, inference: t.inferenceMs, postprocess: t.postprocessMs, embed: t.embedMs, track: t.trackMs, render: performance.now() - t1 };
+      const sample = {
+        capture,
+        preprocess: t.preprocessMs,
+        inference: t.inferenceMs,
+        postprocess: t.postprocessMs,
+        embed: t.embedMs,
+        track: t.trackMs,
+        segment: t.segmentMs > 0 ? t.segmentMs : undefined,
+        render: performance.now() - t1,
+      };
       this.#stages.push(sample);
       this.#last = { tracks: result.tracks, seenAt: this.#seen };
       this.#numTensors = result.numTensors;
       this.#done++;
       this.#detected.tick(performance.now());
       this.#tracked.tick(performance.now());
-      this.hooks.onResult(result, sample);
       this.hooks.onStats(this.stats());
     } catch (e) {
       if (this.#running) this.hooks.onError(e instanceof Error ? e : new Error(String(e)));

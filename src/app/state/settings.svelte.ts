@@ -1,6 +1,7 @@
 import { BACKEND_CHOICES, parseBackendChoice, type BackendChoice } from '../../core/backend/select';
 import { DEFAULT_DETECTOR_CONFIG, DETECTOR_NAMES, type DetectorName } from '../../core/detection';
-import { TRACKER_PRESETS } from '../../core/pipeline/presets';
+import { DEFAULT_TRACKED_CLASSES, TRACKER_PRESETS } from '../../core/pipeline/presets';
+import { DEFAULT_APPEARANCE, type AppearanceChoice } from '../../core/pipeline/loadStreamDetector';
 
 const STORAGE_KEY = 'trackscope.settings.v1';
 
@@ -18,6 +19,11 @@ export interface SettingsSnapshot {
   trackAllClasses: boolean;
   /** Minimum camera frames per detection; 'auto' detects whenever the worker is free. */
   cadence: 'auto' | number;
+  appearance: AppearanceChoice;
+  showMasks: boolean;
+  maskOpacity: number;
+  /** Segment every n-th detected frame (masks are slower than boxes); 0 = off. */
+  segmentEvery: number;
 }
 
 export const DEFAULT_SETTINGS: SettingsSnapshot = {
@@ -33,6 +39,10 @@ export const DEFAULT_SETTINGS: SettingsSnapshot = {
   showTrails: true,
   trackAllClasses: false,
   cadence: 'auto',
+  appearance: DEFAULT_APPEARANCE,
+  showMasks: true,
+  maskOpacity: 0.45,
+  segmentEvery: 3,
 };
 
 function readStored(): Partial<SettingsSnapshot> {
@@ -59,6 +69,10 @@ export class SettingsState {
   showTrails = $state(DEFAULT_SETTINGS.showTrails);
   trackAllClasses = $state(DEFAULT_SETTINGS.trackAllClasses);
   cadence = $state<'auto' | number>(DEFAULT_SETTINGS.cadence);
+  appearance = $state<AppearanceChoice>(DEFAULT_SETTINGS.appearance);
+  showMasks = $state(DEFAULT_SETTINGS.showMasks);
+  maskOpacity = $state(DEFAULT_SETTINGS.maskOpacity);
+  segmentEvery = $state(DEFAULT_SETTINGS.segmentEvery);
   /** Problems found while reading URL parameters, shown once to the user. */
   warnings = $state.raw<string[]>([]);
 
@@ -78,7 +92,24 @@ export class SettingsState {
   }
 
   get overlay() {
-    return { showBoxes: this.showBoxes, showLabels: this.showLabels, showScores: this.showScores, showTrails: this.showTrails };
+    return {
+      showBoxes: this.showBoxes,
+      showLabels: this.showLabels,
+      showScores: this.showScores,
+      showTrails: this.showTrails,
+      showMasks: this.showMasks,
+      maskOpacity: this.maskOpacity,
+    };
+  }
+
+  get tracking() {
+    return {
+      classes: this.trackAllClasses ? null : [...DEFAULT_TRACKED_CLASSES],
+      // Detector updates per second the tracker's time settings assume (a GPU reaches more).
+      updatesPerSecond: 10,
+      appearance: this.appearance,
+      segmentEvery: this.segmentEvery,
+    };
   }
 
   get detectorConfig() {
@@ -96,6 +127,10 @@ export class SettingsState {
       showTrails: this.showTrails,
       trackAllClasses: this.trackAllClasses,
       cadence: this.cadence,
+      appearance: this.appearance,
+      showMasks: this.showMasks,
+      maskOpacity: this.maskOpacity,
+      segmentEvery: this.segmentEvery,
     };
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(snapshot));

@@ -6,3 +6,5 @@ export { DEFAULT_TRACKED_CLASSES, TRACKER_PRESETS } from './presets.ts';
 export { MotCollector } from './motCollector.ts';
 export { streamSettings } from './streamSettings.ts';
 export type { StreamSettings } from './streamSettings.ts';
+export { APPEARANCE_CHOICES, DEFAULT_APPEARANCE, loadStreamDetector } from './loadStreamDetector.ts';
+export type { AppearanceChoice, StreamDetectorOptions } from './loadStreamDetector.ts';
