@@ -4,6 +4,7 @@
  * is recorded unless the parameter is present, and the buffer is bounded.
  */
 import type { TrackOutput } from '../core/tracking';
+import type { LiveStats } from './pipeline/liveLoop';
 
 export interface RecordedFrame {
   index: number;
@@ -13,7 +14,13 @@ export interface RecordedFrame {
 const LIMIT = 2000;
 const enabled = typeof location !== 'undefined' && new URLSearchParams(location.search).get('testHooks') === '1';
 const liveFrames: RecordedFrame[] = [];
-if (enabled) (globalThis as unknown as { trackscope: unknown }).trackscope = { liveFrames };
+const hooks: { liveFrames: RecordedFrame[]; liveStats: LiveStats | null } = { liveFrames, liveStats: null };
+if (enabled) (globalThis as unknown as { trackscope: unknown }).trackscope = hooks;
+
+/** Latest HUD statistics, for benchmarks and soak runs. */
+export function recordLiveStats(stats: LiveStats): void {
+  if (enabled) hooks.liveStats = stats;
+}
 
 export function recordLiveFrame(index: number, tracks: readonly TrackOutput[]): void {
   if (!enabled) return;
