@@ -14,7 +14,7 @@ export interface RecordedFrame {
 const LIMIT = 2000;
 const enabled = typeof location !== 'undefined' && new URLSearchParams(location.search).get('testHooks') === '1';
 const liveFrames: RecordedFrame[] = [];
-const hooks: { liveFrames: RecordedFrame[]; liveStats: LiveStats | null } = { liveFrames, liveStats: null };
+const hooks: { liveFrames: RecordedFrame[]; liveStats: LiveStats | null; loseGpuContext?: () => void } = { liveFrames, liveStats: null };
 if (enabled) (globalThis as unknown as { trackscope: unknown }).trackscope = hooks;
 
 /** Latest HUD statistics, for benchmarks and soak runs. */
@@ -26,4 +26,9 @@ export function recordLiveFrame(index: number, tracks: readonly TrackOutput[]): 
   if (!enabled) return;
   liveFrames.push({ index, tracks: tracks.map((t) => ({ id: t.id, label: t.label, box: t.box })) });
   if (liveFrames.length > LIMIT) liveFrames.shift();
+}
+
+/** Lets a test make the pipeline worker lose its WebGL context. */
+export function exposeFaultInjection(loseGpuContext: () => void): void {
+  if (enabled) hooks.loseGpuContext = loseGpuContext;
 }

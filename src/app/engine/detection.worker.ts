@@ -26,6 +26,7 @@ async function init(msg: Extract<EngineRequest, { type: 'init' }>): Promise<void
   pipeline = null;
   segmenter = null;
   const backend = await selectBackend({ choice: msg.backend, register: registerBrowserBackend });
+  if (backend.name === 'webgl') watchGpuContext();
   const t0 = performance.now();
   const preset = TRACKER_PRESETS[msg.detector];
   const { detector, warning } = await loadStreamDetector(msg.detector, {
@@ -52,11 +53,26 @@ async function detect(msg: Extract<EngineRequest, { type: 'detect' }>): Promise<
     const t0 = performance.now();
     const mask = segmenter && detections++ % segmentEvery === 0 ? toMaskFrame(await segmenter.segment(msg.frame)) : undefined;
     const timings = { ...r.timings, segmentMs: mask ? performance.now() - t0 : 0 };
-    const result: EngineResponse = { type: 'result', id: msg.id, index: msg.index, detections: dets, tracks, mask, timings, numTensors: tf.memory().numTensors };
+    const result: EngineResponse = { type: 'result', id: msg.id, index: msg.index, detections: dets, tracks, mask, timings, numTensors: tf.memory().numTensors, numBytes: tf.memory().numBytes };
     (self as unknown as DedicatedWorkerGlobalScope).postMessage(result, mask ? [mask.data.buffer] : []);
   } finally {
     msg.frame.close();
   }
+}
+
+/** The WebGL backend's context, when it is the active backend. */
+function webglContext(): WebGL2RenderingContext | null {
+  const b = tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } };
+  return tf.getBackend() === 'webgl' ? (b.gpgpu?.gl ?? null) : null;
+}
+
+/** A lost context makes every later op fail: report it once so the page rebuilds. */
+function watchGpuContext(): void {
+  const canvas = webglContext()?.canvas as OffscreenCanvas | undefined;
+  canvas?.addEventListener('webglcontextlost', (e) => {
+    e.preventDefault();
+    post({ type: 'fault', message: 'The WebGL context was lost (GPU reset, driver update or too many contexts)' });
+  });
 }
 
 /** Quantises the mask to bytes: a quarter of the transfer size, ample for display. */
@@ -74,6 +90,9 @@ function handle(msg: EngineRequest): Promise<void> {
       return detect(msg);
     case 'config':
       pipeline?.detector.setConfig(msg.config);
+      return Promise.resolve();
+    case 'loseGpuContext':
+      webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();
       return Promise.resolve();
     case 'reset':
       pipeline?.resetTracks();

@@ -13,10 +13,17 @@ export class EngineClient {
   #ready: { resolve: (r: EngineReady) => void; reject: (e: Error) => void } | null = null;
   #nextId = 1;
 
+  /** Called when the worker reports its backend unusable or crashes. */
+  onFault: ((message: string) => void) | null = null;
+
   constructor() {
     this.#worker = new Worker(new URL('./detection.worker.ts', import.meta.url), { type: 'module', name: 'detection' });
     this.#worker.onmessage = (e: MessageEvent<EngineResponse>) => this.#onMessage(e.data);
-    this.#worker.onerror = (e) => this.#failAll(new Error(`detection worker crashed: ${e.message}`));
+    this.#worker.onerror = (e) => {
+      const error = new Error(`detection worker crashed: ${e.message}`);
+      this.#failAll(error);
+      this.onFault?.(error.message);
+    };
   }
 
   init(request: Omit<Extract<EngineRequest, { type: 'init' }>, 'type'>): Promise<EngineReady> {
@@ -49,8 +56,16 @@ export class EngineClient {
     this.#failAll(new Error('engine disposed'));
   }
 
+  /** Test hook: makes the worker lose its WebGL context. */
+  loseGpuContext(): void {
+    this.#worker.postMessage({ type: 'loseGpuContext' } satisfies EngineRequest);
+  }
+
   #onMessage(msg: EngineResponse): void {
-    if (msg.type === 'ready') {
+    if (msg.type === 'fault') {
+      this.#failAll(new Error(msg.message));
+      this.onFault?.(msg.message);
+    } else if (msg.type === 'ready') {
       this.#ready?.resolve(msg);
       this.#ready = null;
     } else if (msg.type === 'result') {

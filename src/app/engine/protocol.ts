@@ -36,7 +36,9 @@ export type EngineRequest =
     }
   | { type: 'detect'; id: number; frame: ImageBitmap; index: number }
   | { type: 'config'; config: Partial<DetectorConfig> }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** Test hook: lose the WebGL context (WEBGL_lose_context) to exercise recovery. */
+  | { type: 'loseGpuContext' };
 
 export interface EngineReady {
   backend: BackendSelection;
@@ -55,10 +57,14 @@ export interface EngineResult {
   mask?: MaskFrame;
   timings: PipelineTimings & { segmentMs: number };
   numTensors: number;
+  /** `tf.memory().numBytes` in the worker after this frame. */
+  numBytes: number;
 }
 
 /** Messages from the pipeline worker to the page. */
 export type EngineResponse =
   | ({ type: 'ready' } & EngineReady)
   | ({ type: 'result' } & EngineResult)
-  | { type: 'error'; id?: number; message: string };
+  | { type: 'error'; id?: number; message: string }
+  /** The backend became unusable (e.g. WebGL context lost); the page rebuilds the worker. */
+  | { type: 'fault'; message: string };

@@ -11,14 +11,19 @@ export class EngineState {
   info = $state.raw<EngineReady | null>(null);
   error = $state<string | null>(null);
   client = $state.raw<EngineClient | null>(null);
+  /** A recovered fault, shown as a notice (e.g. "GPU context lost; rebuilt on wasm"). */
+  notice = $state<string | null>(null);
+  #args: Parameters<EngineState['load']> | null = null;
 
   async load(backend: BackendChoice, detector: DetectorName, config: Partial<DetectorConfig>, tracking: TrackingOptions): Promise<void> {
+    this.#args = [backend, detector, config, tracking];
     this.client?.dispose();
     this.client = null;
     this.status = 'loading';
     this.error = null;
     this.info = null;
     const client = new EngineClient();
+    client.onFault = (message) => void this.#recover(client, message);
     try {
       const modelBaseUrl = new URL(`${import.meta.env.BASE_URL}models/`, location.href).href;
       const appBaseUrl = new URL(import.meta.env.BASE_URL, location.href).href;
@@ -30,5 +35,17 @@ export class EngineState {
       this.status = 'error';
       this.error = `Models could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
     }
+  }
+
+  /**
+   * A fault (lost GPU context, crashed worker): rebuild the worker, backend
+   * and models with the same settings. Backend selection falls through to
+   * WASM when the GPU cannot be used again.
+   */
+  async #recover(client: EngineClient, message: string): Promise<void> {
+    if (client !== this.client || !this.#args) return;
+    this.notice = `${message}. Rebuilding the backend and models…`;
+    await this.load(...this.#args);
+    this.notice = this.info ? `${message}. Recovered: tracking continues on ${this.info.backend.name}.` : `${message}. Recovery failed.`;
   }
 }

@@ -1,0 +1,105 @@
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer, type AppServer } from '../helpers/appServer';
+import { launchChromium, y4mFromClip } from '../helpers/browser';
+
+const CLIP = resolve(import.meta.dirname, '../fixtures/media/vtest-150.mp4');
+
+type Hooks = { trackscope: { liveStats: { framesSeen: number; framesProcessed: number } | null; loseGpuContext(): void } };
+const liveStats = (page: Page) => page.evaluate(() => (window as unknown as Hooks).trackscope.liveStats);
+
+async function setHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
+describe('faults: GPU context loss, hidden tab, camera failures', () => {
+  let server: AppServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startAppServer();
+    browser = await launchChromium({ fakeCameraFile: y4mFromClip(CLIP) });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('rebuilds the backend and models after WebGL context loss and keeps tracking', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/?testHooks=1&backend=webgl`);
+    await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 120_000 }).toBe('webgl');
+    await page.getByTestId('camera-toggle').click();
+    await expect.poll(async () => (await liveStats(page))?.framesProcessed ?? 0, { timeout: 90_000 }).toBeGreaterThanOrEqual(1);
+
+    await page.evaluate(() => (window as unknown as Hooks).trackscope.loseGpuContext());
+    await expect.poll(() => page.getByTestId('engine-notice').textContent(), { timeout: 30_000 }).toMatch(/WebGL context was lost/);
+    await expect.poll(() => page.getByTestId('engine-notice').textContent(), { timeout: 120_000 }).toMatch(/Recovered: tracking continues on (webgl|wasm)/);
+    // A fresh loop on the rebuilt worker processes frames again.
+    await expect.poll(async () => (await liveStats(page))?.framesProcessed ?? 0, { timeout: 90_000 }).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('engine-error').count()).toBe(0);
+    await page.close();
+  });
+
+  it('pauses processing while the tab is hidden and resumes on return', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/?testHooks=1`);
+    await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 120_000 }).toBe('wasm');
+    await page.getByTestId('camera-toggle').click();
+    await expect.poll(async () => (await liveStats(page))?.framesProcessed ?? 0, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+
+    await setHidden(page, true);
+    await expect(page.getByTestId('paused').textContent()).resolves.toMatch(/paused/);
+    await page.waitForTimeout(300); // let an in-flight frame finish
+    const before = (await liveStats(page))!.framesSeen;
+    await page.waitForTimeout(1500);
+    expect((await liveStats(page))!.framesSeen).toBe(before);
+
+    await setHidden(page, false);
+    await expect.poll(async () => (await liveStats(page))!.framesSeen, { timeout: 10_000 }).toBeGreaterThan(before);
+    expect(await page.getByTestId('paused').count()).toBe(0);
+    await page.close();
+  });
+
+  it('says so when the camera is unplugged mid-stream, and the rest of the app keeps working', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/?testHooks=1`);
+    await page.getByTestId('camera-toggle').click();
+    await expect.poll(() => page.getByTestId('camera-status').textContent(), { timeout: 20_000 }).toBe('on');
+    // A real unplug fires 'ended' on the track; script-stopped tracks do not, so fire it.
+    await page.evaluate(() => {
+      const v = document.querySelector('video')!;
+      (v.srcObject as MediaStream).getVideoTracks()[0].dispatchEvent(new Event('ended'));
+    });
+    await expect.poll(() => page.getByTestId('camera-error').textContent()).toMatch(/unplugged/);
+    expect(await page.getByTestId('camera-status').textContent()).toBe('error');
+    await page.getByTestId('tab-training').click();
+    await expect.poll(() => page.locator('[role="tabpanel"]:not([hidden])').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('explains a denied permission and a missing camera', async () => {
+    const denied = await launchChromium({ extraArgs: ['--use-fake-device-for-media-stream', '--deny-permission-prompts'] });
+    const none = await launchChromium({ extraArgs: ['--use-fake-ui-for-media-stream'] });
+    try {
+      for (const [b, message] of [
+        [denied, /permission was denied/],
+        [none, /No camera was found/],
+      ] as const) {
+        const page = await b.newPage();
+        await page.goto(server.origin);
+        await page.getByTestId('camera-toggle').click();
+        await expect.poll(() => page.getByTestId('camera-error').textContent(), { timeout: 20_000 }).toMatch(message);
+        expect(await page.getByTestId('camera-toggle').isEnabled()).toBe(true);
+      }
+    } finally {
+      await denied.close();
+      await none.close();
+    }
+  });
+});
