@@ -8,6 +8,7 @@
 import type { Tlwh } from '../../src/core/geometry/boxes.ts';
 import type { MotRow } from '../../src/core/metrics/index.ts';
 import type { RgbImage, SceneMaterial, Sprite } from './reid-sprites.ts';
+import { mulberry32 } from '../../src/core/util/rng.ts';
 
 /** Feet position (x = centre, y = bottom) at a frame; linear between keys. */
 type Key = readonly [frame: number, x: number, y: number];
@@ -20,18 +21,6 @@ interface Actor {
 
 /** GT keeps a box while at least this fraction of its sprite is visible (in frame and not occluded). */
 export const MIN_VISIBLE = 0.4;
-
-/** mulberry32: small seeded uniform [0, 1) generator. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The script (768x576 frame, 10 fps). Seeded jitter moves keys by up to ±12 px

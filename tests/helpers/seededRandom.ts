@@ -1,11 +1,2 @@
-/** Deterministic PRNG (mulberry32) for reproducible random test inputs; returns values in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG for reproducible random test inputs (values in [0, 1)); the app's own mulberry32. */
+export { mulberry32 as seededRandom } from '../../src/core/util/rng.ts';

@@ -13,13 +13,12 @@
  *   raw heads and are not needed.
  */
 import * as tf from '@tensorflow/tfjs';
-import { tlbrToTlwh } from '../geometry/boxes';
 import { loadModel, type LoadModelOptions } from '../models/registry';
 import type { ManifestModel } from '../models/manifest';
 import type { ModelSource } from '../models/source';
-import { validateDetectorConfig, type DetectorConfig } from './config';
-import { classAwareNms, type Candidate } from './nms';
-import { frameSize, inputTransform, toModelBatch, toSourceX, toSourceY, type InputTransform, type ResizeMode } from './preprocess';
+import { DetectorSettings, type DetectorConfig } from './config';
+import { decodeRows } from './decodeRows';
+import { frameSize, inputTransform, toModelBatch, type InputTransform, type ResizeMode } from './preprocess';
 import { ZERO_TIMINGS, type Detection, type Detector, type DetectorInput, type StageTimings } from './types';
 
 export const CENTERNET_MODEL_NAME = 'centernet';
@@ -37,31 +36,22 @@ class CenterNetDetector implements Detector {
   lastTimings: StageTimings = ZERO_TIMINGS;
   readonly #model: tf.GraphModel;
   readonly #entry: ManifestModel;
-  readonly #labels: readonly string[];
+  readonly #settings: DetectorSettings;
   readonly #output: string;
-  #config: DetectorConfig;
-  #allowed: ReadonlySet<number> | null = null;
 
   constructor(model: tf.GraphModel, entry: ManifestModel, config: Partial<DetectorConfig>) {
     this.#model = model;
     this.#entry = entry;
-    this.#labels = entry.labels ?? [];
     this.#output = entry.outputs.detections ?? 'tower_0/detections';
-    this.#config = this.#apply(config);
+    this.#settings = new DetectorSettings(entry.labels ?? [], config);
   }
 
   get config(): DetectorConfig {
-    return this.#config;
+    return this.#settings.config;
   }
 
   setConfig(update: Partial<DetectorConfig>): void {
-    this.#config = this.#apply({ ...this.#config, ...update });
-  }
-
-  #apply(config: Partial<DetectorConfig>): DetectorConfig {
-    const valid = validateDetectorConfig(config, this.#labels);
-    this.#allowed = valid.classes ? new Set(valid.classes.map((c) => this.#labels.indexOf(c))) : null;
-    return valid;
+    this.#settings.update(update);
   }
 
   get #target(): { width: number; height: number } {
@@ -107,27 +97,12 @@ class CenterNetDetector implements Detector {
     return detections;
   }
 
-  async #postprocess(rows: Float32Array, t: InputTransform): Promise<Detection[]> {
-    const { scoreThreshold, iouThreshold, maxDetections } = this.#config;
-    const candidates: Candidate[] = [];
-    for (let i = 0; i + ROW <= rows.length; i += ROW) {
-      const score = rows[i + 4];
-      const classId = Math.round(rows[i + 5]);
-      if (score < scoreThreshold || classId < 0 || classId >= this.#labels.length) continue;
-      if (this.#allowed !== null && !this.#allowed.has(classId)) continue;
-      const x1 = toSourceX(rows[i], t);
-      const y1 = toSourceY(rows[i + 1], t);
-      const x2 = toSourceX(rows[i + 2], t);
-      const y2 = toSourceY(rows[i + 3], t);
-      if (x2 - x1 < 1 || y2 - y1 < 1) continue; // fully outside the frame, or degenerate
-      candidates.push({ box: [x1, y1, x2, y2], score, classId });
-    }
-    const kept = await classAwareNms(candidates, iouThreshold, maxDetections);
-    return kept.map((k) => {
-      const c = candidates[k];
-      return { box: tlbrToTlwh(c.box), score: c.score, classId: c.classId, label: this.#labels[c.classId] };
-    });
+  async #postprocess(rows: Float32Array, transform: InputTransform): Promise<Detection[]> {
+    const { config, labels, allowed } = this.#settings;
+    const decoded = await decodeRows(rows, ROW, { config, labels, allowed, transform });
+    return decoded.map((d) => d.detection);
   }
+
 
   dispose(): void {
     this.#model.dispose();

@@ -60,3 +60,39 @@ export function validateDetectorConfig(
   }
   return { ...merged, classes: [...merged.classes] };
 }
+
+/**
+ * A detector's live config plus the class-id filter derived from it, so
+ * `setConfig` stays one validated step for every detector.
+ */
+export class DetectorSettings {
+  #config: DetectorConfig;
+  #allowed: ReadonlySet<number> | null = null;
+
+  constructor(
+    readonly labels: readonly string[],
+    config: Partial<DetectorConfig>,
+  ) {
+    this.#config = this.#apply(config);
+  }
+
+  get config(): DetectorConfig {
+    return this.#config;
+  }
+
+  /** Allowed class ids, or null for all classes. */
+  get allowed(): ReadonlySet<number> | null {
+    return this.#allowed;
+  }
+
+  /** Validates the merged config; a bad update throws and keeps the old one. */
+  update(update: Partial<DetectorConfig>): void {
+    this.#config = this.#apply({ ...this.#config, ...update });
+  }
+
+  #apply(config: Partial<DetectorConfig>): DetectorConfig {
+    const valid = validateDetectorConfig(config, this.labels);
+    this.#allowed = valid.classes ? new Set(valid.classes.map((c) => this.labels.indexOf(c))) : null;
+    return valid;
+  }
+}

@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Tlwh } from '../geometry/boxes.ts';
-import { validateDetectorConfig, type DetectorConfig } from '../detection/config.ts';
+import { DetectorSettings, type DetectorConfig } from '../detection/config.ts';
 import { CENTERNET_MODEL_NAME } from '../detection/centernet.ts';
 import { frameSize, inputTransform, toModelBatch, type InputTransform, type ResizeMode } from '../detection/preprocess.ts';
 import { ZERO_TIMINGS, type Detection, type Detector, type DetectorInput, type StageTimings } from '../detection/types.ts';
@@ -16,7 +16,7 @@ import type { ManifestModel } from '../models/manifest.ts';
 import { loadModel, type LoadModelOptions } from '../models/registry.ts';
 import type { ModelSource } from '../models/source.ts';
 import { EmbeddingConfigError, validateEmbeddingConfig, type EmbeddingConfig } from './config.ts';
-import { decodeRows } from './decodeRows.ts';
+import { decodeRows } from '../detection/decodeRows.ts';
 import { embedRois, needsFeatures } from './embedRois.ts';
 import { modelRowsToRois, sourceBoxesToRois } from './rois.ts';
 
@@ -69,34 +69,25 @@ export class JointCenterNet implements Detector {
   lastTimings: JointTimings = { ...ZERO_TIMINGS, embeddingMs: 0 };
   readonly #model: tf.GraphModel;
   readonly #entry: ManifestModel;
-  readonly #labels: readonly string[];
+  readonly #settings: DetectorSettings;
   readonly #output: string;
-  #config: DetectorConfig;
-  #allowed: ReadonlySet<number> | null = null;
   readonly embeddingConfig: EmbeddingConfig;
 
   constructor(model: tf.GraphModel, entry: ManifestModel, config: Partial<DetectorConfig>, embedding: Partial<EmbeddingConfig>) {
     this.#model = model;
     this.#entry = entry;
-    this.#labels = entry.labels ?? [];
     this.#output = entry.outputs.detections ?? 'tower_0/detections';
     this.embeddingConfig = validateEmbeddingConfig(embedding);
     if (needsFeatures(this.embeddingConfig)) checkNodeExists(model, this.embeddingConfig.featureNode);
-    this.#config = this.#apply(config);
+    this.#settings = new DetectorSettings(entry.labels ?? [], config);
   }
 
   get config(): DetectorConfig {
-    return this.#config;
+    return this.#settings.config;
   }
 
   setConfig(update: Partial<DetectorConfig>): void {
-    this.#config = this.#apply({ ...this.#config, ...update });
-  }
-
-  #apply(config: Partial<DetectorConfig>): DetectorConfig {
-    const valid = validateDetectorConfig(config, this.#labels);
-    this.#allowed = valid.classes ? new Set(valid.classes.map((c) => this.#labels.indexOf(c))) : null;
-    return valid;
+    this.#settings.update(update);
   }
 
   get #size(): { width: number; height: number } {
@@ -174,7 +165,7 @@ export class JointCenterNet implements Detector {
     }
     const t2 = now();
     const stride = run.packed.shape[1];
-    const decoded = await decodeRows(data, stride, { config: this.#config, labels: this.#labels, allowed: this.#allowed, transform });
+    const decoded = await decodeRows(data, stride, { config: this.#settings.config, labels: this.#settings.labels, allowed: this.#settings.allowed, transform });
     const detections = decoded.map(({ row, detection }) => ({
       ...detection,
       embedding: data.slice(row * stride + ROW, (row + 1) * stride),

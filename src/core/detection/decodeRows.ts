@@ -1,15 +1,15 @@
 /**
  * CenterNet's [100 x stride] rows → detections in source pixels, keeping the
  * row index of each survivor so per-row extras (embeddings) can follow it.
- * Mirrors `CenterNetDetector`'s post-processing (score and class filter,
- * letterbox inverse, class-aware NMS) so both detectors agree box for box;
+ * Shared by `CenterNetDetector` and `JointCenterNet` (score and class filter,
+ * letterbox inverse, class-aware NMS), so both detectors agree box for box;
  * the test in tests/embedding/jointCenterNet.test.ts checks that they do.
  */
 import { tlbrToTlwh } from '../geometry/boxes.ts';
-import type { DetectorConfig } from '../detection/config.ts';
-import { classAwareNms, type Candidate } from '../detection/nms.ts';
-import { toSourceX, toSourceY, type InputTransform } from '../detection/preprocess.ts';
-import type { Detection } from '../detection/types.ts';
+import type { DetectorConfig } from './config.ts';
+import { classAwareNms, type Candidate } from './nms.ts';
+import { toSourceX, toSourceY, type InputTransform } from './preprocess.ts';
+import type { Detection } from './types.ts';
 
 export interface DecodedRow {
   /** Index of the row in the model's output (0..99). */
