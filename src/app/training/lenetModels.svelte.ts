@@ -4,9 +4,8 @@
  * goes through loadValidatedModel, so a wrong topology, dtype or a corrupt
  * file is a clear message rather than a broken panel.
  */
-import * as tf from '@tensorflow/tfjs';
 import {
-  deleteSavedModel, describeStorageError, listSavedModels, loadValidatedModel, savedModelUrl, saveModel, type SavedModelInfo,
+  deleteSavedModel, describeStorageError, filesHandler, listSavedModels, loadValidatedModel, savedModelUrl, saveModel, type SavedModelInfo,
 } from '../../core/training/index.ts';
 import { LENET_PREFIX, LENET_TOPOLOGY, type LenetState } from './lenetState.svelte';
 
@@ -85,8 +84,8 @@ export class LenetModels {
       const list = [...files];
       const json = list.find((f) => f.name.endsWith('.json'));
       if (!json) throw new Error(`choose the model .json and its .bin weight file(s) together; got ${list.map((f) => f.name).join(', ') || 'no files'}`);
-      const weights = list.filter((f) => f !== json);
-      const model = await loadValidatedModel(tf.io.browserFiles([json, ...weights]), LENET_TOPOLOGY);
+      const weights = await Promise.all(list.filter((f) => f !== json).map(async (f) => ({ name: f.name, data: await f.arrayBuffer() })));
+      const model = await loadValidatedModel(filesHandler(await json.text(), weights), LENET_TOPOLOGY);
       await this.#lenet.adoptModel(model, `imported ${json.name}`);
       return `imported ${json.name}`;
     });

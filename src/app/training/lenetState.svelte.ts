@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   buildLenet, compileLenet, computeLayerShapes, confusionMatrix, describeStorageError, disposeModel, EarlyStopping, fetchMnist,
-  featureMaps, labelsOf, lenetLayerSpecs, mnistTensors, ModelCheckpoint, predictClasses, preprocessDigit, splitMnist, trainModel,
+  featureMaps, isQuotaError, labelsOf, lenetLayerSpecs, mnistTensors, ModelCheckpoint, predictClasses, preprocessDigit, splitMnist, trainModel,
   validateEarlyStopping, validateLenetConfig, type EarlyStoppingConfig, type EpochLogs, type FeatureMap, type GrayImage,
   type LenetConfig, type MnistData, type MnistSplit, type Monitor, type TrainCallback,
 } from '../../core/training/index.ts';
@@ -140,7 +140,7 @@ export class LenetState {
       await this.evaluate();
       await this.#refreshDrawing();
     } catch (e) {
-      if (!this.#destroyed) this.error = /IndexedDB|quota/i.test(String(e)) ? describeStorageError('checkpoint', e) : (e as Error).message;
+      if (!this.#destroyed) this.error = isQuotaError(e) || /IndexedDB/i.test(String(e)) ? describeStorageError('ModelCheckpoint save', e) : (e as Error).message;
     } finally {
       tf.dispose([train.x, train.y, val.x, val.y]);
       this.running = false;
@@ -170,7 +170,7 @@ export class LenetState {
     this.#replaceModel(model, label);
     this.history = [];
     this.#nextEpoch = 0;
-    this.canResume = false;
+    this.canResume = true; // Resume compiles it with the editor's optimizer and trains on
     await this.evaluate();
     await this.#refreshDrawing();
   }

@@ -1,67 +1,202 @@
-/** Runes state for the MLP panel: config, data, one model, training lifecycle. */
-import type * as tf from '@tensorflow/tfjs';
+/**
+ * Runes state for the MLP panel: data settings, config, one model (MLP) or a
+ * TLU (perceptron rule), the training lifecycle and the live views' data
+ * (decision boundary / regression curve, weights, one sample's step-through).
+ */
+import * as tf from '@tensorflow/tfjs';
 import {
-  buildMlp, disposeModel, functionalCode, make2dDataset, mlpLayerSpecs, sequentialCode, trainMlp, validateMlpConfig,
-  type Dataset2d, type DatasetKind, type EpochLogs, type MlpConfig,
+  buildMlp, disposeModel, functionalCode, mlpLayerSpecs, perceptronStep, predictMlp, predictPerceptron, sequentialCode, stepThrough,
+  trainMlp, validateMlpConfig, yieldFrame, type EpochLogs, type MlpConfig, type PerceptronState, type StepTrace,
 } from '../../core/training/index.ts';
+import { boundaryGrid, DEFAULT_DATA, makeTaskData, shapeFor, splitTask, taskDefaults, type DataSettings, type Task, type TaskData } from './mlpData';
+import { trainingBackend } from './trainingBackend.svelte';
+
+export const GRID = 60;
+export interface DenseWeights { kernel: number[][]; bias: number[] }
 
 export class MlpState {
-  config = $state<MlpConfig>(validateMlpConfig({ outputActivation: 'softmax', outputSize: 2, epochs: 50 }));
-  datasetKind = $state<DatasetKind>('xor');
-  noise = $state(0.05);
+  data = $state<DataSettings>({ ...DEFAULT_DATA });
+  config = $state<MlpConfig>(validateMlpConfig({ outputActivation: 'softmax', outputSize: 2, epochs: 60, hiddenLayers: [8, 8] }));
+  mode = $state<'mlp' | 'perceptron'>('mlp');
   history = $state.raw<EpochLogs[]>([]);
+  mistakes = $state.raw<number[]>([]);
   running = $state(false);
+  progress = $state(0);
   message = $state('');
   error = $state('');
-  dataset = $derived<Dataset2d>(make2dDataset({ kind: this.datasetKind, n: 300, noise: this.noise, classes: 3, seed: 1 }));
-  code = $derived.by(() => {
+  /** Per grid cell: class probabilities (or [value] for one-unit outputs). */
+  boundary = $state.raw<number[][] | null>(null);
+  weights = $state.raw<DenseWeights[]>([]);
+  trace = $state.raw<StepTrace | null>(null);
+  sampleIndex = $state(0);
+  perceptron = $state.raw<PerceptronState | null>(null);
+  taskData = $derived.by((): TaskData | string => {
     try {
-      const c = validateMlpConfig({ ...this.config, outputSize: this.dataset.classes });
-      const comp = { loss: c.loss, huberDelta: c.huberDelta, optimizer: c.optimizer, learningRate: c.learningRate, momentum: c.momentum, outputUnits: c.outputSize };
-      return { sequential: sequentialCode([2], mlpLayerSpecs(c), comp), functional: functionalCode([2], mlpLayerSpecs(c), comp) };
+      return makeTaskData($state.snapshot(this.data));
     } catch (e) {
-      return { sequential: String((e as Error).message), functional: '' };
+      return (e as Error).message;
     }
   });
-  #model: tf.LayersModel | null = null;
-  #abort: AbortController | null = null;
-
-  async train(): Promise<void> {
-    if (this.running) return;
-    this.error = '';
-    let c: MlpConfig;
+  /** The full validated config for the current data, or the message saying what is wrong. */
+  resolved = $derived.by((): MlpConfig | string => {
+    if (typeof this.taskData === 'string') return this.taskData;
     try {
-      c = validateMlpConfig({ ...$state.snapshot(this.config), outputSize: this.dataset.classes });
+      return validateMlpConfig({ ...$state.snapshot(this.config), ...shapeFor(this.taskData, this.config) });
     } catch (e) {
-      this.error = (e as Error).message;
-      return;
+      return (e as Error).message;
+    }
+  });
+  code = $derived.by(() => {
+    const c = this.resolved;
+    if (typeof c === 'string') return { sequential: `// ${c}`, functional: `// ${c}` };
+    const comp = { loss: c.loss, huberDelta: c.huberDelta, optimizer: c.optimizer, learningRate: c.learningRate, momentum: c.momentum, outputUnits: c.outputSize };
+    return { sequential: sequentialCode([c.inputSize], mlpLayerSpecs(c), comp), functional: functionalCode([c.inputSize], mlpLayerSpecs(c), comp) };
+  });
+  #model: tf.LayersModel | null = null;
+  #config: MlpConfig | null = null;
+  #abort: AbortController | null = null;
+  #training: Promise<void> | null = null;
+  #destroyed = false;
+
+  setTask(task: Task): void {
+    const wasRegression = this.data.task === 'regression';
+    this.data.task = task;
+    if (wasRegression !== (task === 'regression')) Object.assign(this.config, taskDefaults(task));
+    this.#reset();
+  }
+
+  /** Takes a tuner trial's data and config (and shows where they came from). */
+  apply(h: { data: DataSettings; config: Partial<MlpConfig>; label: string }): void {
+    this.mode = 'mlp';
+    this.data = { ...h.data };
+    this.config = validateMlpConfig({ ...$state.snapshot(this.config), ...h.config });
+    this.message = `loaded ${h.label}`;
+    this.#reset();
+  }
+
+  #reset(): void {
+    this.history = [];
+    this.mistakes = [];
+    this.boundary = null;
+    this.trace = null;
+    this.perceptron = null;
+  }
+
+  train(): Promise<void> {
+    if (this.running) return Promise.resolve();
+    this.#training = (this.mode === 'mlp' ? this.#trainMlp() : this.#trainPerceptron()).finally(() => (this.#training = null));
+    return this.#training;
+  }
+
+  async #trainMlp(): Promise<void> {
+    this.error = '';
+    const c = this.resolved, d = this.taskData;
+    if (typeof c === 'string' || typeof d === 'string') return void (this.error = typeof c === 'string' ? c : String(d));
+    try {
+      await trainingBackend.ensure();
+    } catch {
+      return void (this.error = trainingBackend.error);
     }
     disposeModel(this.#model);
+    this.#reset();
     this.#model = buildMlp(c);
+    this.#config = c;
     this.#abort = new AbortController();
     this.running = true;
-    this.history = [];
-    const split = Math.floor(this.dataset.x.length * 0.8);
-    const d = this.dataset;
+    this.progress = 0;
+    this.message = `training ${c.epochs} epochs on ${d.x.length} points…`;
+    const { train, val } = splitTask(d);
+    const model = this.#model;
+    let lastView = 0;
     try {
-      const r = await trainMlp(this.#model, c, { x: d.x.slice(0, split), y: d.y.slice(0, split) }, { x: d.x.slice(split), y: d.y.slice(split) }, {
+      await this.refreshViews();
+      const r = await trainMlp(model, c, train, val, {
         signal: this.#abort.signal,
-        onEpochEnd: (logs) => (this.history = [...this.history, logs]),
+        onEpochEnd: (logs) => {
+          this.history = [...this.history, logs];
+          this.progress = (logs.epoch + 1) / c.epochs;
+          // Views cost a grid prediction: refresh about 20 times per run, at most every 150 ms.
+          if (performance.now() - lastView > 150) {
+            lastView = performance.now();
+            void this.refreshViews();
+          }
+        },
       });
-      this.message = r.message ?? `completed ${r.history.length} epochs`;
+      if (this.#destroyed) return;
+      if (r.stopReason === 'nan') this.error = r.message ?? 'loss became NaN';
+      this.message = r.stopReason === 'completed' ? `completed ${r.history.length} epochs`
+        : r.stopReason === 'nan' ? `stopped after ${r.history.length} good epoch(s); the views show the last good weights` : (r.message ?? r.stopReason);
+      await this.refreshViews();
     } catch (e) {
-      this.error = (e as Error).message;
+      if (!this.#destroyed) this.error = (e as Error).message;
     } finally {
       this.running = false;
     }
+  }
+
+  /** TLU + perceptron rule, one epoch per frame so the boundary visibly moves. Binary 2-D data only. */
+  async #trainPerceptron(): Promise<void> {
+    this.error = '';
+    const d = this.taskData;
+    if (typeof d === 'string') return void (this.error = d);
+    if (d.task === 'regression' || d.classes !== 2) return void (this.error = 'the perceptron (TLU) separates two classes: choose a 2-class 2-D dataset');
+    const eta = this.config.learningRate;
+    if (!(eta > 0 && eta <= 10)) return void (this.error = `perceptron learning rate η is ${eta}; allowed: 0 < η <= 10`);
+    this.#reset();
+    this.#abort = new AbortController();
+    this.running = true;
+    const { train } = splitTask(d);
+    let s: PerceptronState = { weights: [0, 0], bias: 0 };
+    try {
+      for (let epoch = 0; epoch < this.config.epochs && !this.#abort.signal.aborted; epoch++) {
+        let m = 0;
+        train.x.forEach((x, i) => {
+          const r = perceptronStep(s, x, train.y[i], eta);
+          s = r.state;
+          if (r.updated) m++;
+        });
+        this.mistakes = [...this.mistakes, m];
+        this.perceptron = s;
+        this.progress = (epoch + 1) / this.config.epochs;
+        this.boundary = boundaryGrid(GRID).map((p) => [predictPerceptron(s, p)]);
+        if (m === 0) break;
+        await yieldFrame();
+      }
+      const acc = train.x.filter((x, i) => predictPerceptron(s, x) === train.y[i]).length / train.x.length;
+      this.message = `${this.mistakes.at(-1) === 0 ? 'converged' : 'did not converge (not linearly separable?)'} after ${this.mistakes.length} epochs; train accuracy ${(acc * 100).toFixed(1)}%`;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Boundary (or regression curve), weights and the step-through for the current model. */
+  async refreshViews(): Promise<void> {
+    const model = this.#model, c = this.#config;
+    if (!model || !c || this.#destroyed) return;
+    const grid = c.inputSize === 2 ? boundaryGrid(GRID) : Array.from({ length: 101 }, (_, i) => [-1.2 + (2.4 * i) / 100]);
+    this.boundary = await predictMlp(model, grid);
+    this.weights = await Promise.all(model.layers.map(async (l) => {
+      const [k, b] = l.getWeights();
+      return { kernel: (await k.array()) as number[][], bias: (await b.array()) as number[] };
+    }));
+    await this.step(this.sampleIndex);
+  }
+
+  async step(index: number): Promise<void> {
+    const d = this.taskData, model = this.#model, c = this.#config;
+    if (typeof d === 'string' || !model || !c) return;
+    this.sampleIndex = ((index % d.x.length) + d.x.length) % d.x.length;
+    this.trace = await stepThrough(model, c, d.x[this.sampleIndex], d.y[this.sampleIndex]);
   }
 
   stop(): void {
     this.#abort?.abort();
   }
 
-  dispose(): void {
+  async dispose(): Promise<void> {
+    this.#destroyed = true;
     this.stop();
+    await this.#training?.catch(() => {});
     disposeModel(this.#model);
     this.#model = null;
   }

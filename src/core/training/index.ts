@@ -34,3 +34,6 @@ export * from './tunerConfig.ts';
 export * from './randomSearch.ts';
 export * from './wasmConvBackpropFilter.ts';
 export * from './yieldFrame.ts';
+export * from './storageErrors.ts';
+export * from './savedModels.ts';
+export * from './filesHandler.ts';

@@ -47,7 +47,15 @@ function checkWeightDtypes(a: tf.io.ModelArtifacts): void {
 
 /** Loads and validates; the model is disposed if it does not fit. Caller owns the result. */
 export async function loadValidatedModel(source: string | tf.io.IOHandler, expected: ExpectedTopology): Promise<tf.LayersModel> {
-  const artifacts = await readArtifacts(source);
+  let artifacts: tf.io.ModelArtifacts;
+  try {
+    artifacts = await readArtifacts(source);
+  } catch (e) {
+    if (e instanceof ModelValidationError) throw e;
+    // Corrupt JSON, missing weight files, a weights file of the wrong size…
+    throw new ModelValidationError('model files could not be read', 'a model.json and its weight files', (e as Error).message);
+  }
+  if (!artifacts.modelTopology) throw new ModelValidationError('model has no topology', 'a layers-model model.json', 'weights only');
   checkWeightDtypes(artifacts);
   let model: tf.LayersModel;
   try {
