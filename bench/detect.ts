@@ -20,25 +20,11 @@ import { readImageTensor } from '../src/node/readImageTensor';
 import { BROWSER_BACKENDS, benchBrowser, type BrowserBackend } from './lib/browser-detect';
 import { writeBenchResults } from './lib/node-report';
 import { formatTable, makeRow, type BenchRow, type FrameSample } from './lib/node-stats';
+import { intArg, listArg } from './lib/args.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MEDIA = ['vtest-f000.png', 'vtest-f120.png', 'astronaut.png', 'coffee.png', 'motorcycle_left.png', 'chelsea.png'];
 const OUT = join(ROOT, 'bench/results/detect.json');
-
-function intArg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} is ${process.argv[i + 1]}; expected an integer >= 1`);
-  return value;
-}
-
-function listArg<T extends string>(name: string, allowed: readonly T[]): T[] {
-  const i = process.argv.indexOf(name);
-  const list = i < 0 ? [...allowed] : (process.argv[i + 1] ?? '').split(',');
-  for (const b of list) if (!(allowed as readonly string[]).includes(b)) throw new Error(`${name} has "${b}"; allowed: ${allowed.join(', ')}`);
-  return list as T[];
-}
 
 
 async function benchBackend(backend: NodeBackend, frames: number, capMs: number): Promise<BenchRow> {

@@ -25,16 +25,12 @@ import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { startAppServer } from '../tests/helpers/appServer.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
 import { summarize } from './lib/node-stats.ts';
+import { intArg, stringArg } from './lib/args.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLIP = join(ROOT, 'tests/fixtures/media/vtest-150.mp4');
 const SIZE = { width: 640, height: 480 };
 type Row = { env: string; stage: string; median: number; p95: number; n: number };
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? fallback : process.argv[i + 1];
-}
 
 /** The clip at 640x480 (cached), as mp4 for Node and y4m at 30 fps for Chromium's fake camera. */
 function derived(ext: 'mp4' | 'y4m'): string {
@@ -118,10 +114,10 @@ async function benchBrowser(seconds: number): Promise<Row[]> {
 }
 
 async function main(): Promise<void> {
-  const env = arg('--env', 'both');
+  const env = stringArg('--env') ?? 'both';
   const rows: Row[] = [];
-  if (env !== 'browser') rows.push(...(await benchNode(Number(arg('--frames', '40')))));
-  if (env !== 'node') rows.push(...(await benchBrowser(Number(arg('--seconds', '30')))));
+  if (env !== 'browser') rows.push(...(await benchNode(intArg('--frames', 40))));
+  if (env !== 'node') rows.push(...(await benchBrowser(intArg('--seconds', 30))));
   const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
   console.log(`\nPipeline on vtest at 640x480, ms per frame unless FPS (median / p95)\n`);
   console.log(`${'env'.padEnd(32)} ${'stage'.padEnd(16)} ${'median'.padStart(9)} ${'p95'.padStart(9)} ${'n'.padStart(5)}`);

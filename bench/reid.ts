@@ -28,6 +28,7 @@ import { buildPairs, scoreDescriptor } from './lib/reid-compare.ts';
 import { readFrames } from './lib/reid-frames.ts';
 import { buildScene, type Scene } from './lib/reid-scene.ts';
 import { encodePng, loadSceneMaterial, type RgbImage } from './lib/reid-sprites.ts';
+import { intArg, stringArg } from './lib/args.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FRAME_RATE = 10;
@@ -38,19 +39,6 @@ const DESCRIPTORS: { name: string; config: Partial<EmbeddingConfig> }[] = [
   { name: 'joint', config: { method: 'joint' } },
   { name: 'fusion', config: { method: 'fusion' } },
 ];
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? undefined : process.argv[i + 1];
-}
-
-function intArg(name: string, fallback: number): number {
-  const raw = arg(name);
-  if (raw === undefined) return fallback;
-  const v = Number(raw);
-  if (!Number.isInteger(v) || v < 1) throw new Error(`${name} is ${raw}; expected an integer >= 1`);
-  return v;
-}
 
 const toTensor = (img: RgbImage): tf.Tensor3D => tf.tensor3d(Int32Array.from(img.data), [img.height, img.width, 3], 'int32');
 
@@ -122,7 +110,7 @@ async function main(): Promise<void> {
   await useNodeBackend('wasm');
   const source = fileSystemModelSource(join(ROOT, 'models'));
   const scene = buildScene(loadSceneMaterial(), seed, length);
-  const dump = arg('--dump');
+  const dump = stringArg('--dump');
   if (dump) {
     mkdirSync(dump, { recursive: true });
     scene.frames.forEach((f, k) => writeFileSync(join(dump, `s${String(k).padStart(3, '0')}.png`), encodePng(f.image)));

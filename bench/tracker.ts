@@ -19,18 +19,11 @@ import { ablationVariants } from './lib/ablation.ts';
 import { loadMotSequences, runOnSequence, scoreSequence } from './lib/motSequence.ts';
 import type { MotSequence, RunOptions } from './lib/motSequence.ts';
 import { timeAssociation, timeDense } from './lib/solverBench.ts';
+import { intArg } from './lib/args.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = resolve(process.env.MOT_DATA_DIR ?? join(ROOT, '../shared/data'), 'mot15');
 const OUT = join(ROOT, 'bench/results/tracker.json');
-
-function intArg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} is ${process.argv[i + 1]}; expected an integer >= 1`);
-  return value;
-}
 
 interface Scored {
   readonly perSequence: Array<{ name: string; m: MotMetrics }>;
