@@ -20,7 +20,7 @@ import { readImageTensor } from '../src/node/readImageTensor';
 import { BROWSER_BACKENDS, benchBrowser, type BrowserBackend } from './lib/browser-detect';
 import { writeBenchResults } from './lib/node-report';
 import { formatTable, makeRow, type BenchRow, type FrameSample } from './lib/node-stats';
-import { intArg, listArg } from './lib/args.ts';
+import { intArg, listArg, stringArg } from './lib/args.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MEDIA = ['vtest-f000.png', 'vtest-f120.png', 'astronaut.png', 'coffee.png', 'motorcycle_left.png', 'chelsea.png'];
@@ -57,8 +57,7 @@ async function main(): Promise<void> {
   const frames = intArg('--frames', 20);
   const cpuFrames = intArg('--cpu-frames', Math.min(frames, 5));
   const capMs = intArg('--time-cap-s', 120) * 1000;
-  const envArg = process.argv[process.argv.indexOf('--env') + 1];
-  const env = process.argv.includes('--env') ? envArg : 'both';
+  const env = stringArg('--env') ?? 'both';
   if (!['node', 'browser', 'both'].includes(env)) throw new Error(`--env is "${env}"; allowed: node, browser, both`);
   const rows: BenchRow[] = [];
   for (const backend of env === 'browser' ? [] : listArg('--backends', NODE_BACKENDS)) {
