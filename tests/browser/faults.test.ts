@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../helpers/appServer';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useServedApp } from '../helpers/appServer';
 import { launchChromium, y4mFromClip } from '../helpers/browser';
 
 const CLIP = resolve(import.meta.dirname, '../fixtures/media/vtest-150.mp4');
@@ -17,22 +17,11 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
 }
 
 describe('faults: GPU context loss, hidden tab, camera failures', () => {
-  let server: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium({ fakeCameraFile: y4mFromClip(CLIP) });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp(() => launchChromium({ fakeCameraFile: y4mFromClip(CLIP) }));
 
   it('rebuilds the backend and models after WebGL context loss and keeps tracking', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/?testHooks=1&backend=webgl`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.server.origin}/?testHooks=1&backend=webgl`);
     await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 120_000 }).toBe('webgl');
     await page.getByTestId('camera-toggle').click();
     await expect.poll(async () => (await liveStats(page))?.framesProcessed ?? 0, { timeout: 90_000 }).toBeGreaterThanOrEqual(1);
@@ -47,8 +36,8 @@ describe('faults: GPU context loss, hidden tab, camera failures', () => {
   });
 
   it('pauses processing while the tab is hidden and resumes on return', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/?testHooks=1`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.server.origin}/?testHooks=1`);
     await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 120_000 }).toBe('wasm');
     await page.getByTestId('camera-toggle').click();
     await expect.poll(async () => (await liveStats(page))?.framesProcessed ?? 0, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
@@ -67,8 +56,8 @@ describe('faults: GPU context loss, hidden tab, camera failures', () => {
   });
 
   it('says so when the camera is unplugged mid-stream, and the rest of the app keeps working', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/?testHooks=1`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.server.origin}/?testHooks=1`);
     await page.getByTestId('camera-toggle').click();
     await expect.poll(() => page.getByTestId('camera-status').textContent(), { timeout: 20_000 }).toBe('on');
     // A real unplug fires 'ended' on the track; script-stopped tracks do not, so fire it.
@@ -92,7 +81,7 @@ describe('faults: GPU context loss, hidden tab, camera failures', () => {
         [none, /No camera was found/],
       ] as const) {
         const page = await b.newPage();
-        await page.goto(server.origin);
+        await page.goto(app.server.origin);
         await page.getByTestId('camera-toggle').click();
         await expect.poll(() => page.getByTestId('camera-error').textContent(), { timeout: 20_000 }).toMatch(message);
         expect(await page.getByTestId('camera-toggle').isEnabled()).toBe(true);

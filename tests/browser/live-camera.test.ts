@@ -1,32 +1,20 @@
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../helpers/appServer';
+import { describe, expect, it } from 'vitest';
+import { useServedApp } from '../helpers/appServer';
 import { artifactPath, isLocal, launchChromium, recordRequests, y4mFromClip } from '../helpers/browser';
 
 const CLIP = resolve(import.meta.dirname, '../fixtures/media/vtest-150.mp4');
 
 describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
-  let server: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium({ fakeCameraFile: y4mFromClip(CLIP) });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp(() => launchChromium({ fakeCameraFile: y4mFromClip(CLIP) }));
 
   it('tracks people with stable ids over the camera video, keeping every request on localhost', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const requests = recordRequests(page);
     const consoleErrors: string[] = [];
     page.on('pageerror', (e) => consoleErrors.push(e.message));
 
-    await page.goto(`${server.origin}/?testHooks=1`);
+    await page.goto(`${app.server.origin}/?testHooks=1`);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 120_000 }).toBe('wasm');
     await expect.poll(() => page.getByTestId('backend-info').textContent()).toMatch(/software renderer|WASM/i);
@@ -84,7 +72,7 @@ describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
     expect(translucent).toBeGreaterThan(200);
     await page.screenshot({ path: artifactPath('live-camera.png') });
 
-    const foreign = requests.filter((u) => !isLocal(u, server.origin));
+    const foreign = requests.filter((u) => !isLocal(u, app.server.origin));
     expect(foreign).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });

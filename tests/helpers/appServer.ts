@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -18,4 +19,21 @@ export async function startAppServer(): Promise<AppServer> {
     origin: `http://127.0.0.1:${address.port}`,
     close: () => server.close(),
   };
+}
+
+/**
+ * For a browser suite: builds and serves the app and launches Chromium once
+ * (beforeAll), closing both afterwards. Read `server`/`browser` inside tests.
+ */
+export function useServedApp(launch: () => Promise<import('playwright-core').Browser>): { server: AppServer; browser: import('playwright-core').Browser } {
+  const ctx = {} as { server: AppServer; browser: import('playwright-core').Browser };
+  beforeAll(async () => {
+    ctx.server = await startAppServer();
+    ctx.browser = await launch();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
 }
