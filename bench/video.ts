@@ -11,16 +11,27 @@
  * Each stage runs `repeats` times after one warm-up pass; the table shows
  * the median and the spread.
  *
+ * Full processing (decode + detect + track, every frame) is timed on the
+ * 150-frame 640x480 clip: in the app's Video view in headless Chromium per
+ * TF.js backend (`?backend=…`; the rate counts processing only, after the
+ * model is loaded; a backend that cannot finish within its cap is cancelled
+ * and rated on the frames done), and in Node through `npm run track` (WASM,
+ * ffmpeg decode; the rate its progress line reports, model load excluded).
+ * Skip them with --decode-only.
+ *
  * Extending: add a BenchStage to STAGES. A stage gets the running harness
  * (a page with the video layer; see tests/video/pages/harness.ts) and the
  * clip path, and returns one timed pass. Rows merge into video.json by
  * (stage, clip), so a later pipeline stage can be run on its own.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, platform } from 'node:os';
+import { cpus, platform, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { clips, ffmpegClip, ffprobeFrameCount } from '../tests/video/lib/clips';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { startVideoHarness, type VideoHarness } from '../tests/video/lib/harness';
+import { openVideoApp } from '../tests/video/lib/appVideo';
 import { summarize, type Stats } from './lib/node-stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -63,6 +74,87 @@ const decodeOnly: BenchStage = {
 
 /** Stages in run order; append detection / tracking stages here. */
 export const STAGES: BenchStage[] = [decodeOnly];
+
+/** One full-processing measurement (decode + detect + track every frame). */
+interface ProcessPass extends StagePass {
+  readonly capped: boolean;
+}
+
+/** Browser backends to rate, with the most seconds each may run (SwiftShader WebGL is very slow). */
+const BROWSER_BACKENDS: ReadonlyArray<{ backend: string; capS: number }> = [
+  { backend: 'wasm', capS: 120 },
+  { backend: 'webgl', capS: 45 },
+];
+
+async function processInApp(backend: string, clip: string, capS: number): Promise<ProcessPass> {
+  const app = await openVideoApp(`&backend=${backend}`);
+  try {
+    const { page } = app;
+    await page.getByTestId('video-file').setInputFiles(clip);
+    const t0 = Date.now();
+    let capped = false;
+    // Poll until the run ends; past the cap, cancel (the summary then rates the frames done).
+    while ((await page.getByTestId('video-summary').count()) === 0 && (await page.getByTestId('video-error').count()) === 0) {
+      if (Date.now() - t0 > (capS + 300) * 1000) throw new Error(`${backend}: no result ${capS + 300} s after choosing the file`);
+      if (!capped && Date.now() - t0 > capS * 1000 && (await page.getByTestId('video-cancel').count()) > 0) {
+        capped = true;
+        await page.getByTestId('video-cancel').click();
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    if (await page.getByTestId('video-error').count()) throw new Error(`${backend}: ${await page.getByTestId('video-error').textContent()}`);
+    const summary = page.getByTestId('video-summary');
+    const frames = Number(await summary.getAttribute('data-frames'));
+    const fps = Number(await summary.getAttribute('data-fps'));
+    return { frames, ms: (frames * 1000) / fps, capped };
+  } finally {
+    await app.close();
+  }
+}
+
+async function processInNode(clip: string): Promise<ProcessPass> {
+  const out = join(tmpdir(), 'trackscope-bench-video-cli.txt');
+  const { stderr } = await promisify(execFile)('npx', ['tsx', 'cli/track.ts', clip, '--out', out], { cwd: ROOT, timeout: 900_000 });
+  const last = stderr.split('\r').map((l) => /(\d+)(?:\/\d+)?(?: \(\d+%\))? frames, ([\d.]+) fps/.exec(l)).filter(Boolean).pop();
+  if (!last) throw new Error(`track CLI printed no progress: ${stderr.slice(-300)}`);
+  const frames = Number(last[1]);
+  return { frames, ms: (frames * 1000) / Number(last[2]), capped: false };
+}
+
+function processRow(stage: string, description: string, clip: string, pass: ProcessPass, browser: string): VideoBenchRow {
+  const fps = (pass.frames * 1000) / pass.ms;
+  const one = (v: number): Stats => summarize([v]);
+  return {
+    stage,
+    description: `${description}${pass.capped ? ' (time cap reached: rated on the frames done)' : ''}`,
+    clip: basename(clip),
+    width: 640,
+    height: 480,
+    frames: pass.frames,
+    repeats: 1,
+    fps: one(fps),
+    msPerFrame: one(pass.ms / pass.frames),
+    browser,
+  };
+}
+
+async function processStages(browser: string): Promise<VideoBenchRow[]> {
+  const clip = clips.bench640();
+  const rows: VideoBenchRow[] = [];
+  for (const { backend, capS } of BROWSER_BACKENDS) {
+    process.stdout.write(`process-${backend}: running (cap ${capS} s)…\n`);
+    try {
+      const pass = await processInApp(backend, clip, capS);
+      rows.push(processRow(`process-${backend}`, `Video view: decode + CenterNet (${backend}) + tracker, every frame`, clip, pass, browser));
+    } catch (error) {
+      // One backend failing (e.g. WebGL unavailable in a worker) must not lose the others' numbers.
+      console.error(`process-${backend}: failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  process.stdout.write('process-node-cli: running…\n');
+  rows.push(processRow('process-node-cli', 'npm run track: ffmpeg decode + CenterNet (Node WASM) + tracker, every frame', clip, await processInNode(clip), `Node ${process.version}`));
+  return rows;
+}
 
 function intArg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -117,7 +209,8 @@ function writeResults(rows: VideoBenchRow[]): void {
 
 function formatTable(rows: readonly VideoBenchRow[]): string {
   const header = ['stage', 'clip', 'frames', 'fps median', 'fps min–max', 'ms/frame median'];
-  const body = rows.map((r) => [r.stage, r.clip, String(r.frames), r.fps.median.toFixed(0), `${r.fps.min.toFixed(0)}–${r.fps.max.toFixed(0)}`, r.msPerFrame.median.toFixed(2)]);
+  const f = (v: number): string => v.toFixed(v < 10 ? 2 : 0);
+  const body = rows.map((r) => [r.stage, r.clip, String(r.frames), f(r.fps.median), `${f(r.fps.min)}–${f(r.fps.max)}`, r.msPerFrame.median.toFixed(2)]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
@@ -140,8 +233,9 @@ async function main(): Promise<void> {
   } finally {
     await harness.close();
   }
+  if (!process.argv.includes('--decode-only')) rows.push(...(await processStages(browser)));
   writeResults(rows);
-  console.log(`\nVideo input, 640x480 H.264, headless ${browser}, ${cpus().length} cores, ${repeats} passes after a warm-up\n`);
+  console.log(`\nVideo input, 640x480 H.264, headless ${browser}, ${cpus().length} cores (decode: ${repeats} passes after a warm-up; processing: one pass)\n`);
   console.log(formatTable(rows));
   console.log(`\nwrote ${OUT.slice(ROOT.length + 1)}`);
 }

@@ -40,6 +40,19 @@ export interface ClearEvents {
   readonly pairGated: Map<number, number>;
 }
 
+/** One frame's CLEAR events (for per-frame error charts). */
+export interface FrameEvents {
+  readonly frame: number;
+  readonly FP: number;
+  readonly FN: number;
+  readonly IDSW: number;
+  /** MATCH events (switches excluded). */
+  readonly matches: number;
+  readonly numGt: number;
+}
+
+export type FrameEventsListener = (events: FrameEvents) => void;
+
 interface State {
   readonly lastHyp: Int32Array; // per gt: last matched result index, -1 if never
   readonly lastMatchStep: Int32Array; // per gt: update step of its last match, -1 if never
@@ -139,7 +152,7 @@ function gatedDistances(f: FrameInput, maxDistance: number, ev: ClearEvents, num
  * Counts CLEAR events over a sequence. A pair is within the gate when
  * `1 - IoU <= 1 - iouThreshold` (py-motmetrics: distances above `max_iou` are NaN).
  */
-export function countClearEvents(seq: SequenceFrames, iouThreshold: number): ClearEvents {
+export function countClearEvents(seq: SequenceFrames, iouThreshold: number, onFrame?: FrameEventsListener): ClearEvents {
   const nGt = seq.gtIds.length;
   const nRes = seq.resIds.length;
   const ev = {
@@ -151,6 +164,7 @@ export function countClearEvents(seq: SequenceFrames, iouThreshold: number): Cle
   const s = newState(nGt, nRes);
   const maxDistance = 1 - iouThreshold;
   for (const f of seq.frames) {
+    const before = onFrame ? { fp: ev.numFalsePositives, fn: ev.numMisses, idsw: s.switches, matches: s.matches } : null;
     f.res.forEach((r, j) => { s.resPos[r] = j; ev.resPresent[r]++; });
     const dist = gatedDistances(f, maxDistance, ev, nRes);
     const rowDone = new Uint8Array(f.gt.length);
@@ -171,6 +185,9 @@ export function countClearEvents(seq: SequenceFrames, iouThreshold: number): Cle
     ev.numPredictions += f.res.length;
     f.res.forEach((r) => { s.resPos[r] = -1; });
     s.step++;
+    if (onFrame && before) {
+      onFrame({ frame: f.frame, FP: ev.numFalsePositives - before.fp, FN: ev.numMisses - before.fn, IDSW: s.switches - before.idsw, matches: s.matches - before.matches, numGt: f.gt.length });
+    }
   }
   return { ...ev, numMatches: s.matches, numSwitches: s.switches, numFragmentations: s.fragmentations, distanceSum: s.distanceSum };
 }

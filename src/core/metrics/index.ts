@@ -15,3 +15,5 @@ export type { LapResult } from './lap.ts';
 export { HOTA_ALPHAS } from './hota.ts';
 export type { HotaCounts } from './hota.ts';
 export type { MotCounts, MotMetrics, EvaluateOptions } from './types.ts';
+export { perFrameErrors } from './perFrameErrors.ts';
+export type { FrameEvents } from './perFrameErrors.ts';

@@ -48,18 +48,21 @@ function toNumbers(fields: string[]): number[] | string {
   const values: number[] = [];
   for (let c = 0; c < fields.length; c++) {
     const text = fields[c];
-    if (!DECIMAL.test(text)) {
+    // The pattern alone lets "1e999" through as Infinity, so check the value too.
+    const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(value)) {
       return `column ${c + 1} (${FIELD_NAMES[c]}) is not a finite number: "${text}"`;
     }
-    values.push(Number(text));
+    values.push(value);
   }
   return values;
 }
 
 function validate(values: number[]): string | null {
   const [frame, id, , , w, h] = values;
-  if (!Number.isInteger(frame) || frame < 0) return `frame must be a non-negative integer, got ${frame}`;
-  if (!Number.isInteger(id)) return `id must be an integer, got ${id}`;
+  // Safe integers only: beyond 2^53 distinct frames or ids would silently collapse into one.
+  if (!Number.isSafeInteger(frame) || frame < 0) return `frame must be a non-negative integer, got ${frame}`;
+  if (!Number.isSafeInteger(id)) return `id must be an integer, got ${id}`;
   if (w < 0) return `bb_width must be >= 0, got ${w}`;
   if (h < 0) return `bb_height must be >= 0, got ${h}`;
   return null;

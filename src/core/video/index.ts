@@ -29,3 +29,5 @@ export type {
   VideoMetadata,
   VideoSource,
 } from './types';
+export { yuv420ToRgb, YUV_MATRICES, type Yuv420Layout, type YuvMatrix } from './yuvToRgb';
+export { videoFrameToRgb, type RgbFrame } from './frameToRgb';

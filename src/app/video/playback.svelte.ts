@@ -1,0 +1,55 @@
+import { drawOverlay } from '../render/overlay';
+import { FrameSeeker } from './frameSeeker';
+import type { ResultStore } from './resultStore';
+
+const OVERLAY = { showBoxes: true, showLabels: true, showScores: true, showTrails: true };
+
+/** The results viewer: which frame is shown, and drawing it with its boxes, ids and trails. */
+export class Playback {
+  index = $state(0);
+  /** Last frame actually drawn (tests and screen readers wait on this). */
+  renderedIndex = $state(-1);
+  #store: ResultStore | null = null;
+  #seeker: FrameSeeker | null = null;
+
+  /** Shows `store` (null: nothing); keeps the frame position when it still exists. */
+  attach(store: ResultStore | null): void {
+    if (store === this.#store) return;
+    this.#seeker?.close();
+    this.#store = store;
+    this.#seeker = store ? new FrameSeeker(store.file) : null;
+    this.renderedIndex = -1;
+    this.index = store ? Math.min(this.index, store.frameCount - 1) : 0;
+  }
+
+  seek(index: number): void {
+    const last = (this.#store?.frameCount ?? 1) - 1;
+    this.index = Math.max(0, Math.min(last, Math.round(index)));
+  }
+
+  step(delta: number): void {
+    this.seek(this.index + delta);
+  }
+
+  /** Decodes frame `index` and draws it with its annotations; a newer request supersedes this one. */
+  async render(canvas: HTMLCanvasElement, index: number): Promise<void> {
+    const store = this.#store;
+    const seeker = this.#seeker;
+    if (!store || !seeker) return;
+    const image = await seeker.frameAt(store.timestampUs(index));
+    if (!image || store !== this.#store || index !== this.index) return;
+    const { width, height } = store.metadata;
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.drawImage(image, 0, 0, width, height);
+    drawOverlay(ctx, store.annotations().drawables(index), OVERLAY);
+    this.renderedIndex = index;
+  }
+
+  dispose(): void {
+    this.#seeker?.close();
+    this.#seeker = null;
+  }
+}

@@ -1,0 +1,55 @@
+import type { BackendChoice, BackendSelection } from '../../core/backend/select';
+import type { DetectorName } from '../../core/detection';
+import type { TrackOutput } from '../../core/tracking';
+import type { Size, VideoMetadata } from '../../core/video';
+
+/** What to process and how: the same knobs `npm run track` takes. */
+export interface ProcessRequest {
+  file: File;
+  backend: BackendChoice;
+  detector: DetectorName;
+  /** Detect on every k-th frame (1 = every frame); the motion model carries the rest. */
+  every: number;
+  modelBaseUrl: string;
+  appBaseUrl: string;
+}
+
+/** One processed frame as the page stores it. Boxes are in source pixels. */
+export interface ProcessedFrame {
+  index: number;
+  timestampUs: number;
+  detected: boolean;
+  tracks: TrackOutput[];
+}
+
+/** A small crop of a track, taken on the frame it first appeared. */
+export interface TrackThumb {
+  id: number;
+  image: Blob;
+}
+
+export type VideoRequest =
+  | ({ type: 'start'; runId: number } & ProcessRequest)
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'cancel' };
+
+export interface OpenedInfo {
+  metadata: VideoMetadata;
+  /** Size frames are scaled to before detection (equals the source size unless it is very large). */
+  inference: Size;
+  backend: BackendSelection;
+  detector: DetectorName;
+  warning?: string;
+  /** Frames expected: the container's count, or duration × fps when it has none. */
+  expectedFrames: number;
+  expectedIsEstimate: boolean;
+}
+
+/** Every response names its run, so late messages of a replaced run are dropped. */
+export type VideoResponse = { runId: number } & (
+  | ({ type: 'opened' } & OpenedInfo)
+  | { type: 'batch'; frames: ProcessedFrame[]; thumbs: TrackThumb[]; framesDone: number; elapsedMs: number }
+  | { type: 'done'; cancelled: boolean; framesDone: number; elapsedMs: number }
+  | { type: 'error'; name: string; message: string; framesDone: number }
+);

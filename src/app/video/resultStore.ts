@@ -1,0 +1,121 @@
+import { buildJsonExport, type JsonExport, type TrackClass } from '../../core/export';
+import { formatMot, type MotRow } from '../../core/metrics';
+import { MotCollector, type FrameResult } from '../../core/pipeline';
+import type { VideoMetadata } from '../../core/video';
+import { FrameAnnotations } from './annotations';
+import type { ProcessedFrame } from './protocol';
+
+export interface TrackSummary {
+  readonly id: number;
+  readonly label: string;
+  /** 0-based frame indices of the first and last box. */
+  readonly firstFrame: number;
+  readonly lastFrame: number;
+  /** Frames with a box. */
+  readonly length: number;
+}
+
+export interface RunSettings {
+  readonly detector: string;
+  readonly backend: string;
+  readonly every: number;
+}
+
+const NO_TIMINGS: FrameResult['timings'] = { preprocessMs: 0, inferenceMs: 0, postprocessMs: 0, embedMs: 0, trackMs: 0 };
+
+/**
+ * Everything one processing run produced, framework-free. Boxes shown on
+ * any frame are the MOT rows (`MotCollector`, including the boxes tracks
+ * report late), so what the user scrubs through is exactly what is exported.
+ */
+export class ResultStore {
+  readonly #collector = new MotCollector();
+  readonly #classes = new Map<number, TrackClass>();
+  readonly #timestamps: number[] = [];
+  readonly thumbs = new Map<number, string>();
+  #rows: MotRow[] | null = null;
+  #annotations: FrameAnnotations | null = null;
+  #tracks: TrackSummary[] | null = null;
+
+  constructor(
+    readonly file: File,
+    readonly metadata: VideoMetadata,
+    readonly settings: RunSettings,
+  ) {}
+
+  /** Frames processed so far (0..n-1 are all present: the worker never skips one). */
+  get frameCount(): number {
+    return this.#timestamps.length;
+  }
+
+  add(frames: readonly ProcessedFrame[]): void {
+    for (const f of frames) {
+      this.#timestamps[f.index] = f.timestampUs;
+      for (const t of f.tracks) if (!this.#classes.has(t.id)) this.#classes.set(t.id, { label: t.label ?? 'object', classId: t.classId });
+      this.#collector.add({ index: f.index, detected: f.detected, detections: [], tracks: f.tracks, timings: NO_TIMINGS });
+    }
+    this.#rows = this.#annotations = this.#tracks = null;
+  }
+
+  addThumb(id: number, image: Blob): void {
+    this.thumbs.set(id, URL.createObjectURL(image));
+  }
+
+  timestampUs(index: number): number {
+    return this.#timestamps[index] ?? 0;
+  }
+
+  /** MOT rows, 1-based frames, sorted by frame then id. */
+  rows(): MotRow[] {
+    return (this.#rows ??= this.#collector.rows());
+  }
+
+  labelOf(id: number): string {
+    return this.#classes.get(id)?.label ?? 'object';
+  }
+
+  /** Track labels by id (for the export worker). */
+  labels(): Map<number, string> {
+    return new Map([...this.#classes].map(([id, c]) => [id, c.label]));
+  }
+
+  /** Boxes, tags and trails per frame, from the same rows as the MOT export. */
+  annotations(): FrameAnnotations {
+    return (this.#annotations ??= new FrameAnnotations(this.rows(), this.labels()));
+  }
+
+  tracks(): TrackSummary[] {
+    if (this.#tracks) return this.#tracks;
+    const byId = new Map<number, { id: number; label: string; firstFrame: number; lastFrame: number; length: number }>();
+    for (const r of this.rows()) {
+      const f = r.frame - 1;
+      const t = byId.get(r.id);
+      if (t) {
+        t.firstFrame = Math.min(t.firstFrame, f);
+        t.lastFrame = Math.max(t.lastFrame, f);
+        t.length++;
+      } else byId.set(r.id, { id: r.id, label: this.labelOf(r.id), firstFrame: f, lastFrame: f, length: 1 });
+    }
+    return (this.#tracks = [...byId.values()].sort((a, b) => a.firstFrame - b.firstFrame || a.id - b.id));
+  }
+
+  toMot(): string {
+    return formatMot(this.rows());
+  }
+
+  toJson(): JsonExport {
+    const m = this.metadata;
+    return buildJsonExport({
+      video: { fileName: m.fileName, width: m.width, height: m.height, frameRate: m.frameRate.fps, frameCount: this.frameCount },
+      settings: { ...this.settings },
+      rows: this.rows(),
+      classes: this.#classes,
+    });
+  }
+
+  /** Releases thumbnail URLs. */
+  dispose(): void {
+    for (const url of this.thumbs.values()) URL.revokeObjectURL(url);
+    this.thumbs.clear();
+  }
+}
