@@ -53,7 +53,7 @@ export async function* ffmpegFrames(input: string, size: { width: number; height
   let stderr = '';
   proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number>((resolve) => proc.on('close', (code) => resolve(code ?? 1)));
-  let pending = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
   let index = 0;
   try {
     for await (const chunk of proc.stdout as AsyncIterable<Buffer>) {
