@@ -75,5 +75,5 @@ describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
     const foreign = requests.filter((u) => !isLocal(u, app.server.origin));
     expect(foreign).toEqual([]);
     expect(consoleErrors).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -14,9 +14,12 @@ export class EngineState {
   /** A recovered fault, shown as a notice (e.g. "GPU context lost; rebuilt on wasm"). */
   notice = $state<string | null>(null);
   #args: Parameters<EngineState['load']> | null = null;
+  /** Bumped by every load/unload, so a load that finishes late cannot resurrect a closed engine. */
+  #generation = 0;
 
   async load(backend: BackendChoice, detector: DetectorName, config: Partial<DetectorConfig>, tracking: TrackingOptions): Promise<void> {
     this.#args = [backend, detector, config, tracking];
+    const generation = ++this.#generation;
     this.client?.dispose();
     this.client = null;
     this.status = 'loading';
@@ -27,14 +30,28 @@ export class EngineState {
     try {
       const modelBaseUrl = new URL(`${import.meta.env.BASE_URL}models/`, location.href).href;
       const appBaseUrl = new URL(import.meta.env.BASE_URL, location.href).href;
-      this.info = await client.init({ backend, detector, config, tracking, modelBaseUrl, appBaseUrl });
+      const info = await client.init({ backend, detector, config, tracking, modelBaseUrl, appBaseUrl });
+      if (generation !== this.#generation) return client.dispose();
+      this.info = info;
       this.client = client;
       this.status = 'ready';
     } catch (e) {
       client.dispose();
+      if (generation !== this.#generation) return;
       this.status = 'error';
       this.error = `Models could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
     }
+  }
+
+  /** Stops the worker and frees its models (e.g. when the Live view closes). */
+  unload(): void {
+    this.#generation++;
+    this.#args = null;
+    this.client?.dispose();
+    this.client = null;
+    this.info = null;
+    this.notice = null;
+    this.status = 'idle';
   }
 
   /**
