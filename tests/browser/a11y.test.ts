@@ -23,15 +23,7 @@ const CLIP = resolve(import.meta.dirname, '../fixtures/media/vtest-150.mp4');
  * "waived" in the JSON summary. Remove an entry once its fix lands; any other
  * serious or critical violation fails the test.
  */
-const WAIVERS = [
-  {
-    view: 'video (with results)',
-    rule: 'color-contrast',
-    target: /^button\[aria-label="Go to track \d+, frame \d+"\]$/,
-    file: 'src/app/video/TrackTable.svelte',
-    fix: '.id uses the track colour as text (3.15:1 for purple on #1b1f27); use the text colour (drop `color: var(--c)`), the row border already shows the colour',
-  },
-];
+const WAIVERS: Array<{ view: string; rule: string; target: RegExp; file: string; fix: string }> = [];
 
 describe('accessibility (axe-core, keyboard, reduced motion)', () => {
   const app = useServedApp(() => launchChromium({ fakeCameraFile: y4mFromClip(CLIP) }));
