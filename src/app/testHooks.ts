@@ -8,7 +8,7 @@ import type { LiveStats } from './pipeline/liveLoop';
 
 export interface RecordedFrame {
   index: number;
-  tracks: Array<{ id: number; label?: string; box: readonly number[] }>;
+  tracks: Array<{ id: number; label?: string; customLabel?: string; box: readonly number[] }>;
 }
 
 const LIMIT = 2000;
@@ -22,9 +22,9 @@ export function recordLiveStats(stats: LiveStats): void {
   if (enabled) hooks.liveStats = stats;
 }
 
-export function recordLiveFrame(index: number, tracks: readonly TrackOutput[]): void {
+export function recordLiveFrame(index: number, tracks: readonly (TrackOutput & { customLabel?: string })[]): void {
   if (!enabled) return;
-  liveFrames.push({ index, tracks: tracks.map((t) => ({ id: t.id, label: t.label, box: t.box })) });
+  liveFrames.push({ index, tracks: tracks.map((t) => ({ id: t.id, label: t.label, customLabel: t.customLabel, box: t.box })) });
   if (liveFrames.length > LIMIT) liveFrames.shift();
 }
 

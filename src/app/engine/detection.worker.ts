@@ -6,6 +6,7 @@ import { TRACKER_PRESETS, TrackingPipeline, loadStreamDetector } from '../../cor
 import { loadSegmenter, type PersonMask, type Segmenter } from '../../core/segmentation';
 import { configForFrameRate, DEFAULT_TIME_SETTINGS } from '../../core/tracking';
 import { registerBrowserBackend } from './registerBrowserBackend';
+import { WorkerClassifier } from '../classifier/workerClassifier';
 import type { EngineReady, EngineRequest, EngineResponse, MaskFrame } from './protocol';
 
 /**
@@ -19,6 +20,7 @@ let segmentEvery = 0;
 let detections = 0;
 
 const post = (msg: EngineResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
+const classifier = new WorkerClassifier(post);
 
 async function init(msg: Extract<EngineRequest, { type: 'init' }>): Promise<void> {
   pipeline?.dispose();
@@ -48,7 +50,7 @@ async function detect(msg: Extract<EngineRequest, { type: 'detect' }>): Promise<
   try {
     if (!pipeline) throw new Error('pipeline not ready');
     const r = await pipeline.detectAndTrack(msg.frame, msg.index);
-    const tracks = r.tracks.map(({ lateBoxes: _late, ...t }) => t);
+    const tracks = await classifier.afterDetect(pipeline.detector, msg.frame, r.detections, r.tracks.map(({ lateBoxes: _late, ...t }) => t));
     const dets = r.detections.map(({ embedding: _e, ...d }: Detection & { embedding?: Float32Array }) => d);
     const t0 = performance.now();
     const mask = segmenter && detections++ % segmentEvery === 0 ? toMaskFrame(await segmenter.segment(msg.frame)) : undefined;
@@ -94,8 +96,11 @@ function handle(msg: EngineRequest): Promise<void> {
     case 'loseGpuContext':
       webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();
       return Promise.resolve();
+    case 'classifier':
+      return classifier.handle(msg, pipeline?.detector);
     case 'reset':
       pipeline?.resetTracks();
+      classifier.resetTracks();
       detections = 0;
       return Promise.resolve();
   }

@@ -1,4 +1,6 @@
 import type { EngineReady, EngineRequest, EngineResponse, EngineResult } from './protocol';
+import type { ClassifierCommand, ClassifierReply } from '../classifier/messages';
+import type { HeadEpoch } from '../../core/classifier';
 
 type Pending = { resolve: (r: EngineResult) => void; reject: (e: Error) => void };
 
@@ -12,6 +14,10 @@ export class EngineClient {
   readonly #pending = new Map<number, Pending>();
   #ready: { resolve: (r: EngineReady) => void; reject: (e: Error) => void } | null = null;
   #nextId = 1;
+  readonly #classifierPending = new Map<number, (r: ClassifierReply) => void>();
+
+  /** Custom classifier training progress, one call per epoch. */
+  onClassifierProgress: ((epoch: HeadEpoch) => void) | null = null;
 
   /** Called when the worker reports its backend unusable or crashes. */
   onFault: ((message: string) => void) | null = null;
@@ -51,6 +57,15 @@ export class EngineClient {
     this.#worker.postMessage({ type: 'config', config } satisfies EngineRequest);
   }
 
+  /** Sends a custom classifier command; resolves with the worker's reply (errors are in `reply.error`). */
+  classifier(command: ClassifierCommand): Promise<ClassifierReply> {
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      this.#classifierPending.set(id, resolve);
+      this.#worker.postMessage({ type: 'classifier', id, command } satisfies EngineRequest);
+    });
+  }
+
   dispose(): void {
     this.#worker.terminate();
     this.#failAll(new Error('engine disposed'));
@@ -62,7 +77,12 @@ export class EngineClient {
   }
 
   #onMessage(msg: EngineResponse): void {
-    if (msg.type === 'fault') {
+    if (msg.type === 'classifier') {
+      this.#classifierPending.get(msg.id)?.(msg.reply);
+      this.#classifierPending.delete(msg.id);
+    } else if (msg.type === 'classifierProgress') {
+      this.onClassifierProgress?.(msg.epoch);
+    } else if (msg.type === 'fault') {
       this.#failAll(new Error(msg.message));
       this.onFault?.(msg.message);
     } else if (msg.type === 'ready') {
@@ -84,6 +104,8 @@ export class EngineClient {
     this.#ready?.reject(error);
     this.#ready = null;
     for (const p of this.#pending.values()) p.reject(error);
+    for (const resolve of this.#classifierPending.values()) resolve({ ok: false, error: error.message, status: { counts: {}, trained: null, enabled: false, targetClass: 'person' } });
+    this.#classifierPending.clear();
     this.#pending.clear();
   }
 }

@@ -2,6 +2,8 @@ import type { BackendChoice, BackendSelection } from '../../core/backend/select'
 import type { Detection, DetectorConfig, DetectorName } from '../../core/detection';
 import type { AppearanceChoice, PipelineTimings } from '../../core/pipeline';
 import type { TrackOutput } from '../../core/tracking';
+import type { CustomTrackLabel } from '../../core/classifier';
+import type { ClassifierRequestMessage, ClassifierResponseMessage } from '../classifier/messages';
 
 export interface TrackingOptions {
   /** Labels to track (e.g. ['person']); null tracks every class the detector knows. */
@@ -37,6 +39,8 @@ export type EngineRequest =
   | { type: 'detect'; id: number; frame: ImageBitmap; index: number }
   | { type: 'config'; config: Partial<DetectorConfig> }
   | { type: 'reset' }
+  /** Custom classifier commands (src/app/classifier/messages.ts). */
+  | ClassifierRequestMessage
   /** Test hook: lose the WebGL context (WEBGL_lose_context) to exercise recovery. */
   | { type: 'loseGpuContext' };
 
@@ -52,7 +56,8 @@ export interface EngineResult {
   id: number;
   index: number;
   detections: Detection[];
-  tracks: TrackOutput[];
+  /** `customLabel`/`customScore` are set while a custom classifier is enabled. */
+  tracks: (TrackOutput & CustomTrackLabel)[];
   /** Present on frames where segmentation ran; the page keeps the last one. */
   mask?: MaskFrame;
   timings: PipelineTimings & { segmentMs: number };
@@ -66,5 +71,6 @@ export type EngineResponse =
   | ({ type: 'ready' } & EngineReady)
   | ({ type: 'result' } & EngineResult)
   | { type: 'error'; id?: number; message: string }
+  | ClassifierResponseMessage
   /** The backend became unusable (e.g. WebGL context lost); the page rebuilds the worker. */
   | { type: 'fault'; message: string };

@@ -18,6 +18,7 @@ export interface LiveStats {
   framesSkipped: number;
   stages: ReturnType<StageStats['summary']>;
   numTensors: number;
+  numBytes: number;
 }
 
 export interface LiveLoopHooks {
@@ -51,6 +52,7 @@ export class LiveLoop {
   #cadence = 1;
   #last: { tracks: readonly TrackOutput[]; seenAt: number } | null = null;
   #numTensors = 0;
+  #numBytes = 0;
 
   constructor(
     readonly video: VideoWithRvfc,
@@ -124,6 +126,7 @@ export class LiveLoop {
       this.#stages.push(sample);
       this.#last = { tracks: result.tracks, seenAt: this.#seen };
       this.#numTensors = result.numTensors;
+      this.#numBytes = result.numBytes;
       this.#done++;
       this.#detected.tick(performance.now());
       this.#tracked.tick(performance.now());
@@ -147,6 +150,7 @@ export class LiveLoop {
       framesSkipped: this.#seen - this.#done,
       stages: this.#stages.summary(),
       numTensors: this.#numTensors,
+      numBytes: this.#numBytes,
     };
   }
 }

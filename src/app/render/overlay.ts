@@ -1,4 +1,5 @@
 import type { TrackOutput } from '../../core/tracking';
+import type { CustomTrackLabel } from '../../core/classifier';
 import { colorForKey } from './colors';
 
 export interface OverlayOptions {
@@ -16,8 +17,10 @@ export interface Drawable {
   trail?: readonly (readonly [number, number])[];
 }
 
-export function trackDrawable(t: TrackOutput, showScores: boolean): Drawable {
-  const text = `${t.label ?? 'object'} #${t.id}${showScores ? ` ${(t.score * 100).toFixed(0)}%` : ''}`;
+/** `label #id`; a custom classifier's label replaces the COCO label, with its own score. */
+export function trackDrawable(t: TrackOutput & CustomTrackLabel, showScores: boolean): Drawable {
+  const score = t.customLabel !== undefined ? (t.customScore ?? 0) : t.score;
+  const text = `${t.customLabel ?? t.label ?? 'object'} #${t.id}${showScores ? ` ${(score * 100).toFixed(0)}%` : ''}`;
   return { box: t.box, key: t.id, text, trail: t.history };
 }
 
