@@ -1,6 +1,6 @@
 // Each kind of bad upload gives its own named error with a message for the user.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clips } from './lib/clips';
+import { clips, VTEST } from './lib/clips';
 import { startVideoHarness, type VideoHarness } from './lib/harness';
 
 describe('bad video input (headless Chromium)', () => {
@@ -27,6 +27,18 @@ describe('bad video input (headless Chromium)', () => {
     const { error } = await h.run(clips[clip]());
     expect(error).toMatchObject({ name: 'NotAVideoError', fields: { mimeType } });
     expect(error!.message).toMatch(/is not a video file this app can read/);
+  });
+
+  it('oversized upload → TooLargeError stating the size limit, before reading the file', async () => {
+    const { error } = await h.probe(VTEST, 'indexed', { maxBytes: 512 * 1024 });
+    expect(error).toMatchObject({ name: 'TooLargeError', fields: { what: 'size', value: 1044281, limit: 524288 } });
+    expect(error!.message).toBe('"vtest-150.mp4" is too large: 1.0 MiB, and the limit is 0.5 MiB. Trim or split the video, then upload the parts.');
+  });
+
+  it('overlong video → TooLargeError stating the duration limit', async () => {
+    const { error } = await h.probe(VTEST, 'indexed', { maxDurationSeconds: 10 });
+    expect(error).toMatchObject({ name: 'TooLargeError', fields: { what: 'duration', value: 15, limit: 10 } });
+    expect(error!.message).toMatch(/is too long: 0 min 15 s, and the limit is 0 min 10 s/);
   });
 
   it('audio-only MP4 → AudioOnlyError', async () => {

@@ -4,7 +4,8 @@
  * VideoDecoder fed by mediabunny's demuxer). Framework-free; runs wherever
  * WebCodecs does (page or worker).
  */
-export { openVideo, FramesOptionError, type OpenVideoOptions } from './openVideo';
+export { openVideo, FramesOptionError, DEFAULT_VIDEO_LIMITS, type OpenVideoOptions, type VideoLimits } from './openVideo';
+export { TooLargeError } from './TooLargeError';
 export type { CountFrames } from './probeVideo';
 export { DEFAULT_MAX_AHEAD } from './decodeFrames';
 export { inferenceSize, needsDownscale, InvalidSizeError, MAX_INFERENCE_LONG_SIDE, type Size } from './downscale';

@@ -22,7 +22,7 @@ export interface VideoHarness {
   readonly page: Page;
   readonly browserVersion: string;
   choose(path: string): Promise<void>;
-  probe(path: string, countFrames?: 'indexed' | 'scan'): Promise<{ metadata: VideoMetadata | null; error: { name: string; message: string; fields: Record<string, unknown> } | null }>;
+  probe(path: string, countFrames?: 'indexed' | 'scan', limits?: { maxBytes?: number; maxDurationSeconds?: number }): Promise<{ metadata: VideoMetadata | null; error: { name: string; message: string; fields: Record<string, unknown> } | null }>;
   run(path: string, options?: RunOptions): Promise<RunResult & { pause?: { before: any; after: any } }>;
   /** Heap samples recorded during the last run with `heapEvery`. */
   readonly heap: HeapSample[];
@@ -66,9 +66,9 @@ export async function startVideoHarness(): Promise<VideoHarness> {
       browserVersion: browser.version(),
       heap,
       choose,
-      async probe(path, countFrames = 'indexed') {
+      async probe(path, countFrames = 'indexed', limits = {}) {
         await choose(path);
-        return page.evaluate((c) => window.videoHarness.probe(c), countFrames);
+        return page.evaluate(([c, l]) => window.videoHarness.probe(c, l), [countFrames, limits] as const);
       },
       async run(path, options = {}) {
         await choose(path);

@@ -3,7 +3,7 @@
  * file chosen in #file and returns plain JSON to Playwright. Heap samples are
  * taken by the Node side (CDP) through the exposed `__sampleHeap` binding.
  */
-import { openVideo, VideoInputError, type CountFrames, type FrameStream, type VideoMetadata } from '../../../src/core/video';
+import { openVideo, VideoInputError, type CountFrames, type FrameStream, type VideoLimits, type VideoMetadata } from '../../../src/core/video';
 
 export interface ErrorInfo {
   name: string;
@@ -78,9 +78,9 @@ function luma(frame: VideoFrame, grid: { width: number; height: number }): numbe
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 const harness = {
-  async probe(countFrames: CountFrames = 'indexed'): Promise<{ metadata: VideoMetadata | null; error: ErrorInfo | null }> {
+  async probe(countFrames: CountFrames = 'indexed', limits: Partial<VideoLimits> = {}): Promise<{ metadata: VideoMetadata | null; error: ErrorInfo | null }> {
     try {
-      const source = await openVideo(file(), { countFrames });
+      const source = await openVideo(file(), { countFrames, limits });
       source.close();
       return { metadata: source.metadata, error: null };
     } catch (error) {
