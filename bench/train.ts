@@ -1,8 +1,10 @@
 import { disposeModel } from '../src/core/training/disposeModel.ts';
 /**
  * Trains LeNet-5 on the fixed MNIST split (8000 train / 1000 val / 1000 test)
- * until test accuracy ≥ TARGET or MAX_EPOCHS, on the WASM backend (and cpu with
- * --cpu, which is ~25× slower in tf.js 4.22 and only timed for a few batches).
+ * until VALIDATION accuracy ≥ STOP_VAL (or MAX_EPOCHS), then measures the
+ * held-out test set once: the test split never steers training. WASM backend
+ * (and cpu with --cpu, which is ~25× slower in tf.js 4.22 and only timed for a
+ * few batches).
  * Writes bench/results/train.json.  Usage: npm run bench:train [-- --epochs 20 --cpu]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +18,10 @@ import { mnistTensors, splitMnist, labelsOf } from '../src/core/training/mnistDa
 import { trainModel, evaluateModel } from '../src/core/training/trainer.ts';
 import { accuracyFromConfusion, confusionMatrix, predictClasses } from '../src/core/training/confusion.ts';
 
+/** Required test accuracy (the issue's target). */
 const TARGET = 0.98;
+/** Stop training once validation accuracy reaches this (a small margin above TARGET). */
+const STOP_VAL = 0.985;
 const arg = (name: string, dflt: number): number => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
@@ -32,21 +37,21 @@ async function runBackend(backend: NodeBackend, maxEpochs: number, maxBatches?: 
   const val = mnistTensors(mnist, split.val);
   const test = mnistTensors(mnist, split.test);
   const model = buildLenet();
-  const epochs: { epoch: number; ms: number; loss: number; valAcc?: number; testAcc: number }[] = [];
+  const epochs: { epoch: number; ms: number; loss: number; valAcc?: number }[] = [];
   let testAcc = 0;
   const t0 = performance.now();
   try {
     await trainModel(model, { x: train.x, y: train.y, xVal: val.x, yVal: val.y }, {
       epochs: maxEpochs, batchSize: BATCH, seed: 1, yieldEvery: 50,
       callbacks: [{
-        onEpochEnd: async (logs, m) => {
-          testAcc = (await evaluateModel(m, test.x, test.y)).accuracy ?? 0;
-          epochs.push({ epoch: logs.epoch + 1, ms: Math.round(logs.ms), loss: logs.loss, valAcc: logs.val_accuracy, testAcc });
-          console.log(`[${backend}] epoch ${logs.epoch + 1}: ${(logs.ms / 1000).toFixed(1)} s, loss ${logs.loss.toFixed(4)}, val_acc ${logs.val_accuracy?.toFixed(4)}, test_acc ${testAcc.toFixed(4)}`);
-          return testAcc >= TARGET;
+        onEpochEnd: async (logs) => {
+          epochs.push({ epoch: logs.epoch + 1, ms: Math.round(logs.ms), loss: logs.loss, valAcc: logs.val_accuracy });
+          console.log(`[${backend}] epoch ${logs.epoch + 1}: ${(logs.ms / 1000).toFixed(1)} s, loss ${logs.loss.toFixed(4)}, val_acc ${logs.val_accuracy?.toFixed(4)}`);
+          return (logs.val_accuracy ?? 0) >= STOP_VAL;
         },
       }],
     });
+    testAcc = (await evaluateModel(model, test.x, test.y)).accuracy ?? 0;
     const pred = await predictClasses(model, test.x);
     const confusion = confusionMatrix(labelsOf(mnist, split.test), pred, 10);
     const totalS = (performance.now() - t0) / 1000;
