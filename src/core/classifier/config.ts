@@ -3,6 +3,7 @@
  * CNN embeddings). Validated like the detector config: defaults filled in, a
  * copy returned, errors naming the key, its value and the allowed range.
  */
+import { ConfigValueError, checkNumber as checkNumberIn } from '../util/configValue.ts';
 export interface ClassifierConfig {
   readonly epochs: number;
   readonly learningRate: number;
@@ -32,24 +33,12 @@ export const DEFAULT_CLASSIFIER_CONFIG: ClassifierConfig = Object.freeze({
   seed: 42,
 });
 
-export class ClassifierConfigError extends RangeError {
+export class ClassifierConfigError extends ConfigValueError {
   override readonly name = 'ClassifierConfigError';
-  constructor(
-    readonly key: string,
-    readonly value: unknown,
-    readonly allowed: string,
-  ) {
-    super(`${key} is ${JSON.stringify(value)}; expected ${allowed}`);
-  }
 }
 
-function checkNumber(key: string, value: unknown, min: number, max: number, integer = false): number {
-  const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
-  if (!ok || (integer && !Number.isInteger(value))) {
-    throw new ClassifierConfigError(key, value, `${integer ? 'an integer' : 'a number'} in [${min}, ${max}]`);
-  }
-  return value as number;
-}
+const checkNumber = (key: string, value: unknown, min: number, max: number, integer = false): number =>
+  checkNumberIn(ClassifierConfigError, key, value, min, max, integer);
 
 /** Fills defaults, validates and returns a copy; throws `ClassifierConfigError`. */
 export function validateClassifierConfig(input: Partial<ClassifierConfig> = {}): ClassifierConfig {

@@ -4,6 +4,7 @@
  * filled in, a copy returned, errors naming the key, its value and the range.
  */
 import { HISTOGRAM_CROP } from './colorHistogram.ts';
+import { ConfigValueError, checkNumber as checkNumberIn } from '../util/configValue.ts';
 
 /**
  * - `joint`: RoI-aligned pooling of a CenterNet feature map (no second network);
@@ -53,24 +54,12 @@ export const DEFAULT_EMBEDDING_CONFIG: EmbeddingConfig = Object.freeze({
   fusionWeight: 0.5,
 });
 
-export class EmbeddingConfigError extends RangeError {
+export class EmbeddingConfigError extends ConfigValueError {
   override readonly name = 'EmbeddingConfigError';
-  constructor(
-    readonly key: string,
-    readonly value: unknown,
-    readonly allowed: string,
-  ) {
-    super(`${key} is ${JSON.stringify(value)}; expected ${allowed}`);
-  }
 }
 
-function checkNumber(key: string, value: unknown, min: number, max: number, integer = false): number {
-  const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
-  if (!ok || (integer && !Number.isInteger(value))) {
-    throw new EmbeddingConfigError(key, value, `${integer ? 'an integer' : 'a number'} in [${min}, ${max}]`);
-  }
-  return value as number;
-}
+const checkNumber = (key: string, value: unknown, min: number, max: number, integer = false): number =>
+  checkNumberIn(EmbeddingConfigError, key, value, min, max, integer);
 
 /** Fills defaults, validates and returns a copy; throws `EmbeddingConfigError`. */
 export function validateEmbeddingConfig(input: Partial<EmbeddingConfig> = {}): EmbeddingConfig {

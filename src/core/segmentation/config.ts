@@ -3,6 +3,7 @@
  * uses, and how often the model runs in a live loop. Validated like the
  * detector config (defaults filled, copy returned, errors name the value).
  */
+import { ConfigValueError } from '../util/configValue.ts';
 
 /** Registry names of the segmentation models (models/manifest.json). */
 export const SEGMENTATION_MODELS = ['selfie', 'meet'] as const;
@@ -28,15 +29,8 @@ export const DEFAULT_SEGMENTER_CONFIG: SegmenterConfig = Object.freeze({
   cadence: 2,
 });
 
-export class SegmenterConfigError extends RangeError {
+export class SegmenterConfigError extends ConfigValueError {
   override readonly name = 'SegmenterConfigError';
-  constructor(
-    readonly key: string,
-    readonly value: unknown,
-    readonly allowed: string,
-  ) {
-    super(`${key} is ${JSON.stringify(value)}; expected ${allowed}`);
-  }
 }
 
 /** Fills defaults, validates and returns a copy; throws `SegmenterConfigError`. */
