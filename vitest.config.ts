@@ -9,6 +9,8 @@ export default defineConfig({
     // Model and browser suites are CPU-heavy; on 2 cores run files one at a time
     // so timings stay meaningful and memory stays modest.
     fileParallelism: false,
-    reporters: ['default'],
+    // The JSON report feeds `npm run audit:report` (fault-suite outcomes).
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
   },
 });
