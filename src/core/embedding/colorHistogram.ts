@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { l2NormalizeRows } from './l2normalize.ts';
+import { cropAndResize } from '../util/cropAndResize.ts';
 
 /** Pixels sampled per box (rows, cols); enough for a stable histogram, few enough to stay cheap for 100 boxes. */
 export const HISTOGRAM_CROP: readonly [number, number] = [32, 16];
@@ -17,7 +18,7 @@ export const HISTOGRAM_CROP: readonly [number, number] = [32, 16];
 export function colorHistogramEmbedding(image: tf.Tensor4D, rois: tf.Tensor2D, bins: number, bands: number): tf.Tensor2D {
   const n = rois.shape[0];
   const [rows, cols] = HISTOGRAM_CROP;
-  const crops = tf.image.cropAndResize(image, rois, tf.zeros([n], 'int32'), [rows, cols], 'bilinear');
+  const crops = cropAndResize(image, rois, tf.zeros([n], 'int32'), [rows, cols], 'bilinear');
   // Position of each value on the bin axis (bin centres at 0..bins-1), clamped at the ends.
   const position = tf.clipByValue(tf.sub(tf.mul(crops, bins / 256), 0.5), 0, bins - 1);
   const centres = tf.range(0, bins, 1, 'float32');

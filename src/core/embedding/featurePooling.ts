@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { l2NormalizeRows } from './l2normalize.ts';
+import { cropAndResize } from '../util/cropAndResize.ts';
 
 /**
  * `features` [1, H, W, C], `rois` [N, 4] normalised [y1, x1, y2, x2] →
@@ -21,7 +22,7 @@ export function pooledFeatureEmbedding(
   const n = rois.shape[0];
   const channels = features.shape[3];
   const [rows, cols] = grid;
-  const crops = tf.image.cropAndResize(features, rois, tf.zeros([n], 'int32'), [rows, cols], 'bilinear');
+  const crops = cropAndResize(features, rois, tf.zeros([n], 'int32'), [rows, cols], 'bilinear');
   const banded = tf.reshape(crops, [n, bands, rows / bands, cols, channels]);
   const pooled = tf.mean(banded, [2, 3]);
   return l2NormalizeRows(tf.reshape(pooled, [n, bands * channels]));

@@ -37,3 +37,4 @@ export * from './yieldFrame.ts';
 export * from './storageErrors.ts';
 export * from './savedModels.ts';
 export * from './filesHandler.ts';
+export { randomShift } from './augment.ts';

@@ -30,14 +30,17 @@ export interface TrainOptions {
   yieldEvery?: number;
   /** Learning rate, only used to word the NaN message. */
   learningRate?: number;
+  /** Per-batch input augmentation (e.g. `randomShift`); returns a new tensor the trainer disposes. */
+  augment?: (x: tf.Tensor4D) => tf.Tensor4D;
 }
 
 interface BatchStats { loss: number; accuracy?: number }
 
-async function runBatch(model: tf.LayersModel, d: TrainData, idx: number[]): Promise<BatchStats> {
+async function runBatch(model: tf.LayersModel, d: TrainData, idx: number[], augment?: TrainOptions['augment']): Promise<BatchStats> {
   const [xb, yb] = tf.tidy(() => {
     const i = tf.tensor1d(idx, 'int32');
-    return [tf.gather(d.x, i), tf.gather(d.y, i)];
+    const x = tf.gather(d.x, i);
+    return [augment ? augment(x as tf.Tensor4D) : x, tf.gather(d.y, i)];
   });
   try {
     const out = await model.trainOnBatch(xb, yb);
@@ -75,7 +78,7 @@ async function runEpoch(model: tf.LayersModel, d: TrainData, o: TrainOptions, ep
   for (let b = 0, start = 0; start < n; b++, start += o.batchSize) {
     if (o.signal?.aborted) return { stop: 'aborted', message: `stopped by the user during epoch ${epoch + 1}` };
     const idx = order.slice(start, start + o.batchSize);
-    const s = await runBatch(model, d, idx);
+    const s = await runBatch(model, d, idx, o.augment);
     if (!Number.isFinite(s.loss)) return { stop: 'nan', message: nanMessage(epoch, b, o.learningRate) };
     loss += s.loss * idx.length;
     acc += (s.accuracy ?? 0) * idx.length;
