@@ -3,7 +3,7 @@ import { disposeModel } from '../src/core/training/disposeModel.ts';
  * Trains LeNet-5 on the fixed MNIST split (8000 train / 1000 val / 1000 test)
  * with random ±2 px shifts (the classic MNIST augmentation; 8,000 digits
  * over-fit without it: 97.5% test after 20 epochs, training loss 0.006) and
- * EarlyStopping on validation accuracy (patience 4, best weights restored),
+ * EarlyStopping on validation accuracy (patience 8, best weights restored),
  * then measures the held-out test set once: the test split never steers
  * training. WASM backend
  * (and cpu with --cpu, which is ~25× slower in tf.js 4.22 and only timed for a
@@ -31,7 +31,7 @@ const arg = (name: string, dflt: number): number => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
-const MAX_EPOCHS = arg('epochs', 20);
+const MAX_EPOCHS = arg('epochs', 30);
 const BATCH = arg('batch', 32);
 
 async function runBackend(backend: NodeBackend, maxEpochs: number, maxBatches?: number) {
@@ -43,7 +43,7 @@ async function runBackend(backend: NodeBackend, maxEpochs: number, maxBatches?: 
   const test = mnistTensors(mnist, split.test);
   const model = buildLenet();
   const rng = mulberry32(7);
-  const early = new EarlyStopping({ monitor: 'val_accuracy', patience: 4, restoreBestWeights: true });
+  const early = new EarlyStopping({ monitor: 'val_accuracy', patience: 8, restoreBestWeights: true });
   const epochs: { epoch: number; ms: number; loss: number; valAcc?: number }[] = [];
   let testAcc = 0;
   const t0 = performance.now();
