@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendSelection } from '../../core/backend/select';
 import type { Detector, DetectorName } from '../../core/detection';
 import { DEFAULT_APPEARANCE, TrackingPipeline, loadStreamDetector, streamSettings } from '../../core/pipeline';
+import { encodeMaskRle, loadSegmenter, withSourceSize, type MaskRle, type Segmenter } from '../../core/segmentation';
 import { inferenceSize, openVideo, videoFrameToRgb, type VideoMetadata } from '../../core/video';
 import type { ProcessedFrame, ProcessRequest, TrackThumb, VideoRequest, VideoResponse } from '../video/protocol';
 import { scaleTracks } from '../video/scaleResult';
@@ -22,13 +23,14 @@ const THUMB = { width: 32, height: 64 };
 type Body = VideoResponse extends infer R ? (R extends unknown ? Omit<R, 'runId'> : never) : never;
 const postTo = (runId: number, msg: Body) => (self as unknown as DedicatedWorkerGlobalScope).postMessage({ runId, ...msg });
 
-let loaded: { key: string; detector: Detector; backend: BackendSelection; warning?: string } | null = null;
+let loaded: { key: string; detector: Detector; segmenter: Segmenter; backend: BackendSelection; warning?: string } | null = null;
 let run: { abort: AbortController; paused: boolean; wake: (() => void) | null } | null = null;
 
 async function ensureDetector(req: ProcessRequest, fps: number) {
   const key = `${req.backend}|${req.detector}`;
   if (loaded?.key === key) return loaded;
   loaded?.detector.dispose();
+  loaded?.segmenter.dispose();
   loaded = null;
   const backend = await selectBackend({ choice: req.backend, register: registerBrowserBackend });
   // The CLI's loader and defaults (appearance embedding included), so both give the same tracks.
@@ -38,7 +40,9 @@ async function ensureDetector(req: ProcessRequest, fps: number) {
     cocoSsd: { baseUrl: req.appBaseUrl },
     ...streamSettings(req.detector, fps, req.every).detector,
   });
-  loaded = { key, detector, backend, warning };
+  // Person masks on every detected frame: the results view and the JSON export show them.
+  const segmenter = await loadSegmenter({ source: req.modelBaseUrl });
+  loaded = { key, detector, segmenter, backend, warning };
   return loaded;
 }
 
@@ -82,7 +86,7 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
     try {
       const meta = source.metadata;
       const fps = meta.frameRate.fps;
-      const { detector, backend, warning } = await ensureDetector(req, fps);
+      const { detector, segmenter, backend, warning } = await ensureDetector(req, fps);
       const settings = streamSettings(detector.name as DetectorName, fps, req.every);
       detector.setConfig(settings.detector);
       const pipeline = new TrackingPipeline(detector, settings.tracker);
@@ -96,11 +100,13 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
       for await (const { frame, index, timestampUs } of source.frames({ signal: abort.signal })) {
         try {
           let result;
+          let mask: MaskRle | undefined;
           if (index % req.every === 0) {
             const rgb = await videoFrameToRgb(frame, inference);
             const tensor = tf.tensor3d(rgb.data, [rgb.height, rgb.width, 3], 'int32');
             try {
               result = await pipeline.detectAndTrack(tensor, index);
+              mask = encodeMaskRle(withSourceSize(await segmenter.segment(tensor), meta.width, meta.height));
             } finally {
               tensor.dispose();
             }
@@ -111,7 +117,7 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
             seen.add(t.id);
             thumbs.push({ id: t.id, image: await thumbnail(frame, t.box) });
           }
-          batch.push({ index, timestampUs, detected: result.detected, tracks });
+          batch.push({ index, timestampUs, detected: result.detected, tracks, mask });
         } finally {
           frame.close();
         }

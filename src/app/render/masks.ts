@@ -14,9 +14,17 @@ let scratch: HTMLCanvasElement | null = null;
 
 /**
  * Colours each tracked person's mask — the frame's person mask clipped to the
- * track's box — with the track's colour at `opacity`.
+ * track's box — with the track's colour at `opacity`. Returns how many
+ * tracks had mask pixels painted.
  */
-export function drawTrackMasks(ctx: CanvasRenderingContext2D, mask: PersonMask, tracks: readonly TrackOutput[], opacity: number, threshold = 0.5): void {
+export function drawTrackMasks(
+  ctx: CanvasRenderingContext2D,
+  mask: PersonMask,
+  tracks: ReadonlyArray<Pick<TrackOutput, 'id' | 'box'>>,
+  opacity: number,
+  threshold = 0.5,
+): number {
+  let painted = 0;
   scratch ??= document.createElement('canvas');
   const sctx = scratch.getContext('2d')!;
   const alpha = Math.round(255 * Math.min(1, Math.max(0, opacity)));
@@ -36,5 +44,7 @@ export function drawTrackMasks(ctx: CanvasRenderingContext2D, mask: PersonMask, 
     scratch.height = m.height;
     sctx.putImageData(img, 0, 0);
     ctx.drawImage(scratch, m.left, m.top);
+    painted++;
   }
+  return painted;
 }

@@ -1,14 +1,19 @@
+import { decodeMaskRle } from '../../core/segmentation';
+import { drawTrackMasks } from '../render/masks';
 import { drawOverlay } from '../render/overlay';
 import { FrameSeeker } from './frameSeeker';
 import type { ResultStore } from './resultStore';
 
 const OVERLAY = { showBoxes: true, showLabels: true, showScores: true, showTrails: true };
+const MASK_OPACITY = 0.45;
 
-/** The results viewer: which frame is shown, and drawing it with its boxes, ids and trails. */
+/** The results viewer: which frame is shown, and drawing it with its masks, boxes, ids and trails. */
 export class Playback {
   index = $state(0);
   /** Last frame actually drawn (tests and screen readers wait on this). */
   renderedIndex = $state(-1);
+  /** Tracks whose masks were painted on the last drawn frame. */
+  masksDrawn = $state(0);
   #store: ResultStore | null = null;
   #seeker: FrameSeeker | null = null;
 
@@ -44,6 +49,8 @@ export class Playback {
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.drawImage(image, 0, 0, width, height);
+    const rle = store.maskAt(index);
+    this.masksDrawn = rle ? drawTrackMasks(ctx, decodeMaskRle(rle), store.annotations().rowsAt(index), MASK_OPACITY) : 0;
     drawOverlay(ctx, store.annotations().drawables(index), OVERLAY);
     this.renderedIndex = index;
   }

@@ -1,5 +1,6 @@
 import type { BackendChoice, BackendSelection } from '../../core/backend/select';
 import type { DetectorName } from '../../core/detection';
+import type { MaskRle } from '../../core/segmentation';
 import type { TrackOutput } from '../../core/tracking';
 import type { Size, VideoMetadata } from '../../core/video';
 
@@ -20,6 +21,8 @@ export interface ProcessedFrame {
   timestampUs: number;
   detected: boolean;
   tracks: TrackOutput[];
+  /** Person mask of the frame (detected frames), run-length encoded; a track's mask is it clipped to the track's box. */
+  mask?: MaskRle;
 }
 
 /** A small crop of a track, taken on the frame it first appeared. */

@@ -4,6 +4,7 @@ import { MotCollector, type FrameResult } from '../../core/pipeline';
 import type { VideoMetadata } from '../../core/video';
 import { FrameAnnotations } from './annotations';
 import type { ProcessedFrame } from './protocol';
+import type { MaskRle } from '../../core/segmentation';
 
 export interface TrackSummary {
   readonly id: number;
@@ -32,6 +33,8 @@ export class ResultStore {
   readonly #collector = new MotCollector();
   readonly #classes = new Map<number, TrackClass>();
   readonly #timestamps: number[] = [];
+  /** Person masks by 0-based frame index (detected frames only). */
+  readonly #masks = new Map<number, MaskRle>();
   readonly thumbs = new Map<number, string>();
   #rows: MotRow[] | null = null;
   #annotations: FrameAnnotations | null = null;
@@ -51,6 +54,7 @@ export class ResultStore {
   add(frames: readonly ProcessedFrame[]): void {
     for (const f of frames) {
       this.#timestamps[f.index] = f.timestampUs;
+      if (f.mask) this.#masks.set(f.index, f.mask);
       for (const t of f.tracks) if (!this.#classes.has(t.id)) this.#classes.set(t.id, { label: t.label ?? 'object', classId: t.classId });
       this.#collector.add({ index: f.index, detected: f.detected, detections: [], tracks: f.tracks, timings: NO_TIMINGS });
     }
@@ -59,6 +63,15 @@ export class ResultStore {
 
   addThumb(id: number, image: Blob): void {
     this.thumbs.set(id, URL.createObjectURL(image));
+  }
+
+  /** The person mask shown on frame `index`: its own, or the last detected frame's within `every` frames. */
+  maskAt(index: number): MaskRle | undefined {
+    for (let i = index; i >= 0 && i > index - this.settings.every; i--) {
+      const m = this.#masks.get(i);
+      if (m) return m;
+    }
+    return undefined;
   }
 
   timestampUs(index: number): number {
@@ -110,6 +123,7 @@ export class ResultStore {
       settings: { ...this.settings },
       rows: this.rows(),
       classes: this.#classes,
+      masks: new Map([...this.#masks].map(([i, m]) => [i + 1, m])),
     });
   }
 

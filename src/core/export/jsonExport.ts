@@ -1,4 +1,5 @@
 import type { MotRow } from '../metrics/motFormat.ts';
+import type { MaskRle } from '../segmentation/rle.ts';
 
 /** Per-track facts the JSON export carries besides the boxes. */
 export interface TrackClass {
@@ -12,6 +13,8 @@ export interface JsonExportInput {
   /** MOT rows (1-based frames, source-pixel boxes), as `MotCollector.rows()` gives them. */
   readonly rows: readonly MotRow[];
   readonly classes: ReadonlyMap<number, TrackClass>;
+  /** Person masks by 1-based frame (optional). */
+  readonly masks?: ReadonlyMap<number, MaskRle>;
 }
 
 export interface JsonExportObject {
@@ -23,14 +26,19 @@ export interface JsonExportObject {
   box: [number, number, number, number];
 }
 
-/** JSON export, version 1: frames are 1-based like the MOT file; boxes in source pixels; no masks yet. */
+/**
+ * JSON export, version 1: frames are 1-based like the MOT file; boxes in
+ * source pixels. A frame may carry `mask`: the frame's person mask as
+ * row-major run lengths (see `MaskRle`); each object's mask is that mask
+ * clipped to the object's box.
+ */
 export interface JsonExport {
   format: 'trackscope-tracks';
   version: 1;
   video: JsonExportInput['video'];
   settings: JsonExportInput['settings'];
   tracks: Array<{ id: number; label: string; classId: number | null; firstFrame: number; lastFrame: number; boxes: number }>;
-  frames: Array<{ frame: number; objects: JsonExportObject[] }>;
+  frames: Array<{ frame: number; objects: JsonExportObject[]; mask?: MaskRle }>;
 }
 
 /** Builds the JSON export from the same rows as the MOT file, adding each track's class. */
@@ -42,7 +50,10 @@ export function buildJsonExport(input: JsonExportInput): JsonExport {
     const object: JsonExportObject = { id: r.id, label: cls?.label ?? 'object', classId: cls?.classId ?? null, score: r.conf, box: [r.box[0], r.box[1], r.box[2], r.box[3]] };
     const last = frames[frames.length - 1];
     if (last?.frame === r.frame) last.objects.push(object);
-    else frames.push({ frame: r.frame, objects: [object] });
+    else {
+      const mask = input.masks?.get(r.frame);
+      frames.push(mask ? { frame: r.frame, objects: [object], mask } : { frame: r.frame, objects: [object] });
+    }
     const t = tracks.get(r.id);
     if (t) {
       t.firstFrame = Math.min(t.firstFrame, r.frame);

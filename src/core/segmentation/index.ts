@@ -5,3 +5,5 @@ export { Segmenter, loadSegmenter } from './segmenter.ts';
 export type { SegmenterOptions } from './segmenter.ts';
 export { cropMaskToBox, meanOf } from './boxMask.ts';
 export type { BoxMask, PersonMask } from './types.ts';
+export { decodeMaskRle, encodeMaskRle, withSourceSize } from './rle.ts';
+export type { MaskRle } from './rle.ts';
