@@ -10,7 +10,9 @@ export function personMask(m: MaskFrame): PersonMask {
   return { width: m.width, height: m.height, data, scaleX: m.width / m.sourceWidth, scaleY: m.height / m.sourceHeight, sourceWidth: m.sourceWidth, sourceHeight: m.sourceHeight };
 }
 
-let scratch: HTMLCanvasElement | null = null;
+/** Works in the page and in workers (the annotated-video export draws masks too). */
+let scratch: OffscreenCanvas | HTMLCanvasElement | null = null;
+const makeScratch = () => (typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas'));
 
 /**
  * Colours each tracked person's mask — the frame's person mask clipped to the
@@ -25,8 +27,8 @@ export function drawTrackMasks(
   threshold = 0.5,
 ): number {
   let painted = 0;
-  scratch ??= document.createElement('canvas');
-  const sctx = scratch.getContext('2d')!;
+  scratch ??= makeScratch();
+  const sctx = scratch.getContext('2d') as CanvasRenderingContext2D;
   const alpha = Math.round(255 * Math.min(1, Math.max(0, opacity)));
   for (const t of tracks) {
     const m = cropMaskToBox(mask, t.box, threshold);

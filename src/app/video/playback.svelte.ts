@@ -1,11 +1,6 @@
-import { decodeMaskRle } from '../../core/segmentation';
-import { drawTrackMasks } from '../render/masks';
-import { drawOverlay } from '../render/overlay';
 import { FrameSeeker } from './frameSeeker';
 import type { ResultStore } from './resultStore';
 
-const OVERLAY = { showBoxes: true, showLabels: true, showScores: true, showTrails: true };
-const MASK_OPACITY = 0.45;
 
 /** The results viewer: which frame is shown, and drawing it with its masks, boxes, ids and trails. */
 export class Playback {
@@ -49,9 +44,7 @@ export class Playback {
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.drawImage(image, 0, 0, width, height);
-    const rle = store.maskAt(index);
-    this.masksDrawn = rle ? drawTrackMasks(ctx, decodeMaskRle(rle), store.annotations().rowsAt(index), MASK_OPACITY) : 0;
-    drawOverlay(ctx, store.annotations().drawables(index), OVERLAY);
+    this.masksDrawn = store.annotations().draw(ctx, index);
     this.renderedIndex = index;
   }
 

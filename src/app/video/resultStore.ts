@@ -65,15 +65,6 @@ export class ResultStore {
     this.thumbs.set(id, URL.createObjectURL(image));
   }
 
-  /** The person mask shown on frame `index`: its own, or the last detected frame's within `every` frames. */
-  maskAt(index: number): MaskRle | undefined {
-    for (let i = index; i >= 0 && i > index - this.settings.every; i--) {
-      const m = this.#masks.get(i);
-      if (m) return m;
-    }
-    return undefined;
-  }
-
   timestampUs(index: number): number {
     return this.#timestamps[index] ?? 0;
   }
@@ -87,6 +78,11 @@ export class ResultStore {
     return this.#classes.get(id)?.label ?? 'object';
   }
 
+  /** Person masks by 0-based frame (for the export worker). */
+  masks(): Map<number, MaskRle> {
+    return new Map(this.#masks);
+  }
+
   /** Track labels by id (for the export worker). */
   labels(): Map<number, string> {
     return new Map([...this.#classes].map(([id, c]) => [id, c.label]));
@@ -94,7 +90,7 @@ export class ResultStore {
 
   /** Boxes, tags and trails per frame, from the same rows as the MOT export. */
   annotations(): FrameAnnotations {
-    return (this.#annotations ??= new FrameAnnotations(this.rows(), this.labels()));
+    return (this.#annotations ??= new FrameAnnotations(this.rows(), this.labels(), this.#masks, this.settings.every));
   }
 
   tracks(): TrackSummary[] {
