@@ -1,9 +1,8 @@
 /**
  * Minimum-cost assignment for rectangular cost matrices.
  *
- * - `shortestAugmentingPath`: exact O(n²m) Hungarian method with dual
- *   potentials, one Dijkstra-like shortest augmenting path per row (the
- *   Jonker-Volgenant family). The default.
+ * - `shortestAugmentingPath` (src/core/assignment, shared with the metrics):
+ *   the exact dense solver and the default.
  * - `munkresAssignment`: munkres-js, kept as the reference both are tested
  *   and benchmarked against.
  * - `solveGated`: splits the matrix into independent blocks (connected
@@ -11,6 +10,7 @@
  *   (SORT's shortcut) and solves the rest densely.
  */
 import computeMunkres from 'munkres-js';
+import { shortestAugmentingPath, type DenseSolver } from '../assignment/shortestAugmentingPath.ts';
 
 /** Row-major cost matrix. */
 export interface CostMatrix {
@@ -19,8 +19,8 @@ export interface CostMatrix {
   readonly cols: number;
 }
 
-/** Dense solver: returns rowToCol (-1 = unassigned); every row is assigned when rows <= cols. */
-export type DenseSolver = (cost: Float64Array, rows: number, cols: number) => Int32Array;
+export type { DenseSolver } from '../assignment/shortestAugmentingPath.ts';
+export { shortestAugmentingPath } from '../assignment/shortestAugmentingPath.ts';
 
 /**
  * Cost given to disallowed pairs inside a block handed to a dense solver:
@@ -28,74 +28,6 @@ export type DenseSolver = (cost: Float64Array, rows: number, cols: number) => In
  * tracker costs lie in [0, 1]), and rejected after solving (deep_sort's rule).
  */
 export const GATED_COST = 1e5;
-
-function transpose(cost: Float64Array, rows: number, cols: number): Float64Array {
-  const t = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[j * rows + i] = cost[i * cols + j];
-  return t;
-}
-
-function invert(colToRow: Int32Array, rows: number): Int32Array {
-  const rowToCol = new Int32Array(rows).fill(-1);
-  for (let j = 0; j < colToRow.length; j++) if (colToRow[j] >= 0) rowToCol[colToRow[j]] = j;
-  return rowToCol;
-}
-
-/** Exact shortest-augmenting-path solver (see file comment). */
-export const shortestAugmentingPath: DenseSolver = (cost, rows, cols) => {
-  if (rows > cols) return invert(shortestAugmentingPath(transpose(cost, rows, cols), cols, rows), rows);
-  // 1-based: index 0 is a virtual column holding the row being inserted.
-  const u = new Float64Array(rows + 1);
-  const v = new Float64Array(cols + 1);
-  const colRow = new Int32Array(cols + 1); // row assigned to column j (0 = none)
-  const way = new Int32Array(cols + 1);
-  const minv = new Float64Array(cols + 1);
-  const used = new Uint8Array(cols + 1);
-  for (let i = 1; i <= rows; i++) {
-    colRow[0] = i;
-    let j0 = 0;
-    minv.fill(Infinity);
-    used.fill(0);
-    do {
-      used[j0] = 1;
-      const i0 = colRow[j0];
-      const base = (i0 - 1) * cols - 1;
-      const ui0 = u[i0];
-      let delta = Infinity;
-      let j1 = 0;
-      for (let j = 1; j <= cols; j++) {
-        if (used[j]) continue;
-        const reduced = cost[base + j] - ui0 - v[j];
-        if (reduced < minv[j]) {
-          minv[j] = reduced;
-          way[j] = j0;
-        }
-        if (minv[j] < delta) {
-          delta = minv[j];
-          j1 = j;
-        }
-      }
-      for (let j = 0; j <= cols; j++) {
-        if (used[j]) {
-          u[colRow[j]] += delta;
-          v[j] -= delta;
-        } else {
-          minv[j] -= delta;
-        }
-      }
-      j0 = j1;
-    } while (colRow[j0] !== 0);
-    // Augment along the stored path.
-    do {
-      const j1 = way[j0];
-      colRow[j0] = colRow[j1];
-      j0 = j1;
-    } while (j0 !== 0);
-  }
-  const rowToCol = new Int32Array(rows).fill(-1);
-  for (let j = 1; j <= cols; j++) if (colRow[j] > 0) rowToCol[colRow[j] - 1] = j - 1;
-  return rowToCol;
-};
 
 /** munkres-js adapter (reference implementation). */
 export const munkresAssignment: DenseSolver = (cost, rows, cols) => {
