@@ -1,4 +1,3 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMot } from '../../src/core/metrics/index.ts';
 import { artifactPath } from '../helpers/browser';

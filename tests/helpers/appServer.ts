@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
 
@@ -25,8 +26,8 @@ export async function startAppServer(): Promise<AppServer> {
  * For a browser suite: builds and serves the app and launches Chromium once
  * (beforeAll), closing both afterwards. Read `server`/`browser` inside tests.
  */
-export function useServedApp(launch: () => Promise<import('playwright-core').Browser>): { server: AppServer; browser: import('playwright-core').Browser } {
-  const ctx = {} as { server: AppServer; browser: import('playwright-core').Browser };
+export function useServedApp(launch: () => Promise<Browser>): { server: AppServer; browser: Browser } {
+  const ctx = {} as { server: AppServer; browser: Browser };
   beforeAll(async () => {
     ctx.server = await startAppServer();
     ctx.browser = await launch();

@@ -1,5 +1,4 @@
-import type { Detection } from '../../core/detection/types';
-import { RateMeter, StageStats, type StageSample } from '../../core/perf/rollingStats';
+import { RateMeter, StageStats } from '../../core/perf/rollingStats';
 import { predictBox, type TrackOutput } from '../../core/tracking';
 import type { EngineClient } from '../engine/engineClient';
 import type { EngineResult } from '../engine/protocol';
@@ -155,4 +154,3 @@ export class LiveLoop {
   }
 }
 
-export type { Detection };

@@ -6,7 +6,17 @@ import { launchChromium } from '../../helpers/browser';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
-export async function openDevPage(pagePath: string, ready: string): Promise<{ page: Page; close(): Promise<void> }> {
+export interface DevPage {
+  page: Page;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * `ready` names the global the page defines once it is set up. `beforeLoad`
+ * runs on the new page before navigation (listeners, exposed functions).
+ */
+export async function openDevPage(pagePath: string, ready: string, beforeLoad?: (page: Page) => Promise<void>): Promise<DevPage> {
   const server: ViteDevServer = await createServer({
     configFile: false,
     root: ROOT,
@@ -21,10 +31,11 @@ export async function openDevPage(pagePath: string, ready: string): Promise<{ pa
     if (!address || typeof address === 'string') throw new Error('vite dev server has no TCP address');
     browser = await launchChromium();
     const page = await browser.newPage();
+    await beforeLoad?.(page);
     await page.goto(`http://127.0.0.1:${address.port}/${pagePath}`);
     await page.waitForFunction((name) => name in window, ready, { timeout: 60_000 });
     const b = browser;
-    return { page, close: async () => (await b.close(), await server.close()) };
+    return { page, browser: b, close: async () => (await b.close(), await server.close()) };
   } catch (error) {
     await browser?.close();
     await server.close();
