@@ -26,7 +26,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 const MEDIA = ['vtest-f000.png', 'vtest-f120.png', 'astronaut.png', 'coffee.png', 'motorcycle_left.png', 'chelsea.png'];
 const OUT = join(ROOT, 'bench/results/detect.json');
 
-
 async function benchBackend(backend: NodeBackend, frames: number, capMs: number): Promise<BenchRow> {
   await useNodeBackend(backend);
   const images = MEDIA.map((f) => readImageTensor(join(ROOT, 'tests/fixtures/media', f)));

@@ -98,9 +98,18 @@ async function benchBrowser(seconds: number): Promise<Row[]> {
     await page.getByTestId('backend-name').waitFor({ timeout: 120_000 });
     await page.getByTestId('camera-toggle').click();
     await page.waitForTimeout(seconds * 1000);
-    const stats = await page.evaluate(() => (window as unknown as { trackscope: { liveStats: Record<string, unknown> } }).trackscope.liveStats);
+    const stats = await page.evaluate(
+      () => (window as unknown as { trackscope: { liveStats: Record<string, unknown> } }).trackscope.liveStats,
+    );
     if (!stats) throw new Error('no live stats: the camera or the worker did not start');
-    const s = stats as unknown as { stages: Record<string, { median: number; p95: number }>; trackedFps: number; detectFps: number; cameraFps: number; cadence: number; framesProcessed: number };
+    const s = stats as unknown as {
+      stages: Record<string, { median: number; p95: number }>;
+      trackedFps: number;
+      detectFps: number;
+      cameraFps: number;
+      cadence: number;
+      framesProcessed: number;
+    };
     const env = `chromium wasm (auto k≈${s.cadence.toFixed(1)})`;
     const rows: Row[] = Object.entries(s.stages).map(([stage, v]) => ({ env, stage, median: v.median, p95: v.p95, n: s.framesProcessed }));
     rows.push({ env, stage: 'tracked FPS', median: s.trackedFps, p95: NaN, n: s.framesProcessed });
@@ -121,7 +130,10 @@ async function main(): Promise<void> {
   const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
   console.log(`\nPipeline on vtest at 640x480, ms per frame unless FPS (median / p95)\n`);
   console.log(`${'env'.padEnd(32)} ${'stage'.padEnd(16)} ${'median'.padStart(9)} ${'p95'.padStart(9)} ${'n'.padStart(5)}`);
-  for (const r of rows) console.log(`${r.env.padEnd(32)} ${r.stage.padEnd(16)} ${fmt(r.median).padStart(9)} ${fmt(r.p95).padStart(9)} ${String(r.n).padStart(5)}`);
+  for (const r of rows)
+    console.log(
+      `${r.env.padEnd(32)} ${r.stage.padEnd(16)} ${fmt(r.median).padStart(9)} ${fmt(r.p95).padStart(9)} ${String(r.n).padStart(5)}`,
+    );
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/pipeline.json'), `${JSON.stringify({ generatedAt: new Date().toISOString(), rows }, null, 2)}\n`);
 }

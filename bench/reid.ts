@@ -60,7 +60,13 @@ async function detectScene(scene: Scene, detectors: Map<string, JointCenterNet>,
       const embeddings = new Map<string, Float32Array[]>();
       for (const [name, d] of detectors) {
         const t1 = performance.now();
-        embeddings.set(name, await d.embedBoxes(t, dets.map((x) => x.box)));
+        embeddings.set(
+          name,
+          await d.embedBoxes(
+            t,
+            dets.map((x) => x.box),
+          ),
+        );
         cost.embedBoxesMs.set(name, (cost.embedBoxesMs.get(name) ?? 0) + performance.now() - t1);
       }
       results.push({ boxes: dets.map(({ box, score, classId, label }) => ({ box, score, classId, label })), embeddings });
@@ -74,9 +80,7 @@ async function detectScene(scene: Scene, detectors: Map<string, JointCenterNet>,
 }
 
 function track(scene: Scene, results: FrameResult[], descriptor: string | null) {
-  const detections = results.map((r) =>
-    r.boxes.map((d, i) => (descriptor ? { ...d, embedding: r.embeddings.get(descriptor)![i] } : d)),
-  );
+  const detections = results.map((r) => r.boxes.map((d, i) => (descriptor ? { ...d, embedding: r.embeddings.get(descriptor)![i] } : d)));
   const seq = { name: 'reid-synthetic', frameRate: FRAME_RATE, seqLength: scene.frames.length, detections, gt: scene.gt };
   const { rows } = runOnSequence(seq, { config: TRACKER_SCORES });
   return evaluate(scene.gt, rows, { iouThreshold: 0.5 });
@@ -118,7 +122,8 @@ async function main(): Promise<void> {
   console.log(`Scene: seed ${seed}, ${length} frames, ${scene.identities} identities, ${scene.gt.length} gt boxes`);
   const main = await loadJointCenterNet({ source, classes: ['person'] });
   const detectors = new Map<string, JointCenterNet>();
-  for (const { name, config } of DESCRIPTORS) detectors.set(name, await loadJointCenterNet({ source, classes: ['person'], embedding: config }));
+  for (const { name, config } of DESCRIPTORS)
+    detectors.set(name, await loadJointCenterNet({ source, classes: ['person'], embedding: config }));
   const before = tf.memory().numTensors;
   const { results, cost } = await detectScene(scene, detectors, main);
   const leaked = tf.memory().numTensors - before;
@@ -130,11 +135,16 @@ async function main(): Promise<void> {
   for (const name of [null, ...DESCRIPTORS.map((d) => d.name)]) {
     const m = track(scene, results, name);
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
-    console.log(`${(name ?? 'none').padEnd(10)} ${pct(m.IDF1)}  ${String(m.IDSW).padStart(4)}  ${pct(m.HOTA)}  ${pct(m.AssA)}  ${pct(m.MOTA)}`);
+    console.log(
+      `${(name ?? 'none').padEnd(10)} ${pct(m.IDF1)}  ${String(m.IDSW).padStart(4)}  ${pct(m.HOTA)}  ${pct(m.AssA)}  ${pct(m.MOTA)}`,
+    );
   }
-  console.log(`\nCost per frame (wasm, ${main.embeddingConfig.method} via joint detect): detect+embed ${(cost.detectMs / n).toFixed(1)} ms, ` +
-    `of which embedding maths ${(cost.embeddingMs / n).toFixed(2)} ms; tensors leaked over the run: ${leaked}`);
-  for (const [name, ms] of cost.embedBoxesMs) console.log(`  embedBoxes (${name}, given boxes, graph up to the feature node): ${(ms / n).toFixed(1)} ms/frame`);
+  console.log(
+    `\nCost per frame (wasm, ${main.embeddingConfig.method} via joint detect): detect+embed ${(cost.detectMs / n).toFixed(1)} ms, ` +
+      `of which embedding maths ${(cost.embeddingMs / n).toFixed(2)} ms; tensors leaked over the run: ${leaked}`,
+  );
+  for (const [name, ms] of cost.embedBoxesMs)
+    console.log(`  embedBoxes (${name}, given boxes, graph up to the feature node): ${(ms / n).toFixed(1)} ms/frame`);
   if (process.argv.includes('--compare')) await compareOnRealPairs(source);
 }
 

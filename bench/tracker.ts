@@ -39,7 +39,11 @@ function scoreAll(seqs: readonly MotSequence[], options: RunOptions): Scored {
 function trackerFps(seqs: readonly MotSequence[], runs: number): number {
   const frames = seqs.reduce((n, s) => n + s.seqLength, 0);
   let best = Infinity;
-  for (let k = 0; k < runs; k++) best = Math.min(best, seqs.reduce((t, s) => t + runOnSequence(s).trackerSeconds, 0));
+  for (let k = 0; k < runs; k++)
+    best = Math.min(
+      best,
+      seqs.reduce((t, s) => t + runOnSequence(s).trackerSeconds, 0),
+    );
   return frames / best;
 }
 
@@ -75,9 +79,13 @@ async function main(): Promise<void> {
   console.log('\nassignment solve, random dense uniform [0, 1) costs (median ms):');
   for (const d of dense) {
     const speedup = d.munkresMs / d.sapMs;
-    console.log(`  ${d.size}x${d.size}: munkres-js ${d.munkresMs.toFixed(3)}  shortest-augmenting-path ${d.sapMs.toFixed(3)}  (${speedup.toFixed(0)}x)`);
+    console.log(
+      `  ${d.size}x${d.size}: munkres-js ${d.munkresMs.toFixed(3)}  shortest-augmenting-path ${d.sapMs.toFixed(3)}  (${speedup.toFixed(0)}x)`,
+    );
   }
-  console.log(`association step, 200 tracks x 200 detections (cost build + gated solve): ${association.ms.toFixed(3)} ms, ${association.matches} matches`);
+  console.log(
+    `association step, 200 tracks x 200 detections (cost build + gated solve): ${association.ms.toFixed(3)} ms, ${association.matches} matches`,
+  );
 
   let ablation: Array<{ name: string; overall: ReturnType<typeof compact> }> | undefined;
   if (process.argv.includes('--ablation')) {

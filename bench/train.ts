@@ -45,26 +45,50 @@ async function runBackend(backend: NodeBackend, maxEpochs: number, maxBatches?: 
   const rng = mulberry32(7);
   const early = new EarlyStopping({ monitor: 'val_accuracy', patience: 8, restoreBestWeights: true });
   const epochs: { epoch: number; ms: number; loss: number; valAcc?: number }[] = [];
-  let testAcc = 0;
+  let testAcc: number;
   const t0 = performance.now();
   try {
-    await trainModel(model, { x: train.x, y: train.y, xVal: val.x, yVal: val.y }, {
-      epochs: maxEpochs, batchSize: BATCH, seed: 1, yieldEvery: 50,
-      augment: (x) => randomShift(x, SHIFT, rng),
-      callbacks: [{
-        onEpochEnd: async (logs) => {
-          epochs.push({ epoch: logs.epoch + 1, ms: Math.round(logs.ms), loss: logs.loss, valAcc: logs.val_accuracy });
-          console.log(`[${backend}] epoch ${logs.epoch + 1}: ${(logs.ms / 1000).toFixed(1)} s, loss ${logs.loss.toFixed(4)}, val_acc ${logs.val_accuracy?.toFixed(4)}`);
-          return false;
-        },
-      }, early],
-    });
+    await trainModel(
+      model,
+      { x: train.x, y: train.y, xVal: val.x, yVal: val.y },
+      {
+        epochs: maxEpochs,
+        batchSize: BATCH,
+        seed: 1,
+        yieldEvery: 50,
+        augment: (x) => randomShift(x, SHIFT, rng),
+        callbacks: [
+          {
+            onEpochEnd: async (logs) => {
+              epochs.push({ epoch: logs.epoch + 1, ms: Math.round(logs.ms), loss: logs.loss, valAcc: logs.val_accuracy });
+              console.log(
+                `[${backend}] epoch ${logs.epoch + 1}: ${(logs.ms / 1000).toFixed(1)} s, loss ${logs.loss.toFixed(4)}, val_acc ${logs.val_accuracy?.toFixed(4)}`,
+              );
+              return false;
+            },
+          },
+          early,
+        ],
+      },
+    );
     testAcc = (await evaluateModel(model, test.x, test.y)).accuracy ?? 0;
     const pred = await predictClasses(model, test.x);
     const confusion = confusionMatrix(labelsOf(mnist, split.test), pred, 10);
     const totalS = (performance.now() - t0) / 1000;
     const msPerEpoch = epochs.reduce((s, e) => s + e.ms, 0) / Math.max(1, epochs.length);
-    return { backend, trainSize: train.x.shape[0], batchSize: BATCH, epochs: epochs.length, bestEpoch: early.bestEpoch + 1, reachedTarget: testAcc >= TARGET, msPerEpoch: Math.round(msPerEpoch), totalS: +totalS.toFixed(1), testAccuracy: accuracyFromConfusion(confusion), history: epochs, confusion };
+    return {
+      backend,
+      trainSize: train.x.shape[0],
+      batchSize: BATCH,
+      epochs: epochs.length,
+      bestEpoch: early.bestEpoch + 1,
+      reachedTarget: testAcc >= TARGET,
+      msPerEpoch: Math.round(msPerEpoch),
+      totalS: +totalS.toFixed(1),
+      testAccuracy: accuracyFromConfusion(confusion),
+      history: epochs,
+      confusion,
+    };
   } finally {
     disposeModel(model);
     tf.dispose([train.x, train.y, val.x, val.y, test.x, test.y]);
@@ -81,9 +105,14 @@ async function main() {
   }
   const out = resolve(import.meta.dirname, 'results');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'train.json'), `${JSON.stringify({ date: new Date().toISOString(), target: TARGET, maxEpochs: MAX_EPOCHS, tfjs: tf.version.tfjs, results }, null, 2)}\n`);
+  writeFileSync(
+    join(out, 'train.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), target: TARGET, maxEpochs: MAX_EPOCHS, tfjs: tf.version.tfjs, results }, null, 2)}\n`,
+  );
   for (const r of results) {
-    console.log(`${r.backend}: ${r.epochs} epochs (best ${r.bestEpoch}), ${(r.msPerEpoch / 1000).toFixed(1)} s/epoch, total ${r.totalS} s, test accuracy ${(r.testAccuracy * 100).toFixed(2)}% (target ${TARGET * 100}% ${r.reachedTarget ? 'reached' : 'NOT reached'})`);
+    console.log(
+      `${r.backend}: ${r.epochs} epochs (best ${r.bestEpoch}), ${(r.msPerEpoch / 1000).toFixed(1)} s/epoch, total ${r.totalS} s, test accuracy ${(r.testAccuracy * 100).toFixed(2)}% (target ${TARGET * 100}% ${r.reachedTarget ? 'reached' : 'NOT reached'})`,
+    );
   }
 }
 

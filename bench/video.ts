@@ -102,7 +102,8 @@ async function processInApp(backend: string, clip: string, capS: number): Promis
       }
       await new Promise((r) => setTimeout(r, 500));
     }
-    if (await page.getByTestId('video-error').count()) throw new Error(`${backend}: ${await page.getByTestId('video-error').textContent()}`);
+    if (await page.getByTestId('video-error').count())
+      throw new Error(`${backend}: ${await page.getByTestId('video-error').textContent()}`);
     const summary = page.getByTestId('video-summary');
     const frames = Number(await summary.getAttribute('data-frames'));
     const fps = Number(await summary.getAttribute('data-fps'));
@@ -115,7 +116,11 @@ async function processInApp(backend: string, clip: string, capS: number): Promis
 async function processInNode(clip: string): Promise<ProcessPass> {
   const out = join(tmpdir(), 'trackscope-bench-video-cli.txt');
   const { stderr } = await promisify(execFile)('npx', ['tsx', 'cli/track.ts', clip, '--out', out], { cwd: ROOT, timeout: 900_000 });
-  const last = stderr.split('\r').map((l) => /(\d+)(?:\/\d+)?(?: \(\d+%\))? frames, ([\d.]+) fps/.exec(l)).filter(Boolean).pop();
+  const last = stderr
+    .split('\r')
+    .map((l) => /(\d+)(?:\/\d+)?(?: \(\d+%\))? frames, ([\d.]+) fps/.exec(l))
+    .filter(Boolean)
+    .pop();
   if (!last) throw new Error(`track CLI printed no progress: ${stderr.slice(-300)}`);
   const frames = Number(last[1]);
   return { frames, ms: (frames * 1000) / Number(last[2]), capped: false };
@@ -145,14 +150,24 @@ async function processStages(browser: string): Promise<VideoBenchRow[]> {
     process.stdout.write(`process-${backend}: running (cap ${capS} s)…\n`);
     try {
       const pass = await processInApp(backend, clip, capS);
-      rows.push(processRow(`process-${backend}`, `Video view: decode + CenterNet (${backend}) + tracker, every frame`, clip, pass, browser));
+      rows.push(
+        processRow(`process-${backend}`, `Video view: decode + CenterNet (${backend}) + tracker, every frame`, clip, pass, browser),
+      );
     } catch (error) {
       // One backend failing (e.g. WebGL unavailable in a worker) must not lose the others' numbers.
       console.error(`process-${backend}: failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   process.stdout.write('process-node-cli: running…\n');
-  rows.push(processRow('process-node-cli', 'npm run track: ffmpeg decode + CenterNet (Node WASM) + tracker, every frame', clip, await processInNode(clip), `Node ${process.version}`));
+  rows.push(
+    processRow(
+      'process-node-cli',
+      'npm run track: ffmpeg decode + CenterNet (Node WASM) + tracker, every frame',
+      clip,
+      await processInNode(clip),
+      `Node ${process.version}`,
+    ),
+  );
   return rows;
 }
 
@@ -167,10 +182,25 @@ function intArg(name: string, fallback: number): number {
 function benchClip(loops: number): string {
   const base = clips.bench640();
   if (loops === 1) return base;
-  return ffmpegClip(`vtest-640x480-x${loops}.mp4`, ['-stream_loop', String(loops - 1), '-i', base, '-c', 'copy', '-movflags', '+faststart']);
+  return ffmpegClip(`vtest-640x480-x${loops}.mp4`, [
+    '-stream_loop',
+    String(loops - 1),
+    '-i',
+    base,
+    '-c',
+    'copy',
+    '-movflags',
+    '+faststart',
+  ]);
 }
 
-async function benchStage(stage: BenchStage, harness: VideoHarness, clip: string, repeats: number, browser: string): Promise<VideoBenchRow> {
+async function benchStage(
+  stage: BenchStage,
+  harness: VideoHarness,
+  clip: string,
+  repeats: number,
+  browser: string,
+): Promise<VideoBenchRow> {
   await stage.run(harness, clip); // warm-up: decoder init, JIT, file cache
   const passes: StagePass[] = [];
   for (let i = 0; i < repeats; i++) {
@@ -179,7 +209,8 @@ async function benchStage(stage: BenchStage, harness: VideoHarness, clip: string
   }
   process.stdout.write('\n');
   const frames = passes[0].frames;
-  if (passes.some((p) => p.frames !== frames)) throw new Error(`${stage.name}: frame counts differ between passes: ${passes.map((p) => p.frames).join(', ')}`);
+  if (passes.some((p) => p.frames !== frames))
+    throw new Error(`${stage.name}: frame counts differ between passes: ${passes.map((p) => p.frames).join(', ')}`);
   return {
     stage: stage.name,
     description: stage.description,
@@ -210,7 +241,14 @@ function writeResults(rows: VideoBenchRow[]): void {
 function formatTable(rows: readonly VideoBenchRow[]): string {
   const header = ['stage', 'clip', 'frames', 'fps median', 'fps min–max', 'ms/frame median'];
   const f = (v: number): string => v.toFixed(v < 10 ? 2 : 0);
-  const body = rows.map((r) => [r.stage, r.clip, String(r.frames), f(r.fps.median), `${f(r.fps.min)}–${f(r.fps.max)}`, r.msPerFrame.median.toFixed(2)]);
+  const body = rows.map((r) => [
+    r.stage,
+    r.clip,
+    String(r.frames),
+    f(r.fps.median),
+    `${f(r.fps.min)}–${f(r.fps.max)}`,
+    r.msPerFrame.median.toFixed(2),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
@@ -235,7 +273,9 @@ async function main(): Promise<void> {
   }
   if (!process.argv.includes('--decode-only')) rows.push(...(await processStages(browser)));
   writeResults(rows);
-  console.log(`\nVideo input, 640x480 H.264, headless ${browser}, ${cpus().length} cores (decode: ${repeats} passes after a warm-up; processing: one pass)\n`);
+  console.log(
+    `\nVideo input, 640x480 H.264, headless ${browser}, ${cpus().length} cores (decode: ${repeats} passes after a warm-up; processing: one pass)\n`,
+  );
   console.log(formatTable(rows));
   console.log(`\nwrote ${OUT.slice(ROOT.length + 1)}`);
 }

@@ -33,7 +33,8 @@ import { openFrameInput } from '../src/node/frameInput.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { ProgressLine } from './progress.ts';
 
-const USAGE = 'usage: npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--gt gt.txt] [--detector centernet|coco-ssd] [--every k] [--appearance fusion|joint|histogram|off]';
+const USAGE =
+  'usage: npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--gt gt.txt] [--detector centernet|coco-ssd] [--every k] [--appearance fusion|joint|histogram|off]';
 
 function options() {
   const { values, positionals } = parseArgs({
@@ -58,14 +59,22 @@ function options() {
   }
   const every = Number(values.every);
   validateCadence(every);
-  return { input: positionals[0], out: values.out, json: values.json, gt: values.gt, detector: values.detector as DetectorName, every, appearance: values.appearance as AppearanceChoice };
+  return {
+    input: positionals[0],
+    out: values.out,
+    json: values.json,
+    gt: values.gt,
+    detector: values.detector as DetectorName,
+    every,
+    appearance: values.appearance as AppearanceChoice,
+  };
 }
 
 class UsageError extends Error {}
 
 async function main(): Promise<number> {
   const opts = options();
-  if (!opts) return console.log(USAGE), 0;
+  if (!opts) return (console.log(USAGE), 0);
   const input = openFrameInput(opts.input);
   await useNodeBackend('wasm');
   const { detector, warning } = await loadStreamDetector(opts.detector, {
@@ -77,7 +86,11 @@ async function main(): Promise<number> {
   const settings = streamSettings(detector.name as DetectorName, input.frameRate, opts.every);
   const pipeline = new TrackingPipeline(detector, settings.tracker);
   const collector = new MotCollector();
-  const frames: Array<{ index: number; detected: boolean; tracks: Array<{ id: number; box: readonly number[]; score: number; label?: string }> }> = [];
+  const frames: Array<{
+    index: number;
+    detected: boolean;
+    tracks: Array<{ id: number; box: readonly number[]; score: number; label?: string }>;
+  }> = [];
   const progress = new ProgressLine(input.frameCount);
   try {
     for await (const f of input.frames()) {
@@ -91,7 +104,12 @@ async function main(): Promise<number> {
         }
       } else result = pipeline.carry(f.index);
       collector.add(result);
-      if (opts.json) frames.push({ index: f.index, detected: result.detected, tracks: result.tracks.map((t) => ({ id: t.id, box: t.box, score: t.score, label: t.label })) });
+      if (opts.json)
+        frames.push({
+          index: f.index,
+          detected: result.detected,
+          tracks: result.tracks.map((t) => ({ id: t.id, box: t.box, score: t.score, label: t.label })),
+        });
       progress.tick();
     }
   } finally {
@@ -101,14 +119,31 @@ async function main(): Promise<number> {
   const rows = collector.rows();
   if (opts.out) writeFileSync(opts.out, formatMot(rows));
   if (opts.json) {
-    const meta = { input: input.name, width: input.width, height: input.height, frameRate: input.frameRate, detector: detector.name, every: opts.every, classes: DEFAULT_TRACKED_CLASSES };
+    const meta = {
+      input: input.name,
+      width: input.width,
+      height: input.height,
+      frameRate: input.frameRate,
+      detector: detector.name,
+      every: opts.every,
+      classes: DEFAULT_TRACKED_CLASSES,
+    };
     writeFileSync(opts.json, JSON.stringify({ ...meta, frames }));
   }
-  console.error(`${progress.count} frames, ${new Set(rows.map((r) => r.id)).size} tracks, ${rows.length} rows${opts.out ? ` → ${opts.out}` : ''}`);
+  console.error(
+    `${progress.count} frames, ${new Set(rows.map((r) => r.id)).size} tracks, ${rows.length} rows${opts.out ? ` → ${opts.out}` : ''}`,
+  );
   const gtPath = opts.gt ?? input.gtPath;
   if (gtPath) {
     const gt = await readMotFile(gtPath);
-    console.log(formatMetricsTable([{ name: input.name.split('/').filter(Boolean).pop() ?? input.name, m: evaluate(gt, rows, { dropZeroConfGt: true, iouThreshold: 0.5 }) }]));
+    console.log(
+      formatMetricsTable([
+        {
+          name: input.name.split('/').filter(Boolean).pop() ?? input.name,
+          m: evaluate(gt, rows, { dropZeroConfGt: true, iouThreshold: 0.5 }),
+        },
+      ]),
+    );
   }
   return 0;
 }

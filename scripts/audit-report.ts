@@ -41,7 +41,8 @@ function main(): void {
   console.log('TrackScope hardening audit\n');
   const faults = faultRows();
   printTable([fuzzRow(), ...faults, ...soakRows(), privacyRow(), ...axeRows()]);
-  if (faults.some((r) => r.happened.includes('not run'))) console.log(`\nFault-suite outcomes come from a vitest JSON report: ${VITEST_COMMAND}`);
+  if (faults.some((r) => r.happened.includes('not run')))
+    console.log(`\nFault-suite outcomes come from a vitest JSON report: ${VITEST_COMMAND}`);
   const others = otherFaultFiles();
   if (others.length > 0) console.log(`\nOther test files with fault-injection cases (titles matched): ${others.join(', ')}`);
 }

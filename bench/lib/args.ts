@@ -18,6 +18,7 @@ export function intArg(name: string, fallback: number): number {
 export function listArg<T extends string>(name: string, allowed: readonly T[]): T[] {
   const raw = stringArg(name);
   const list = raw === undefined ? [...allowed] : raw.split(',');
-  for (const b of list) if (!(allowed as readonly string[]).includes(b)) throw new Error(`${name} has "${b}"; allowed: ${allowed.join(', ')}`);
+  for (const b of list)
+    if (!(allowed as readonly string[]).includes(b)) throw new Error(`${name} has "${b}"; allowed: ${allowed.join(', ')}`);
   return list as T[];
 }

@@ -42,20 +42,47 @@ export async function benchBrowser(backends: readonly BrowserBackend[], opts: Br
       try {
         await page.goto(`${server.origin}/bench.html`);
         await page.waitForFunction(() => 'trackscopeBench' in window);
-        const args = { backend, detector: 'centernet', images: opts.media.map((m) => `/bench-media/${m}`), frames: opts.framesFor(backend) };
+        const args = {
+          backend,
+          detector: 'centernet',
+          images: opts.media.map((m) => `/bench-media/${m}`),
+          frames: opts.framesFor(backend),
+        };
         const run = (await Promise.race([
-          page.evaluate((a) => (window as unknown as { trackscopeBench: { runDetect(x: unknown): Promise<unknown> } }).trackscopeBench.runDetect(a), args),
+          page.evaluate(
+            (a) => (window as unknown as { trackscopeBench: { runDetect(x: unknown): Promise<unknown> } }).trackscopeBench.runDetect(a),
+            args,
+          ),
           new Promise((_, reject) => setTimeout(() => reject(new Error(`exceeded the ${opts.capMs / 1000}s cap`)), opts.capMs)),
         ])) as BrowserRun;
         const foreign = requests.filter((u) => !isLocal(u, server.origin));
         if (run.backend.name !== backend) {
-          console.error(`browser ${backend}: unavailable, fell back to ${run.backend.name} (${run.backend.attempts.map((a) => a.detail).join('; ')})`);
+          console.error(
+            `browser ${backend}: unavailable, fell back to ${run.backend.name} (${run.backend.attempts.map((a) => a.detail).join('; ')})`,
+          );
           continue;
         }
-        const note = [run.backend.renderer, run.backend.software ? 'software renderer' : '', foreign.length ? `${foreign.length} foreign requests!` : '']
+        const note = [
+          run.backend.renderer,
+          run.backend.software ? 'software renderer' : '',
+          foreign.length ? `${foreign.length} foreign requests!` : '',
+        ]
           .filter(Boolean)
           .join(', ');
-        rows.push(makeRow({ env: 'browser', backend, detector: 'centernet', loadMs: run.warmupMs, numTensorsBefore: run.numTensorsBefore, numTensorsAfter: run.numTensorsAfter, note }, run.samples));
+        rows.push(
+          makeRow(
+            {
+              env: 'browser',
+              backend,
+              detector: 'centernet',
+              loadMs: run.warmupMs,
+              numTensorsBefore: run.numTensorsBefore,
+              numTensorsAfter: run.numTensorsAfter,
+              note,
+            },
+            run.samples,
+          ),
+        );
         console.error(`browser ${backend}: ${run.samples.length} frames on ${run.backend.renderer}`);
       } catch (error) {
         console.error(`browser ${backend}: skipped (${error instanceof Error ? error.message : String(error)})`);

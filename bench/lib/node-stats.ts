@@ -64,10 +64,7 @@ export function summarize(values: readonly number[]): Stats {
   };
 }
 
-export function makeRow(
-  meta: Omit<BenchRow, 'frames' | 'stages' | 'detectionsPerFrame'>,
-  samples: readonly FrameSample[],
-): BenchRow {
+export function makeRow(meta: Omit<BenchRow, 'frames' | 'stages' | 'detectionsPerFrame'>, samples: readonly FrameSample[]): BenchRow {
   const pick = (f: (s: FrameSample) => number) => summarize(samples.map(f));
   const captures = samples.flatMap((s) => (s.capture === undefined ? [] : [s.capture]));
   const stages = {
@@ -97,6 +94,10 @@ export function formatTable(rows: readonly BenchRow[]): string {
     String(r.numTensorsAfter - r.numTensorsBefore),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const fmt = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt)].join('\n');
 }

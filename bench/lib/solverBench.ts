@@ -58,7 +58,10 @@ export function trackingLikeFrame(n: number): { tracks: Track[]; dets: PreparedD
     t.state = 'confirmed';
     return t;
   });
-  multiPredict(tracks.map((t) => t.kalman), config.kalman).forEach((g, k) => tracks[k].applyPrediction(g));
+  multiPredict(
+    tracks.map((t) => t.kalman),
+    config.kalman,
+  ).forEach((g, k) => tracks[k].applyPrediction(g));
   const dets = boxes
     .map((b): PreparedDetection => {
       const box: Tlwh = [b[0] + (rand() - 0.5) * 8, b[1] + (rand() - 0.5) * 8, b[2] * (0.95 + rand() * 0.1), b[3] * (0.95 + rand() * 0.1)];

@@ -27,10 +27,20 @@ function readJson<T>(name: ResultName): { data: T; source: string } | AuditRow {
 const isRow = (v: unknown): v is AuditRow => typeof v === 'object' && v !== null && 'happened' in v;
 
 export function fuzzRow(): AuditRow {
-  const r = readJson<{ seed: number; cases: number; parsed: number; rejected: number; rowsParsed: number; otherExceptions: number; reasons: Record<string, number> }>('fuzz');
+  const r = readJson<{
+    seed: number;
+    cases: number;
+    parsed: number;
+    rejected: number;
+    rowsParsed: number;
+    otherExceptions: number;
+    reasons: Record<string, number>;
+  }>('fuzz');
   if (isRow(r)) return { ...r, area: 'fuzz: MOT parser' };
   const d = r.data;
-  const reasons = Object.entries(d.reasons).map(([k, n]) => `${k} ${n}`).join(', ');
+  const reasons = Object.entries(d.reasons)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
   return {
     area: 'fuzz: MOT parser',
     tried: `${d.cases} inputs (seed ${d.seed}): random/truncated lines, NaN/Infinity, huge numbers, negative sizes, wrong column counts, garbage bytes`,
@@ -82,7 +92,9 @@ export function otherFaultFiles(): string[] {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (name.endsWith('.test.ts') && !known.has(rel(path))) {
-        const titles = readFileSync(path, 'utf8').match(/\bit(?:\.each\([\s\S]*?\))?\(\s*['`"][^'`"]*(?:tamper|corrupt|truncat|malformed|bad input|invalid|denied|unplug|context loss|garbage|NaN|crash)[^'`"]*/gi);
+        const titles = readFileSync(path, 'utf8').match(
+          /\bit(?:\.each\([\s\S]*?\))?\(\s*['`"][^'`"]*(?:tamper|corrupt|truncat|malformed|bad input|invalid|denied|unplug|context loss|garbage|NaN|crash)[^'`"]*/gi,
+        );
         if (titles) found.push(`${rel(path)} (${titles.length})`);
       }
     }
@@ -111,11 +123,21 @@ export function soakRows(): AuditRow[] {
 }
 
 export function privacyRow(): AuditRow {
-  type Privacy = { visited: string[]; requests: number; foreignRequests: string[]; blockedByRoute: string[]; cspRefusedForeignFetch: boolean; crossOriginIsolated: boolean; headers: Record<string, { csp?: string; coop?: string; coep?: string }> };
+  type Privacy = {
+    visited: string[];
+    requests: number;
+    foreignRequests: string[];
+    blockedByRoute: string[];
+    cspRefusedForeignFetch: boolean;
+    crossOriginIsolated: boolean;
+    headers: Record<string, { csp?: string; coop?: string; coep?: string }>;
+  };
   const r = readJson<Privacy>('privacy');
   if (isRow(r)) return { ...r, area: 'privacy' };
   const d = r.data;
-  const headers = Object.entries(d.headers).map(([page, h]) => `${page}: ${h.csp ? 'CSP' : 'no CSP'}/${h.coop ?? 'no COOP'}/${h.coep ?? 'no COEP'}`).join('; ');
+  const headers = Object.entries(d.headers)
+    .map(([page, h]) => `${page}: ${h.csp ? 'CSP' : 'no CSP'}/${h.coop ?? 'no COOP'}/${h.coep ?? 'no COEP'}`)
+    .join('; ');
   return {
     area: 'privacy',
     tried: `visited ${d.visited.join(', ')}; foreign requests aborted by route; deliberate foreign fetch`,
@@ -125,7 +147,12 @@ export function privacyRow(): AuditRow {
 }
 
 export function axeRows(): AuditRow[] {
-  type A11y = { waived?: Array<{ view: string; rule: string; target: string; file: string }>; views: Array<{ view: string; passes: number; violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }>; keyboard: { reached?: Array<{ testId: string }> }; reducedMotion: { offenders?: Record<string, string[]> } };
+  type A11y = {
+    waived?: Array<{ view: string; rule: string; target: string; file: string }>;
+    views: Array<{ view: string; passes: number; violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }>;
+    keyboard: { reached?: Array<{ testId: string }> };
+    reducedMotion: { offenders?: Record<string, string[]> };
+  };
   const r = readJson<A11y>('a11y');
   if (isRow(r)) return [{ ...r, area: 'accessibility' }];
   const rows: AuditRow[] = r.data.views.map((v) => ({
@@ -135,10 +162,20 @@ export function axeRows(): AuditRow[] {
     source: r.source,
   }));
   for (const w of r.data.waived ?? []) {
-    rows.push({ area: `axe waived: ${w.view}`, tried: `${w.rule} at ${w.target}`, happened: `waived, fix pending in ${w.file}`, source: r.source });
+    rows.push({
+      area: `axe waived: ${w.view}`,
+      tried: `${w.rule} at ${w.target}`,
+      happened: `waived, fix pending in ${w.file}`,
+      source: r.source,
+    });
   }
   const reached = r.data.keyboard.reached?.map((k) => k.testId).join(', ') ?? 'not recorded';
   const moving = Object.values(r.data.reducedMotion.offenders ?? {}).flat().length;
-  rows.push({ area: 'keyboard / motion', tried: 'Tab order, focus ring, prefers-reduced-motion', happened: `Tab reached ${reached}; ${moving} elements still animating under reduced motion`, source: r.source });
+  rows.push({
+    area: 'keyboard / motion',
+    tried: 'Tab order, focus ring, prefers-reduced-motion',
+    happened: `Tab reached ${reached}; ${moving} elements still animating under reduced motion`,
+    source: r.source,
+  });
   return rows;
 }

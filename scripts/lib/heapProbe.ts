@@ -42,7 +42,9 @@ export async function openHeapProbe(browser: Browser, page: Page, workerUrlPart:
     const { targetInfos } = (await browserSession.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
     const target = targetInfos.find((t) => t.type === 'worker' && t.url.includes(workerUrlPart));
     if (!target) return null;
-    const { sessionId } = (await browserSession.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+    const { sessionId } = (await browserSession.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as {
+      sessionId: string;
+    };
     return sessionId;
   }
 

@@ -20,8 +20,30 @@ export interface SoakSample {
   detectFps: number;
 }
 
-const COLUMNS = ['frame', 'elapsed_s', 'frames_processed', 'tensors', 'bytes', 'page_heap', 'worker_heap', 'fps', 'tracked_fps', 'detect_fps'] as const;
-const KEYS: Array<keyof SoakSample> = ['frame', 'elapsedS', 'framesProcessed', 'tensors', 'bytes', 'pageHeap', 'workerHeap', 'fps', 'trackedFps', 'detectFps'];
+const COLUMNS = [
+  'frame',
+  'elapsed_s',
+  'frames_processed',
+  'tensors',
+  'bytes',
+  'page_heap',
+  'worker_heap',
+  'fps',
+  'tracked_fps',
+  'detect_fps',
+] as const;
+const KEYS: Array<keyof SoakSample> = [
+  'frame',
+  'elapsedS',
+  'framesProcessed',
+  'tensors',
+  'bytes',
+  'pageHeap',
+  'workerHeap',
+  'fps',
+  'trackedFps',
+  'detectFps',
+];
 
 export function formatSoakCsv(samples: readonly SoakSample[]): string {
   const rows = samples.map((s) => KEYS.map((k) => (Number.isFinite(s[k]) ? String(Math.round(s[k] * 100) / 100) : '')).join(','));
@@ -93,7 +115,12 @@ export function soakTable(s: SoakSummary): string {
     ['tracked / detect FPS', `${s.trackedFps.toFixed(1)} / ${s.detectFps.toFixed(1)}`, '', ''],
   ];
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
-  const lines = rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+  const lines = rows.map((r) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join('  ')
+      .trimEnd(),
+  );
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
   return `${s.frames} camera frames in ${s.seconds.toFixed(0)} s, ${s.samples} samples\n${lines.join('\n')}`;
 }

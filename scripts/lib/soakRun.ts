@@ -51,7 +51,20 @@ export function fastCameraClip(fps: number): string {
   const out = join(tmpdir(), `trackscope-soak-640x480-${fps}fps.y4m`);
   if (!existsSync(out)) {
     const clip = join(ROOT, 'tests/fixtures/media/vtest-150.mp4');
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip, '-vf', `scale=640:480,setpts=N/${fps}/TB`, '-r', String(fps), '-pix_fmt', 'yuv420p', out]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      clip,
+      '-vf',
+      `scale=640:480,setpts=N/${fps}/TB`,
+      '-r',
+      String(fps),
+      '-pix_fmt',
+      'yuv420p',
+      out,
+    ]);
   }
   return out;
 }
@@ -86,7 +99,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         lastSeen = stats.framesSeen;
         lastProgress = now;
       } else if (now - lastProgress > stallMs) {
-        throw new Error(`soak stalled: no new camera frame for ${stallMs} ms at frame ${lastSeen} (page errors: ${result.pageErrors.join('; ') || 'none'})`);
+        throw new Error(
+          `soak stalled: no new camera frame for ${stallMs} ms at frame ${lastSeen} (page errors: ${result.pageErrors.join('; ') || 'none'})`,
+        );
       }
       if (!stats || stats.framesSeen < next) {
         await page.waitForTimeout(POLL_MS);

@@ -37,7 +37,7 @@ async function runDetect(opts: { backend: BackendChoice; detector: DetectorName;
   const blobs = await Promise.all(opts.images.map(async (u) => (await fetch(u)).blob()));
   const numTensorsBefore = tf.memory().numTensors;
   const samples: BenchSample[] = [];
-  let numTensorsAfter = Number.NaN;
+  let numTensorsAfter: number;
   try {
     for (let i = 0; i < opts.frames; i++) {
       const c0 = performance.now();
@@ -46,7 +46,13 @@ async function runDetect(opts: { backend: BackendChoice; detector: DetectorName;
       const dets = await detector.detect(bitmap);
       bitmap.close();
       const t = detector.lastTimings;
-      samples.push({ capture, preprocess: t.preprocessMs, inference: t.inferenceMs, postprocess: t.postprocessMs, detections: dets.length });
+      samples.push({
+        capture,
+        preprocess: t.preprocessMs,
+        inference: t.inferenceMs,
+        postprocess: t.postprocessMs,
+        detections: dets.length,
+      });
       log(`frame ${i}: ${dets.length} detections, inference ${t.inferenceMs.toFixed(1)} ms`);
     }
     numTensorsAfter = tf.memory().numTensors;

@@ -24,16 +24,36 @@ function parseRate(rate: string | undefined): number {
 export function probeVideo(path: string): VideoProbe {
   let out: string;
   try {
-    out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height,avg_frame_rate,r_frame_rate,nb_frames,codec_name', '-of', 'json', path], { encoding: 'utf8' });
+    out = execFileSync(
+      'ffprobe',
+      [
+        '-v',
+        'error',
+        '-select_streams',
+        'v:0',
+        '-show_entries',
+        'stream=width,height,avg_frame_rate,r_frame_rate,nb_frames,codec_name',
+        '-of',
+        'json',
+        path,
+      ],
+      { encoding: 'utf8' },
+    );
   } catch (error) {
     const stderr = (error as { stderr?: Buffer | string }).stderr?.toString().trim();
-    throw new Error(`${path}: ffprobe could not read it${stderr ? ` (${stderr.split('\n').pop()})` : ''}`);
+    throw new Error(`${path}: ffprobe could not read it${stderr ? ` (${stderr.split('\n').pop()})` : ''}`, { cause: error });
   }
   const stream = (JSON.parse(out) as { streams?: Array<Record<string, string | number>> }).streams?.[0];
   if (!stream) throw new Error(`${path}: no video stream`);
   const nb = Number(stream.nb_frames);
   const rate = parseRate(String(stream.avg_frame_rate)) || parseRate(String(stream.r_frame_rate));
-  return { width: Number(stream.width), height: Number(stream.height), frameRate: rate, frameCount: Number.isFinite(nb) && nb > 0 ? nb : null, codec: String(stream.codec_name) };
+  return {
+    width: Number(stream.width),
+    height: Number(stream.height),
+    frameRate: rate,
+    frameCount: Number.isFinite(nb) && nb > 0 ? nb : null,
+    codec: String(stream.codec_name),
+  };
 }
 
 export interface RawFrame {
@@ -45,11 +65,19 @@ export interface RawFrame {
 }
 
 /** Streams RGB frames from `input` (a file, or an ffmpeg pattern such as img1/%06d.jpg with `inputArgs`). */
-export async function* ffmpegFrames(input: string, size: { width: number; height: number }, inputArgs: string[] = []): AsyncGenerator<RawFrame> {
+export async function* ffmpegFrames(
+  input: string,
+  size: { width: number; height: number },
+  inputArgs: string[] = [],
+): AsyncGenerator<RawFrame> {
   const frameBytes = size.width * size.height * 3;
-  const proc = spawn('ffmpeg', ['-v', 'error', ...inputArgs, '-i', input, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-vsync', 'passthrough', 'pipe:1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    'ffmpeg',
+    ['-v', 'error', ...inputArgs, '-i', input, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-vsync', 'passthrough', 'pipe:1'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number>((resolve) => proc.on('close', (code) => resolve(code ?? 1)));

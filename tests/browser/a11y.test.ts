@@ -64,7 +64,9 @@ describe('accessibility (axe-core, keyboard, reduced motion)', () => {
   it('Live camera (camera on, with tracks) has no serious or critical violations', async () => {
     await page.getByTestId('camera-toggle').click();
     await expect.poll(() => page.getByTestId('camera-status').textContent(), { timeout: 20_000 }).toBe('on');
-    await expect.poll(() => page.getByTestId('track-list').locator('li').count(), { timeout: 120_000, interval: 500 }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(() => page.getByTestId('track-list').locator('li').count(), { timeout: 120_000, interval: 500 })
+      .toBeGreaterThanOrEqual(1);
     await check('live');
   });
 
@@ -97,7 +99,10 @@ describe('accessibility (axe-core, keyboard, reduced motion)', () => {
 
       await kb.getByTestId('tab-live').focus();
       await kb.keyboard.press('ArrowRight');
-      const moved = await kb.evaluate(() => ({ id: document.activeElement?.getAttribute('data-testid'), selected: document.activeElement?.getAttribute('aria-selected') }));
+      const moved = await kb.evaluate(() => ({
+        id: document.activeElement?.getAttribute('data-testid'),
+        selected: document.activeElement?.getAttribute('aria-selected'),
+      }));
       keyboard.arrowRight = moved;
       expect(moved).toEqual({ id: 'tab-video', selected: 'true' });
       keyboard.tabVideoRing = await focusRing(kb);

@@ -15,7 +15,10 @@ async function twoSteadyTracks(page: Page): Promise<[number, number] | null> {
   const seen = new Map<number, number>();
   for (const f of recent) for (const t of f.tracks) seen.set(t.id, (seen.get(t.id) ?? 0) + 1);
   const last = new Set(recent.at(-1)!.tracks.map((t) => t.id));
-  const ids = [...seen].filter(([id, n]) => n >= 4 && last.has(id)).sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  const ids = [...seen]
+    .filter(([id, n]) => n >= 4 && last.has(id))
+    .sort((a, b) => b[1] - a[1])
+    .map(([id]) => id);
   return ids.length >= 2 ? [ids[0], ids[1]] : null;
 }
 
@@ -104,12 +107,22 @@ describe('custom classifier in the live view (headless Chromium, vtest as the we
 
     // Custom labels reach the tracks (results API) and the track list.
     await expect
-      .poll(async () => (await frames(page)).filter((f) => f.index > startFrame).flatMap((f) => f.tracks).filter((t) => t.customLabel).length, { timeout: 30_000, interval: 500 })
+      .poll(
+        async () =>
+          (await frames(page))
+            .filter((f) => f.index > startFrame)
+            .flatMap((f) => f.tracks)
+            .filter((t) => t.customLabel).length,
+        { timeout: 30_000, interval: 500 },
+      )
       .toBeGreaterThanOrEqual(3);
     const after = (await frames(page)).filter((f) => f.index > startFrame).flatMap((f) => f.tracks);
     const labelsOf = (id: number) => after.filter((t) => t.id === id && t.customLabel).map((t) => t.customLabel);
     console.log(`#${a}: ${labelsOf(a).join(',')}; #${b}: ${labelsOf(b).join(',')}`);
-    for (const [id, name] of [[a, 'alice'], [b, 'bob']] as const) {
+    for (const [id, name] of [
+      [a, 'alice'],
+      [b, 'bob'],
+    ] as const) {
       const labels = labelsOf(id);
       if (labels.length > 0) expect(labels.filter((l) => l === name).length / labels.length).toBeGreaterThanOrEqual(0.8);
     }

@@ -28,7 +28,9 @@ describe('faults: GPU context loss, hidden tab, camera failures', () => {
 
     await page.evaluate(() => (window as unknown as Hooks).trackscope.loseGpuContext());
     await expect.poll(() => page.getByTestId('engine-notice').textContent(), { timeout: 30_000 }).toMatch(/WebGL context was lost/);
-    await expect.poll(() => page.getByTestId('engine-notice').textContent(), { timeout: 120_000 }).toMatch(/Recovered: tracking continues on (webgl|wasm)/);
+    await expect
+      .poll(() => page.getByTestId('engine-notice').textContent(), { timeout: 120_000 })
+      .toMatch(/Recovered: tracking continues on (webgl|wasm)/);
     // A fresh loop on the rebuilt worker processes frames again.
     await expect.poll(async () => (await liveStats(page))?.framesProcessed ?? 0, { timeout: 90_000 }).toBeGreaterThanOrEqual(1);
     expect(await page.getByTestId('engine-error').count()).toBe(0);

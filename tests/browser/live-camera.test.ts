@@ -24,7 +24,9 @@ describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
     await expect.poll(() => page.getByTestId('camera-status').textContent(), { timeout: 20_000 }).toBe('on');
 
     // Confirmed tracks appear in the track list with ids.
-    await expect.poll(() => page.getByTestId('track-list').locator('li').count(), { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() => page.getByTestId('track-list').locator('li').count(), { timeout: 90_000, interval: 500 })
+      .toBeGreaterThanOrEqual(3);
     expect(await page.getByTestId('track-list').textContent()).toMatch(/#\d+\s*person/);
 
     // Identity: some person keeps one id over at least 8 consecutive detected frames
@@ -33,7 +35,8 @@ describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
       .poll(
         () =>
           page.evaluate(() => {
-            const frames = (window as unknown as { trackscope: { liveFrames: Array<{ tracks: Array<{ id: number }> }> } }).trackscope.liveFrames;
+            const frames = (window as unknown as { trackscope: { liveFrames: Array<{ tracks: Array<{ id: number }> }> } }).trackscope
+              .liveFrames;
             const run = new Map<number, number>();
             let best = 0;
             for (const f of frames) {

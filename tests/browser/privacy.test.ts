@@ -41,10 +41,13 @@ describe('privacy: nothing leaves the app origin', () => {
     const blocked: string[] = [];
     const pageErrors: string[] = [];
     // Anything not from the app's origin (or blob:/data:) is aborted and recorded.
-    await context.route((url) => !isLocal(url.href, server.origin), async (route) => {
-      blocked.push(route.request().url());
-      await route.abort('blockedbyclient');
-    });
+    await context.route(
+      (url) => !isLocal(url.href, server.origin),
+      async (route) => {
+        blocked.push(route.request().url());
+        await route.abort('blockedbyclient');
+      },
+    );
     const page = await context.newPage();
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -56,7 +59,9 @@ describe('privacy: nothing leaves the app origin', () => {
     await page.getByTestId('backend-name').waitFor({ timeout: 120_000 });
     await page.getByTestId('camera-toggle').click();
     await expect.poll(() => page.getByTestId('camera-status').textContent(), { timeout: 20_000 }).toBe('on');
-    await expect.poll(() => page.getByTestId('track-list').locator('li').count(), { timeout: 120_000, interval: 500 }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(() => page.getByTestId('track-list').locator('li').count(), { timeout: 120_000, interval: 500 })
+      .toBeGreaterThanOrEqual(1);
     visited.push('live (camera on, tracks shown)');
 
     await page.getByTestId('tab-video').click();

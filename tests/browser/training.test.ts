@@ -5,14 +5,22 @@ import { artifactPath, isLocal, launchChromium, recordRequests } from '../helper
 
 /** A "7": top bar, then the diagonal, in pad pixels (the pad is 140×140). */
 const STROKES: [number, number][][] = [
-  [[35, 30], [70, 30], [105, 30], [90, 65], [75, 100], [65, 120]],
+  [
+    [35, 30],
+    [70, 30],
+    [105, 30],
+    [90, 65],
+    [75, 100],
+    [65, 120],
+  ],
 ];
 
 async function drawDigit(page: Page): Promise<void> {
   await page.getByTestId('digit-pad').scrollIntoViewIfNeeded();
   const box = await page.getByTestId('digit-pad').boundingBox();
   if (!box) throw new Error('digit pad is not visible');
-  const sx = box.width / 140, sy = box.height / 140;
+  const sx = box.width / 140,
+    sy = box.height / 140;
   for (const stroke of STROKES) {
     await page.mouse.move(box.x + stroke[0][0] * sx, box.y + stroke[0][1] * sy);
     await page.mouse.down();
@@ -55,7 +63,9 @@ describe('training view (headless Chromium)', () => {
     await page.getByTestId('train-size').fill('600');
     await page.getByTestId('epochs').fill('1');
     await page.getByTestId('train').click();
-    await expect.poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 90_000, interval: 500 }).toMatch(/completed 1 epochs/);
+    await expect
+      .poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 90_000, interval: 500 })
+      .toMatch(/completed 1 epochs/);
     expect(await page.getByTestId('lenet-error').count()).toBe(0);
     await expect.poll(() => page.getByTestId('confusion').count(), { timeout: 20_000 }).toBe(1);
 
@@ -84,7 +94,9 @@ describe('training view (headless Chromium)', () => {
       { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from('{"modelTopology": {') },
       { name: 'model.weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(8) },
     ]);
-    await expect.poll(() => page.getByTestId('models-error').textContent(), { timeout: 10_000 }).toMatch(/import failed: model files could not be read.*not valid JSON/);
+    await expect
+      .poll(() => page.getByTestId('models-error').textContent(), { timeout: 10_000 })
+      .toMatch(/import failed: model files could not be read.*not valid JSON/);
 
     // Switching tabs mid-training aborts it cleanly; the panel comes back ready.
     await page.getByTestId('train-size').fill('8000');

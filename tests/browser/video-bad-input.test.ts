@@ -12,9 +12,33 @@ import { openVideoApp, type AppSession } from '../video/lib/appVideo';
 const short = (name: string, extra: string[]) => ffmpegClip(name, ['-i', VTEST, '-an', '-frames:v', '8', ...extra]);
 const good = () => short('vtest-8-vp8-small.webm', ['-vf', 'scale=384:288', '-c:v', 'libvpx', '-b:v', '400k']);
 /** Rotation is a display-matrix flag: set by a stream copy (ffmpeg ignores it while encoding). */
-const rotated = () => ffmpegClip('vtest-8-rot90.mp4', ['-i', short('vtest-8.mp4', ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p']), '-c', 'copy', '-metadata:s:v:0', 'rotate=90']);
+const rotated = () =>
+  ffmpegClip('vtest-8-rot90.mp4', [
+    '-i',
+    short('vtest-8.mp4', ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p']),
+    '-c',
+    'copy',
+    '-metadata:s:v:0',
+    'rotate=90',
+  ]);
 const truncatedWebm = () => {
-  const full = ffmpegClip('vtest-30-vp9-small.webm', ['-i', VTEST, '-an', '-frames:v', '30', '-vf', 'scale=384:288', '-c:v', 'libvpx-vp9', '-b:v', '400k', '-deadline', 'realtime', '-cpu-used', '8']);
+  const full = ffmpegClip('vtest-30-vp9-small.webm', [
+    '-i',
+    VTEST,
+    '-an',
+    '-frames:v',
+    '30',
+    '-vf',
+    'scale=384:288',
+    '-c:v',
+    'libvpx-vp9',
+    '-b:v',
+    '400k',
+    '-deadline',
+    'realtime',
+    '-cpu-used',
+    '8',
+  ]);
   return derivedFile('vtest-30-vp9-small-cut.webm', () => readFileSync(full).subarray(0, Math.floor(readFileSync(full).length * 0.6)));
 };
 
@@ -56,7 +80,28 @@ describe('Video view: bad input keeps earlier results', () => {
 
   const flagged: Array<[string, () => string, RegExp]> = [
     ['rotated a quarter turn in the container', rotated, /Rotated (90|270)°/],
-    ['variable frame rate', () => ffmpegClip('vtest-12-vfr.mp4', ['-i', VTEST, '-an', '-frames:v', '12', '-vf', 'settb=1/1000,setpts=(N+floor(N/3)*1.5)*100', '-fps_mode', 'passthrough', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p']), /Variable frame rate/],
+    [
+      'variable frame rate',
+      () =>
+        ffmpegClip('vtest-12-vfr.mp4', [
+          '-i',
+          VTEST,
+          '-an',
+          '-frames:v',
+          '12',
+          '-vf',
+          'settb=1/1000,setpts=(N+floor(N/3)*1.5)*100',
+          '-fps_mode',
+          'passthrough',
+          '-c:v',
+          'libx264',
+          '-preset',
+          'ultrafast',
+          '-pix_fmt',
+          'yuv420p',
+        ]),
+      /Variable frame rate/,
+    ],
     ['very large frames (4096x2304)', clips.huge, /Large frames \(4096×2304\): detection runs on 1920×1080/],
   ];
 

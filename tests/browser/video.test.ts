@@ -40,7 +40,9 @@ describe('Video view (headless Chromium, 40-frame VP8 WebM cut from vtest)', () 
     }
 
     type Rle = { width: number; height: number; sourceWidth: number; counts: number[] };
-    const json = JSON.parse((await app.downloadText('export-json')).text) as { frames: Array<{ frame: number; objects: Array<{ label: string; score: number }>; mask?: Rle }> };
+    const json = JSON.parse((await app.downloadText('export-json')).text) as {
+      frames: Array<{ frame: number; objects: Array<{ label: string; score: number }>; mask?: Rle }>;
+    };
     expect(json.frames.reduce((n, f) => n + f.objects.length, 0)).toBe(rows.length);
     expect(json.frames[0].objects[0].label).toBe('person');
     // Person masks ride along as run lengths that exactly fill the mask grid, with people in them.

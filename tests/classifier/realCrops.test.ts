@@ -1,6 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { argmax, classify, loadClassifier, matchTracksToDetections, saveClassifier, trainHead, type ClassSample } from '../../src/core/classifier/index.ts';
+import {
+  argmax,
+  classify,
+  loadClassifier,
+  matchTracksToDetections,
+  saveClassifier,
+  trainHead,
+  type ClassSample,
+} from '../../src/core/classifier/index.ts';
 import type { EmbeddedDetection } from '../../src/core/embedding/jointCenterNet.ts';
 import { loadStreamDetector, streamSettings, TrackingPipeline } from '../../src/core/pipeline';
 import { disposeModel } from '../../src/core/training/disposeModel.ts';
@@ -28,7 +36,12 @@ beforeAll(async () => {
   const clip = media('vtest-150.mp4');
   const size = probeVideo(clip);
   const settings = streamSettings('centernet', size.frameRate, EVERY);
-  const { detector } = await loadStreamDetector('centernet', { models: modelsSource(), appearance: 'fusion', ...settings.detector, classes: ['person'] });
+  const { detector } = await loadStreamDetector('centernet', {
+    models: modelsSource(),
+    appearance: 'fusion',
+    ...settings.detector,
+    classes: ['person'],
+  });
   pipeline = new TrackingPipeline(detector, settings.tracker);
   for await (const f of ffmpegFrames(clip, size)) {
     if (f.index >= FRAMES) break;
@@ -38,7 +51,10 @@ beforeAll(async () => {
       const r = await pipeline.detectAndTrack(x, f.index);
       const fresh = r.tracks.filter((t) => t.timeSinceUpdate === 0);
       const dets = r.detections as EmbeddedDetection[];
-      for (const [i, j] of matchTracksToDetections(fresh.map((t) => t.box), dets.map((d) => d.box))) {
+      for (const [i, j] of matchTracksToDetections(
+        fresh.map((t) => t.box),
+        dets.map((d) => d.box),
+      )) {
         const list = perTrack.get(fresh[i].id) ?? [];
         list.push(dets[j].embedding);
         perTrack.set(fresh[i].id, list);
@@ -58,20 +74,29 @@ describe('custom classifier on real vtest crops (two people)', () => {
     const split = (xs: Float32Array[]) => [xs.filter((_, i) => i % 4 === 0), xs.filter((_, i) => i % 4 === 2)];
     const [aTrain, aTest] = split(a[1]);
     const [bTrain, bTest] = split(b[1]);
-    const samples: ClassSample[] = [...aTrain.map((embedding) => ({ embedding, className: 'alice' })), ...bTrain.map((embedding) => ({ embedding, className: 'bob' }))];
+    const samples: ClassSample[] = [
+      ...aTrain.map((embedding) => ({ embedding, className: 'alice' })),
+      ...bTrain.map((embedding) => ({ embedding, className: 'bob' })),
+    ];
     expect(samples[0].embedding.length).toBe(224);
 
     const before = tf.memory().numTensors;
     const r = await trainHead(samples);
     const store = memoryStore();
-    let correct = 0;
+    let correct: number;
     try {
       const probs = await classify(r.model, [...aTest, ...bTest]);
       const truth = [...aTest.map(() => 'alice'), ...bTest.map(() => 'bob')];
       correct = probs.filter((p, i) => r.classNames[argmax(p)] === truth[i]).length;
-      console.log(`tracks #${a[0]} (${a[1].length} crops) and #${b[0]} (${b[1].length}); trained on ${samples.length} in ${r.ms.toFixed(0)} ms (${r.history.length} epochs, loss ${r.history.at(-1)!.loss.toFixed(3)}); held-out ${correct}/${truth.length}`);
+      console.log(
+        `tracks #${a[0]} (${a[1].length} crops) and #${b[0]} (${b[1].length}); trained on ${samples.length} in ${r.ms.toFixed(0)} ms (${r.history.length} epochs, loss ${r.history.at(-1)!.loss.toFixed(3)}); held-out ${correct}/${truth.length}`,
+      );
       expect(correct).toBe(truth.length);
-      await saveClassifier(r.model, { classNames: r.classNames, embeddingMethod: 'fusion', embeddingDim: 224, targetClass: 'person' }, store.save);
+      await saveClassifier(
+        r.model,
+        { classNames: r.classNames, embeddingMethod: 'fusion', embeddingDim: 224, targetClass: 'person' },
+        store.save,
+      );
     } finally {
       disposeModel(r.model);
     }

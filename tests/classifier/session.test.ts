@@ -10,9 +10,25 @@ import { seededRandom } from '../helpers/seededRandom.ts';
 const rand = seededRandom(5);
 const BOX_A: Tlwh = [10, 10, 40, 100];
 const BOX_B: Tlwh = [200, 20, 40, 100];
-const track = (id: number, box: Tlwh, label = 'person', timeSinceUpdate = 0): TrackOutput =>
-  ({ id, box, label, state: 'confirmed', hits: 5, age: 5, timeSinceUpdate, history: [], score: 0.9, velocity: [0, 0, 0, 0] });
-const det = (box: Tlwh, axis: number): EmbeddedLike => ({ box: [box[0] + 1, box[1], box[2], box[3]], score: 0.9, classId: 0, label: 'person', embedding: nearAxis(16, axis, 0.2, rand) });
+const track = (id: number, box: Tlwh, label = 'person', timeSinceUpdate = 0): TrackOutput => ({
+  id,
+  box,
+  label,
+  state: 'confirmed',
+  hits: 5,
+  age: 5,
+  timeSinceUpdate,
+  history: [],
+  score: 0.9,
+  velocity: [0, 0, 0, 0],
+});
+const det = (box: Tlwh, axis: number): EmbeddedLike => ({
+  box: [box[0] + 1, box[1], box[2], box[3]],
+  score: 0.9,
+  classId: 0,
+  label: 'person',
+  embedding: nearAxis(16, axis, 0.2, rand),
+});
 let frame: tf.Tensor3D;
 
 beforeAll(async () => {
@@ -71,7 +87,9 @@ describe('ClassifierSession (capture → train → label tracks)', () => {
   it('explains a track without a detection and untrainable sample sets', async () => {
     const s = new ClassifierSession('fusion');
     await s.afterDetect({ frame, detections: [det(BOX_B, 1)], tracks: [track(1, BOX_A, 'person', 1)] });
-    expect(() => s.captureTrack(1, 'alice')).toThrow('track #1 has no detection on the last frame (it is carried by the motion model); try again');
+    expect(() => s.captureTrack(1, 'alice')).toThrow(
+      'track #1 has no detection on the last frame (it is carried by the motion model); try again',
+    );
     expect(() => s.captureTrack(1, '  ')).toThrow('class name "  " must have 1–40 characters');
     await expect(s.train({})).rejects.toThrow('Capture at least 2 samples for each of 2 classes (have none yet)');
     s.dispose();

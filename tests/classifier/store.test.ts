@@ -38,18 +38,33 @@ describe('classifier save / load with metadata', () => {
     const { model, store } = await savedHead();
     disposeModel(model);
     const before = tf.memory().numTensors;
-    await expect(loadClassifier(store.load(), { embeddingDim: 224 })).rejects.toThrow('classifier was trained on embeddings of another length: expected 224, got 16');
-    await expect(loadClassifier(store.load(), { embeddingDim: 16, embeddingMethod: 'joint' })).rejects.toThrow('classifier was trained on another embedding method: expected joint, got fusion');
+    await expect(loadClassifier(store.load(), { embeddingDim: 224 })).rejects.toThrow(
+      'classifier was trained on embeddings of another length: expected 224, got 16',
+    );
+    await expect(loadClassifier(store.load(), { embeddingDim: 16, embeddingMethod: 'joint' })).rejects.toThrow(
+      'classifier was trained on another embedding method: expected joint, got fusion',
+    );
     const a = store.artifacts();
-    const withMeta = (m: object) => tf.io.fromMemory({ ...a, userDefinedMetadata: { trackscopeClassifier: { version: 1, ...META, ...m } } });
-    await expect(loadClassifier(withMeta({ classNames: ['a', 'b', 'c'] }), { embeddingDim: 16 })).rejects.toThrow('model output units do not match: expected 3, got 2');
-    await expect(loadClassifier(withMeta({ classNames: ['a'] }), { embeddingDim: 16 })).rejects.toThrow('classifier metadata has bad class names: expected at least 2 non-empty names, got ["a"]');
-    await expect(loadClassifier(tf.io.fromMemory({ ...a, userDefinedMetadata: undefined }), { embeddingDim: 16 })).rejects.toThrow('not a TrackScope classifier');
+    const withMeta = (m: object) =>
+      tf.io.fromMemory({ ...a, userDefinedMetadata: { trackscopeClassifier: { version: 1, ...META, ...m } } });
+    await expect(loadClassifier(withMeta({ classNames: ['a', 'b', 'c'] }), { embeddingDim: 16 })).rejects.toThrow(
+      'model output units do not match: expected 3, got 2',
+    );
+    await expect(loadClassifier(withMeta({ classNames: ['a'] }), { embeddingDim: 16 })).rejects.toThrow(
+      'classifier metadata has bad class names: expected at least 2 non-empty names, got ["a"]',
+    );
+    await expect(loadClassifier(tf.io.fromMemory({ ...a, userDefinedMetadata: undefined }), { embeddingDim: 16 })).rejects.toThrow(
+      'not a TrackScope classifier',
+    );
     // (16·32 + 32 + 32·2 + 2) float32 weights = 2,440 bytes.
     const truncated = tf.io.fromMemory({ ...a, weightData: (a.weightData as ArrayBuffer).slice(0, 12) });
-    await expect(loadClassifier(truncated, { embeddingDim: 16 })).rejects.toThrow('classifier weights are truncated or corrupt: expected 2440 bytes, got 12 bytes');
+    await expect(loadClassifier(truncated, { embeddingDim: 16 })).rejects.toThrow(
+      'classifier weights are truncated or corrupt: expected 2440 bytes, got 12 bytes',
+    );
     const broken: tf.io.IOHandler = { load: () => Promise.reject(new SyntaxError('Unexpected token < in JSON')) };
-    await expect(loadClassifier(broken, { embeddingDim: 16 })).rejects.toThrow('classifier files could not be read: expected a saved classifier, got Unexpected token < in JSON');
+    await expect(loadClassifier(broken, { embeddingDim: 16 })).rejects.toThrow(
+      'classifier files could not be read: expected a saved classifier, got Unexpected token < in JSON',
+    );
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -63,7 +78,10 @@ describe('classifier save / load with metadata', () => {
       const { model, store } = await savedHead();
       disposeModel(model);
       const { model: m } = await loadClassifier(store.load(), { embeddingDim: 16 });
-      await classify(m, samples.map((s) => s.embedding));
+      await classify(
+        m,
+        samples.map((s) => s.embedding),
+      );
       m.dispose();
     };
     await cycle();

@@ -23,7 +23,9 @@ describe('config and sample validation', () => {
     const s = [...syntheticSamples(['mug'], 3), ...syntheticSamples(['cup'], 1)];
     expect(() => checkSamples(s, 2)).toThrow('(have mug: 3, cup: 1)');
     const bad = [...syntheticSamples(['a', 'b'], 2), { className: 'a', embedding: new Float32Array(3) }];
-    expect(() => checkSamples(bad, 2)).toThrow('sample 4 has an embedding of length 3 or non-finite values; expected 16 finite numbers like the first');
+    expect(() => checkSamples(bad, 2)).toThrow(
+      'sample 4 has an embedding of length 3 or non-finite values; expected 16 finite numbers like the first',
+    );
     expect(checkSamples(syntheticSamples(['a', 'b'], 2), 2)).toEqual({ classNames: ['a', 'b'], dim: 16 });
   });
 });
@@ -38,7 +40,10 @@ describe('trainHead + classify on synthetic embeddings', () => {
       expect(epochs).toEqual(Array.from({ length: 30 }, (_, i) => i));
       expect(r.classNames).toEqual(['red', 'green', 'blue']);
       expect(r.history[29].loss).toBeLessThan(r.history[0].loss);
-      const probs = await classify(r.model, test.map((s) => s.embedding));
+      const probs = await classify(
+        r.model,
+        test.map((s) => s.embedding),
+      );
       const correct = probs.filter((p, i) => r.classNames[argmax(p)] === test[i].className).length;
       expect(correct).toBe(15);
       for (const p of probs) expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
@@ -51,7 +56,11 @@ describe('trainHead + classify on synthetic embeddings', () => {
   it('stops on abort and disposes the half-trained model', async () => {
     const before = tf.memory().numTensors;
     const ctl = new AbortController();
-    const run = trainHead(syntheticSamples(['a', 'b'], 4), { epochs: 50 }, { signal: ctl.signal, onEpoch: (e) => e.epoch === 2 && ctl.abort() });
+    const run = trainHead(
+      syntheticSamples(['a', 'b'], 4),
+      { epochs: 50 },
+      { signal: ctl.signal, onEpoch: (e) => e.epoch === 2 && ctl.abort() },
+    );
     await expect(run).rejects.toThrow('training stopped by the user after epoch 3');
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -60,7 +69,10 @@ describe('trainHead + classify on synthetic embeddings', () => {
     const samples = syntheticSamples(['a', 'b'], 6);
     const once = async () => {
       const r = await trainHead(samples, { epochs: 3 });
-      await classify(r.model, samples.map((s) => s.embedding));
+      await classify(
+        r.model,
+        samples.map((s) => s.embedding),
+      );
       disposeModel(r.model);
     };
     await once(); // warm-up: backend kernels, caches

@@ -42,7 +42,9 @@ describe('CLI and app give the same tracks for the same clip', () => {
     await probe.page.setInputFiles('#file', clip);
     const frames: ProbedFrame[] = await probe.page.evaluate(() => window.rgbProbe([0, 20, 39]));
     expect(frames.map((f) => f.index)).toEqual([0, 20, 39]);
-    const ffmpeg = execFileSync('ffmpeg', ['-v', 'error', '-i', clip, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], { maxBuffer: 256 << 20 });
+    const ffmpeg = execFileSync('ffmpeg', ['-v', 'error', '-i', clip, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
+      maxBuffer: 256 << 20,
+    });
     const frameBytes = 768 * 576 * 3;
     let max = 0;
     let differing = 0;
@@ -56,7 +58,9 @@ describe('CLI and app give the same tracks for the same clip', () => {
         if (d > max) max = d;
       }
     }
-    console.log(`pixel parity: ${frames[0].format} frames, matrix ${frames[0].matrix}; max |Δ| ${max}, ${differing} of ${3 * frameBytes} values differ`);
+    console.log(
+      `pixel parity: ${frames[0].format} frames, matrix ${frames[0].matrix}; max |Δ| ${max}, ${differing} of ${3 * frameBytes} values differ`,
+    );
     expect(max).toBeLessThanOrEqual(1);
   });
 

@@ -55,8 +55,6 @@ describe('coco-ssd loading and fallback', () => {
       loadDetectorWithFallback('coco-ssd', { models: modelsSource(), cocoSsd: { modelUrl: UNREACHABLE }, iouThreshold: -1 }),
     ).rejects.toThrow('iouThreshold is -1; expected a number in [0, 1]');
     // @ts-expect-error 'yolo' is not a detector name
-    await expect(loadDetector('yolo', { models: modelsSource() })).rejects.toThrow(
-      'detector is "yolo"; allowed: centernet, coco-ssd',
-    );
+    await expect(loadDetector('yolo', { models: modelsSource() })).rejects.toThrow('detector is "yolo"; allowed: centernet, coco-ssd');
   });
 });

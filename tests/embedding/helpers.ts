@@ -14,7 +14,20 @@ export function vtestFrame(n: number): tf.Tensor3D {
   mkdirSync(dir, { recursive: true });
   const out = join(dir, `f${n}.png`);
   if (!existsSync(out)) {
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', media('vtest-150.mp4'), '-vf', `select=eq(n\\,${n})`, '-vsync', '0', '-frames:v', '1', out]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      media('vtest-150.mp4'),
+      '-vf',
+      `select=eq(n\\,${n})`,
+      '-vsync',
+      '0',
+      '-frames:v',
+      '1',
+      out,
+    ]);
   }
   return readImageTensor(out);
 }

@@ -38,7 +38,10 @@ describe('JointCenterNet', () => {
     const before = tf.memory().numTensors;
     for (let i = 0; i < 3; i++) {
       const dets = await joint.detect(frame);
-      await joint.embedBoxes(frame, dets.map((d) => d.box));
+      await joint.embedBoxes(
+        frame,
+        dets.map((d) => d.box),
+      );
       const { features } = await joint.detectWithFeatures(frame);
       expect(features.shape).toEqual([1, 32, 32, 88]);
       features.dispose();

@@ -28,7 +28,10 @@ describe('appearance embeddings on real vtest pedestrians', () => {
   it.each(EMBEDDING_METHODS)('%s: the same person a second later is nearer than every other person', async (method) => {
     const d = detectors.get(method)!;
     const [a, b]: EmbeddedDetection[][] = [await d.detect(frames[0]), await d.detect(frames[1])];
-    const pairs = mutualBestPairs(a.map((x) => x.box), b.map((x) => x.box));
+    const pairs = mutualBestPairs(
+      a.map((x) => x.box),
+      b.map((x) => x.box),
+    );
     expect(pairs.length).toBeGreaterThanOrEqual(3);
     const same: number[] = [];
     const different: number[] = [];
@@ -41,7 +44,9 @@ describe('appearance embeddings on real vtest pedestrians', () => {
       if (others.every((x) => x > ds)) nearest++;
     }
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-    console.log(`${method}: ${pairs.length} pairs, same ${mean(same).toFixed(3)}, different ${mean(different).toFixed(3)}, nearest ${nearest}/${pairs.length}`);
+    console.log(
+      `${method}: ${pairs.length} pairs, same ${mean(same).toFixed(3)}, different ${mean(different).toFixed(3)}, nearest ${nearest}/${pairs.length}`,
+    );
     expect(mean(same)).toBeLessThan(mean(different) / 3);
     expect(nearest / pairs.length).toBeGreaterThanOrEqual(0.8);
   });
@@ -49,7 +54,10 @@ describe('appearance embeddings on real vtest pedestrians', () => {
   it('gives unit-norm embeddings, and embedBoxes agrees with the joint pass', async () => {
     const d = detectors.get('fusion')!;
     const dets = await d.detect(frames[0]);
-    const again = await d.embedBoxes(frames[0], dets.map((x) => x.box));
+    const again = await d.embedBoxes(
+      frames[0],
+      dets.map((x) => x.box),
+    );
     for (const [k, det] of dets.entries()) {
       expect(Math.hypot(...det.embedding)).toBeCloseTo(1, 4);
       expect(cosineDistance(det.embedding, again[k])).toBeLessThan(1e-4);

@@ -36,7 +36,11 @@ export async function runAxe(page: Page, view: string): Promise<AxeViewResult> {
   const raw = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<unknown> } }).axe;
     return axe.run(document, { resultTypes: ['violations', 'incomplete'] });
-  })) as { passes: unknown[]; incomplete: unknown[]; violations: Array<AxeViolation & { nodes: Array<AxeNode & Record<string, unknown>> }> };
+  })) as {
+    passes: unknown[];
+    incomplete: unknown[];
+    violations: Array<AxeViolation & { nodes: Array<AxeNode & Record<string, unknown>> }>;
+  };
   return {
     view,
     passes: raw.passes.length,

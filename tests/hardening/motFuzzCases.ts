@@ -16,12 +16,73 @@ const COLUMN_COUNTS = [6, 7, 9, 10] as const;
 
 /** Tokens that look numeric to a careless parser but are not finite decimals (or are edge cases). */
 export const NASTY_TOKENS = [
-  'NaN', 'nan', 'Infinity', '-Infinity', 'inf', '1e999', '-1e999', '1e308', '1.8e308', '4.9e-324', '1e-400',
-  '9007199254740993', '-9007199254740993', '1e300', '0x10', '0b1', '0o7', '1_000', '١٢', '+', '-', '.', 'e5', '1e', '--1',
-  '1..2', '1.2.3', 'null', 'undefined', 'true', '', ' ', '-0', '+0', '00012', '.5', '5.', '+.5e+2', '1e+', '1 2', '\u00a0',
+  'NaN',
+  'nan',
+  'Infinity',
+  '-Infinity',
+  'inf',
+  '1e999',
+  '-1e999',
+  '1e308',
+  '1.8e308',
+  '4.9e-324',
+  '1e-400',
+  '9007199254740993',
+  '-9007199254740993',
+  '1e300',
+  '0x10',
+  '0b1',
+  '0o7',
+  '1_000',
+  '١٢',
+  '+',
+  '-',
+  '.',
+  'e5',
+  '1e',
+  '--1',
+  '1..2',
+  '1.2.3',
+  'null',
+  'undefined',
+  'true',
+  '',
+  ' ',
+  '-0',
+  '+0',
+  '00012',
+  '.5',
+  '5.',
+  '+.5e+2',
+  '1e+',
+  '1 2',
+  '\u00a0',
 ] as const;
 
-const GARBAGE_CHARS = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\ufeff', '\ufffd', '\ud800', '\udfff', '\u2028', '\u2029', '\t', '\v', '\f', ',', ' ', ';', '"', "'", '\\', 'é', '😀'];
+const GARBAGE_CHARS = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\ufeff',
+  '\ufffd',
+  '\ud800',
+  '\udfff',
+  '\u2028',
+  '\u2029',
+  '\t',
+  '\v',
+  '\f',
+  ',',
+  ' ',
+  ';',
+  '"',
+  "'",
+  '\\',
+  'é',
+  '😀',
+];
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
@@ -108,7 +169,13 @@ export function fuzzCases(seed: number, count: number): FuzzCase[] {
     }
     const lines: string[] = [];
     const n = int(rng, 2, 12);
-    const faulty = rng() < 0.6 ? pick(rng, LINE_KINDS.filter((k) => k !== 'valid')) : 'valid';
+    const faulty =
+      rng() < 0.6
+        ? pick(
+            rng,
+            LINE_KINDS.filter((k) => k !== 'valid'),
+          )
+        : 'valid';
     for (let k = 0; k < n; k++) lines.push(LINE_MAKERS[k === n - 1 || rng() < 0.2 ? faulty : 'valid'](rng));
     const eol = pick(rng, ['\n', '\r\n', '\r']);
     cases.push({ kind: `document:${faulty}`, text: lines.join(eol) + (rng() < 0.5 ? eol : '') });

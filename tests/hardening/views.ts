@@ -12,7 +12,9 @@ export async function openTraining(page: Page, tab: TrainingTab): Promise<void> 
   await page.getByTestId(`tab-${tab}`).click();
   await page.locator(`#training-panel-${tab}:not([hidden])`).waitFor({ timeout: 30_000 });
   if (tab === 'lenet') {
-    await page.waitForFunction(() => /MNIST ready/.test(document.querySelector('[data-testid="lenet-status"]')?.textContent ?? ''), null, { timeout: 60_000 });
+    await page.waitForFunction(() => /MNIST ready/.test(document.querySelector('[data-testid="lenet-status"]')?.textContent ?? ''), null, {
+      timeout: 60_000,
+    });
   }
   await page.waitForTimeout(500);
 }
@@ -30,17 +32,26 @@ export function focusRing(page: Page): Promise<FocusRing | null> {
     if (!el || el === document.body) return null;
     const s = getComputedStyle(el);
     const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
-    return { focusVisible: el.matches(':focus-visible'), visible: outline || s.boxShadow !== 'none', outline: `${s.outlineWidth} ${s.outlineStyle} ${s.outlineColor}` };
+    return {
+      focusVisible: el.matches(':focus-visible'),
+      visible: outline || s.boxShadow !== 'none',
+      outline: `${s.outlineWidth} ${s.outlineStyle} ${s.outlineColor}`,
+    };
   });
 }
 
 /** Presses Tab up to `limit` times and records the focus ring of each wanted test id when reached. */
-export async function tabThrough(page: Page, wanted: readonly string[], limit: number): Promise<Array<{ testId: string; press: number; ring: FocusRing | null }>> {
+export async function tabThrough(
+  page: Page,
+  wanted: readonly string[],
+  limit: number,
+): Promise<Array<{ testId: string; press: number; ring: FocusRing | null }>> {
   const reached: Array<{ testId: string; press: number; ring: FocusRing | null }> = [];
   for (let press = 1; press <= limit && reached.length < wanted.length; press++) {
     await page.keyboard.press('Tab');
     const id = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
-    if (id && wanted.includes(id) && !reached.some((r) => r.testId === id)) reached.push({ testId: id, press, ring: await focusRing(page) });
+    if (id && wanted.includes(id) && !reached.some((r) => r.testId === id))
+      reached.push({ testId: id, press, ring: await focusRing(page) });
   }
   return reached;
 }
@@ -49,13 +60,16 @@ export async function tabThrough(page: Page, wanted: readonly string[], limit: n
 export function reducedMotionOffenders(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const moving = (s: CSSStyleDeclaration) =>
-      s.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || (s.animationName !== 'none' && s.animationDuration.split(',').some((d) => parseFloat(d) > 0));
+      s.transitionDuration.split(',').some((d) => parseFloat(d) > 0) ||
+      (s.animationName !== 'none' && s.animationDuration.split(',').some((d) => parseFloat(d) > 0));
     const out: string[] = [];
     for (const el of document.querySelectorAll('*')) {
       for (const pseudo of [null, '::before', '::after']) {
         if (moving(getComputedStyle(el, pseudo))) {
           const id = el.getAttribute('data-testid') ?? el.id;
-          out.push(`${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}${pseudo ?? ''}`);
+          out.push(
+            `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}${pseudo ?? ''}`,
+          );
         }
       }
     }

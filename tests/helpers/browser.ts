@@ -31,7 +31,11 @@ export async function launchChromium(options: { fakeCameraFile?: string; extraAr
   }
   const args = [...QUIET_FLAGS, ...(options.extraArgs ?? [])];
   if (options.fakeCameraFile) {
-    args.push('--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${options.fakeCameraFile}`);
+    args.push(
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${options.fakeCameraFile}`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
 }

@@ -6,18 +6,25 @@ import { makeMotRow as row } from '../helpers/makeMotRow.ts';
 // A follows gt 1 in frames 1-2 (IoU 1); gt 1 is missed in frame 3; B takes gt 1 in frame 4 (a switch);
 // C follows gt 2 shifted by 2 px in every frame (IoU 80/120 = 2/3); D is a false positive in frame 2.
 const gt = [1, 2, 3, 4].flatMap((f) => [row(f, 1, 0), row(f, 2, 100)]);
-const res = [
-  row(1, 10, 0), row(2, 10, 0), row(4, 11, 0),
-  ...[1, 2, 3, 4].map((f) => row(f, 12, 102)),
-  row(2, 13, 500),
-];
+const res = [row(1, 10, 0), row(2, 10, 0), row(4, 11, 0), ...[1, 2, 3, 4].map((f) => row(f, 12, 102)), row(2, 13, 500)];
 
 describe('evaluate: CLEAR MOT on a hand-computed case', () => {
   const m = evaluate(gt, res);
   it('counts events', () => {
     expect(m).toMatchObject({
-      numFrames: 4, numGt: 8, numPredictions: 8, numMatches: 6, numDetections: 7,
-      FP: 1, FN: 1, IDSW: 1, fragmentations: 1, numUniqueObjects: 2, MT: 1, PT: 1, ML: 0,
+      numFrames: 4,
+      numGt: 8,
+      numPredictions: 8,
+      numMatches: 6,
+      numDetections: 7,
+      FP: 1,
+      FN: 1,
+      IDSW: 1,
+      fragmentations: 1,
+      numUniqueObjects: 2,
+      MT: 1,
+      PT: 1,
+      ML: 0,
     });
   });
   it('derives the ratios', () => {
@@ -59,7 +66,11 @@ describe('evaluate: py-motmetrics accumulator rules', () => {
   });
   it('splits MT / PT / ML at >80% and <20% of frames matched', () => {
     const gt5 = [1, 2, 3, 4, 5].map((f) => row(f, 1, 0));
-    const tracked = (n: number): number => evaluate(gt5, gt5.slice(0, n).map((r) => row(r.frame, 9, 0))).MT;
+    const tracked = (n: number): number =>
+      evaluate(
+        gt5,
+        gt5.slice(0, n).map((r) => row(r.frame, 9, 0)),
+      ).MT;
     expect(tracked(5)).toBe(1);
     expect(tracked(4)).toBe(0); // exactly 80% is partially tracked (devkit rule)
     const m1 = evaluate(gt5, [row(1, 9, 0)]);
@@ -99,10 +110,42 @@ describe('formatMetricsTable', () => {
     const table = formatMetricsTable([{ name: 'seq', m: evaluate(gt, res) }]);
     const [header, line] = table.trimEnd().split('\n');
     expect(header.split(/\s+/).filter(Boolean)).toEqual([
-      'IDF1', 'IDP', 'IDR', 'Rcll', 'Prcn', 'GT', 'MT', 'PT', 'ML', 'FP', 'FN', 'IDs', 'FM', 'MOTA', 'MOTP', 'HOTA', 'DetA', 'AssA', 'LocA',
+      'IDF1',
+      'IDP',
+      'IDR',
+      'Rcll',
+      'Prcn',
+      'GT',
+      'MT',
+      'PT',
+      'ML',
+      'FP',
+      'FN',
+      'IDs',
+      'FM',
+      'MOTA',
+      'MOTP',
+      'HOTA',
+      'DetA',
+      'AssA',
+      'LocA',
     ]);
     expect(line.split(/\s+/).slice(0, 15)).toEqual([
-      'seq', '75.0%', '75.0%', '75.0%', '87.5%', '87.5%', '2', '1', '1', '0', '1', '1', '1', '1', '62.5%',
+      'seq',
+      '75.0%',
+      '75.0%',
+      '75.0%',
+      '87.5%',
+      '87.5%',
+      '2',
+      '1',
+      '1',
+      '0',
+      '1',
+      '1',
+      '1',
+      '1',
+      '62.5%',
     ]);
     expect(header.length).toBe(line.length);
   });

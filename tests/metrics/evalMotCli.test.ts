@@ -10,7 +10,11 @@ import { requireMotData } from '../helpers/motData.ts';
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runEvalMot(argv, (s) => (out += s), (s) => (err += s));
+  const code = await runEvalMot(
+    argv,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   return { code, out, err };
 }
 
@@ -57,7 +61,9 @@ describe('eval-mot CLI', () => {
     const root = resolve(import.meta.dirname, '../..');
     const tsx = join(root, 'node_modules/.bin/tsx');
     const dir = join(requireMotData('motmetrics'), 'TUD-Campus');
-    const ok = await promisify(execFile)(tsx, ['cli/eval-mot.ts', '--gt', join(dir, 'gt.txt'), '--res', join(dir, 'test.txt')], { cwd: root });
+    const ok = await promisify(execFile)(tsx, ['cli/eval-mot.ts', '--gt', join(dir, 'gt.txt'), '--res', join(dir, 'test.txt')], {
+      cwd: root,
+    });
     expect(ok.stdout).toMatch(/test\.txt\s+55\.8%\s+73\.0%\s+45\.1%/);
     await expect(promisify(execFile)(tsx, ['cli/eval-mot.ts', '--gt', gtFile], { cwd: root })).rejects.toMatchObject({ code: 2 });
   });

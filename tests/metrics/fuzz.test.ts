@@ -30,7 +30,10 @@ function reasonCategory(reason: string): string {
 
 /** Non-blank lines that must each become a row (a first line starting with "frame" is a header). */
 function contentLines(text: string): string[] {
-  const lines = text.split(/\r\n|\n|\r/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split(/\r\n|\n|\r/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return lines.length > 0 && /^frame\b/i.test(lines[0]) ? lines.slice(1) : lines;
 }
 
@@ -56,7 +59,7 @@ function runCase(text: string): Outcome {
   try {
     rows = parseMot(text, SOURCE);
   } catch (err) {
-    if (!(err instanceof MotParseError)) throw new Error(`non-MotParseError ${String(err)} for ${JSON.stringify(text)}`);
+    if (!(err instanceof MotParseError)) throw new Error(`non-MotParseError ${String(err)} for ${JSON.stringify(text)}`, { cause: err });
     const lines = text.split(/\r\n|\n|\r/);
     expect(err.source).toBe(SOURCE);
     expect(err.line).toBeGreaterThanOrEqual(1);
@@ -97,7 +100,16 @@ describe('parseMot fuzz', () => {
     }
     expect(byKind.valid.rejected).toBe(0);
     const parsed = Object.values(byKind).reduce((s, k) => s + k.parsed, 0);
-    writeResultJson('fuzz', { seed: SEED, cases: CASES, parsed, rejected: CASES - parsed, rowsParsed, otherExceptions: 0, byKind, reasons });
+    writeResultJson('fuzz', {
+      seed: SEED,
+      cases: CASES,
+      parsed,
+      rejected: CASES - parsed,
+      rowsParsed,
+      otherExceptions: 0,
+      byKind,
+      reasons,
+    });
   });
 
   it.each(['NaN', 'Infinity', '-Infinity', '1e999', '-1e400'])('rejects the non-finite value %s in every column', (token) => {
@@ -113,5 +125,4 @@ describe('parseMot fuzz', () => {
     expect(() => parseMot('1,9007199254740993,0,0,1,1')).toThrow(/id must be an integer/);
     expect(() => parseMot('1e300,1,0,0,1,1')).toThrow(MotParseError);
   });
-
 });

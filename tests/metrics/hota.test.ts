@@ -13,13 +13,19 @@ describe('HOTA (TrackEval definition)', () => {
 
   it('is 1 for a perfect tracker', () => {
     const gt = frames(3).map((f) => row(f, 1, 0));
-    const m = evaluate(gt, frames(3).map((f) => row(f, 7, 0)));
+    const m = evaluate(
+      gt,
+      frames(3).map((f) => row(f, 7, 0)),
+    );
     expect([m.HOTA, m.DetA, m.AssA, m.LocA]).toEqual([1, 1, 1, 1]);
   });
 
   it('counts a pair as TP only for alphas up to its IoU; unmatched alphas keep LocA = 1', () => {
     // IoU 2/3 in every frame: TP for alpha 0.05..0.65 (13 of 19 alphas).
-    const m = evaluate(frames(3).map((f) => row(f, 1, 0)), frames(3).map((f) => row(f, 7, 2)));
+    const m = evaluate(
+      frames(3).map((f) => row(f, 1, 0)),
+      frames(3).map((f) => row(f, 7, 2)),
+    );
     expect(m.DetA).toBeCloseTo(13 / 19, 12);
     expect(m.AssA).toBeCloseTo(13 / 19, 12);
     expect(m.HOTA).toBeCloseTo(13 / 19, 12);
@@ -40,8 +46,14 @@ describe('HOTA (TrackEval definition)', () => {
     const gt = frames(2).map((f) => row(f, 1, 0));
     const none = evaluate(gt, []);
     expect([none.HOTA, none.DetA, none.AssA, none.LocA]).toEqual([0, 0, 0, 1]);
-    const perfect = evaluate(frames(3).map((f) => row(f, 1, 0)), frames(3).map((f) => row(f, 7, 0)));
-    const split = evaluate(frames(4).map((f) => row(f, 1, 0)), frames(4).map((f) => row(f, f <= 2 ? 10 : 11, 0)));
+    const perfect = evaluate(
+      frames(3).map((f) => row(f, 1, 0)),
+      frames(3).map((f) => row(f, 7, 0)),
+    );
+    const split = evaluate(
+      frames(4).map((f) => row(f, 1, 0)),
+      frames(4).map((f) => row(f, f <= 2 ? 10 : 11, 0)),
+    );
     const o = combine([perfect, split]);
     expect(o.DetA).toBe(1);
     expect(o.AssA).toBeCloseTo((3 * 1 + 4 * 0.5) / 7, 15);

@@ -5,9 +5,7 @@ import { matchWithForbidden } from '../../src/core/metrics/matchWithForbidden.ts
 import { seededRandom } from '../helpers/seededRandom.ts';
 
 function randomMatrix(rand: () => number, rows: number, cols: number, integer: boolean): number[][] {
-  return Array.from({ length: rows }, () =>
-    Array.from({ length: cols }, () => (integer ? Math.floor(rand() * 5) : rand() * 100 - 20)),
-  );
+  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => (integer ? Math.floor(rand() * 5) : rand() * 100 - 20)));
 }
 
 function costOf(m: number[][], pairs: ReadonlyArray<readonly [number, number]>): number {
@@ -28,10 +26,18 @@ function expectValidAssignment(pairs: Array<[number, number]>, rows: number, col
 
 describe('solveLap', () => {
   it('solves the munkres-js README example', () => {
-    const m = [[400, 150, 400], [400, 450, 600], [300, 225, 300]];
+    const m = [
+      [400, 150, 400],
+      [400, 450, 600],
+      [300, 225, 300],
+    ];
     const { pairs, cost } = solveLap(m.flat(), 3, 3);
     expect(cost).toBe(850);
-    expect(pairs).toEqual([[0, 1], [1, 0], [2, 2]]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [1, 0],
+      [2, 2],
+    ]);
   });
 
   it('handles empty and single-element matrices', () => {
@@ -77,7 +83,10 @@ describe('matchWithForbidden', () => {
   it('prefers more allowed pairs over a lower cost', () => {
     // Pairing (0,0) alone costs 0 but leaves row 1 unmatched; (0,1)+(1,0) uses both rows.
     const nan = NaN;
-    expect(matchWithForbidden([0, 0.4, 0.4, nan], 2, 2)).toEqual([[0, 1], [1, 0]]);
+    expect(matchWithForbidden([0, 0.4, 0.4, nan], 2, 2)).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
   });
   it('drops pairs that land on forbidden cells and returns none when all are forbidden', () => {
     expect(matchWithForbidden([0.1, NaN, NaN, NaN], 2, 2)).toEqual([[0, 0]]);

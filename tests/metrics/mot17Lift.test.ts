@@ -16,8 +16,13 @@ interface Expected {
 const SEQUENCES = ['02', '04', '05', '09', '10', '11', '13'];
 const DETECTORS = ['DPM', 'FRCNN', 'SDP'];
 const FIELD: Record<string, keyof MotMetrics> = {
-  num_false_positives: 'FP', num_misses: 'FN', mostly_tracked: 'MT', partially_tracked: 'PT',
-  mostly_lost: 'ML', num_fragmentations: 'fragmentations', num_switches: 'IDSW',
+  num_false_positives: 'FP',
+  num_misses: 'FN',
+  mostly_tracked: 'MT',
+  partially_tracked: 'PT',
+  mostly_lost: 'ML',
+  num_fragmentations: 'fragmentations',
+  num_switches: 'IDSW',
 };
 const GENEROUS_BOUND_MS = 120_000;
 

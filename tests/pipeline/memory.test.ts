@@ -63,7 +63,11 @@ describe('pipeline memory over 2,000 frames', () => {
         index++;
       }
     }
-    console.log(samples.map((s) => `${s.frame}: ${s.tensors} tensors, ${(s.bytes / 2 ** 20).toFixed(2)} MiB tf, ${(s.heap / 2 ** 20).toFixed(1)} MiB heap`).join('\n'));
+    console.log(
+      samples
+        .map((s) => `${s.frame}: ${s.tensors} tensors, ${(s.bytes / 2 ** 20).toFixed(2)} MiB tf, ${(s.heap / 2 ** 20).toFixed(1)} MiB heap`)
+        .join('\n'),
+    );
     expect(index).toBe(FRAMES);
     expect(ids.size).toBeGreaterThan(3); // it really tracked people
     expect(collector.rows().length).toBeGreaterThan(FRAMES / 2); // people on most frames

@@ -13,7 +13,18 @@ const matrix = (rows: number[][]): CostMatrix => ({ data: Float64Array.from(rows
 
 describe('shortestAugmentingPath vs munkres-js', () => {
   const rand = seededRandom(20240611);
-  const shapes: Array<[number, number]> = [[1, 1], [2, 2], [5, 5], [8, 8], [3, 7], [7, 3], [12, 12], [20, 15], [15, 20], [40, 40]];
+  const shapes: Array<[number, number]> = [
+    [1, 1],
+    [2, 2],
+    [5, 5],
+    [8, 8],
+    [3, 7],
+    [7, 3],
+    [12, 12],
+    [20, 15],
+    [15, 20],
+    [40, 40],
+  ];
   for (const [rows, cols] of shapes) {
     it(`finds the same minimum total cost on random ${rows}x${cols} matrices`, () => {
       for (let trial = 0; trial < 10; trial++) {
@@ -39,10 +50,27 @@ describe('shortestAugmentingPath vs munkres-js', () => {
 describe('solveGated', () => {
   it('never assigns a pair above maxCost, even when that leaves rows unmatched', () => {
     // The dense optimum would take (1, 1) = 10; it is gated, so row 1 stays unmatched.
-    const pairs = solveGated(matrix([[0.1, 0.2], [0.3, 10]]), 0.5);
+    const pairs = solveGated(
+      matrix([
+        [0.1, 0.2],
+        [0.3, 10],
+      ]),
+      0.5,
+    );
     const sorted = pairs.sort((a, b) => a[0] - b[0]);
-    expect(sorted).toEqual([[0, 1], [1, 0]]);
-    expect(solveGated(matrix([[0.1, 0.9], [0.2, 0.9]]), 0.5)).toEqual([[0, 0]]);
+    expect(sorted).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+    expect(
+      solveGated(
+        matrix([
+          [0.1, 0.9],
+          [0.2, 0.9],
+        ]),
+        0.5,
+      ),
+    ).toEqual([[0, 0]]);
     expect(solveGated(matrix([[Infinity, Infinity]]), 0.5)).toEqual([]);
   });
 
@@ -60,17 +88,28 @@ describe('solveGated', () => {
       [I, I, I, I],
     ]);
     const pairs = solveGated(m, 1, spy).sort((a, b) => a[0] - b[0]);
-    expect(pairs).toEqual([[0, 1], [1, 0], [2, 2]]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [1, 0],
+      [2, 2],
+    ]);
     expect(calls).toEqual([[2, 2]]); // only the 2x2 block reached the dense solver
   });
 
-  it('gives a block\'s dense solver GATED_COST for disallowed cells and rejects them', () => {
+  it("gives a block's dense solver GATED_COST for disallowed cells and rejects them", () => {
     let seen: number[] = [];
     const spy = (c: Float64Array, r: number, k: number) => {
       seen = Array.from(c);
       return shortestAugmentingPath(c, r, k);
     };
-    const pairs = solveGated(matrix([[0.1, 0.2], [0.3, 5]]), 0.5, spy);
+    const pairs = solveGated(
+      matrix([
+        [0.1, 0.2],
+        [0.3, 5],
+      ]),
+      0.5,
+      spy,
+    );
     expect(seen).toEqual([0.1, 0.2, 0.3, GATED_COST]);
     expect(pairs.length).toBe(2);
   });
@@ -82,7 +121,11 @@ describe('solveGated', () => {
       const cols = 1 + Math.floor(rand() * 30);
       const data = Float64Array.from({ length: rows * cols }, () => (rand() < 0.15 ? rand() : Infinity));
       const pairs = solveGated({ data, rows, cols }, 1);
-      const dense = munkresAssignment(data.map((v) => (v <= 1 ? v : GATED_COST)), rows, cols);
+      const dense = munkresAssignment(
+        data.map((v) => (v <= 1 ? v : GATED_COST)),
+        rows,
+        cols,
+      );
       const densePairs = Array.from(dense).flatMap((c, r) => (c >= 0 && data[r * cols + c] <= 1 ? [[r, c]] : []));
       expect(pairs.length).toBe(densePairs.length);
       const sum = (ps: number[][]) => ps.reduce((s, [r, c]) => s + data[r * cols + c], 0);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CHI2INV95, DEFAULT_KALMAN_PARAMS, gatingDistance, initiate, multiPredict, predict, project, update } from '../../src/core/tracking/index.ts';
+import {
+  CHI2INV95,
+  DEFAULT_KALMAN_PARAMS,
+  gatingDistance,
+  initiate,
+  multiPredict,
+  predict,
+  project,
+  update,
+} from '../../src/core/tracking/index.ts';
 import type { Gaussian, KalmanParams } from '../../src/core/tracking/index.ts';
 
 // Round weights so every expected value below can be worked out by hand:
@@ -93,7 +102,15 @@ describe('kalmanFilter', () => {
   });
 
   it('gatingDistance: squared Mahalanobis distance, full and position-only', () => {
-    const d = gatingDistance(correlated(), [[4, 0, 1, 10], [4, 2, 1, 10], [4, 2, 1.1, 10]], P);
+    const d = gatingDistance(
+      correlated(),
+      [
+        [4, 0, 1, 10],
+        [4, 2, 1, 10],
+        [4, 2, 1.1, 10],
+      ],
+      P,
+    );
     expect(d[0]).toBeCloseTo(16 / 4, 12);
     expect(d[1]).toBeCloseTo(16 / 4 + 4 / 2, 12);
     expect(d[2]).toBeCloseTo(16 / 4 + 4 / 2 + 0.01 / 0.02, 12);

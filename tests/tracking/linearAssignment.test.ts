@@ -19,16 +19,26 @@ const metric: DistanceMetric<T, D> = (tracks, dets, ti, di) => ({
 
 describe('minCostMatching', () => {
   it('returns matches and the unmatched indices, in full-array indices', () => {
-    const tracks: T[] = [{ timeSinceUpdate: 1, x: 0 }, { timeSinceUpdate: 1, x: 100 }, { timeSinceUpdate: 1, x: 10 }];
+    const tracks: T[] = [
+      { timeSinceUpdate: 1, x: 0 },
+      { timeSinceUpdate: 1, x: 100 },
+      { timeSinceUpdate: 1, x: 10 },
+    ];
     const dets: D[] = [{ x: 11 }, { x: 50 }, { x: 1 }];
     const r = minCostMatching(metric, 5, tracks, dets, [0, 1, 2], [0, 1, 2]);
-    expect(r.matches.sort()).toEqual([[0, 2], [2, 0]]);
+    expect(r.matches.sort()).toEqual([
+      [0, 2],
+      [2, 0],
+    ]);
     expect(r.unmatchedTracks).toEqual([1]);
     expect(r.unmatchedDetections).toEqual([1]);
   });
 
   it('only considers the given subsets', () => {
-    const tracks: T[] = [{ timeSinceUpdate: 1, x: 0 }, { timeSinceUpdate: 1, x: 10 }];
+    const tracks: T[] = [
+      { timeSinceUpdate: 1, x: 0 },
+      { timeSinceUpdate: 1, x: 10 },
+    ];
     const dets: D[] = [{ x: 0 }, { x: 10 }];
     const r = minCostMatching(metric, 5, tracks, dets, [1], [0, 1]);
     expect(r).toEqual({ matches: [[1, 1]], unmatchedTracks: [], unmatchedDetections: [0] });
@@ -39,7 +49,10 @@ describe('minCostMatching', () => {
 describe('matchingCascade', () => {
   it('lets the most recently updated track claim a detection first', () => {
     // Track 0 was lost 3 frames ago and is closer; track 1 was seen last frame.
-    const tracks: T[] = [{ timeSinceUpdate: 3, x: 10 }, { timeSinceUpdate: 1, x: 13 }];
+    const tracks: T[] = [
+      { timeSinceUpdate: 3, x: 10 },
+      { timeSinceUpdate: 1, x: 13 },
+    ];
     const dets: D[] = [{ x: 10 }];
     const plain = minCostMatching(metric, 5, tracks, dets, [0, 1], [0]);
     expect(plain.matches).toEqual([[0, 0]]);
@@ -50,10 +63,17 @@ describe('matchingCascade', () => {
   });
 
   it('visits levels in increasing timeSinceUpdate and passes leftovers on', () => {
-    const tracks: T[] = [{ timeSinceUpdate: 5, x: 20 }, { timeSinceUpdate: 2, x: 0 }, { timeSinceUpdate: 1, x: 100 }];
+    const tracks: T[] = [
+      { timeSinceUpdate: 5, x: 20 },
+      { timeSinceUpdate: 2, x: 0 },
+      { timeSinceUpdate: 1, x: 100 },
+    ];
     const dets: D[] = [{ x: 1 }, { x: 21 }];
     const r = matchingCascade(metric, 5, tracks, dets, [0, 1, 2], [0, 1]);
-    expect(r.matches).toEqual([[1, 0], [0, 1]]);
+    expect(r.matches).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
     expect(r.unmatchedTracks).toEqual([2]);
   });
 });

@@ -40,8 +40,14 @@ describe('LeNet-5 architecture', () => {
     const c = validateLenetConfig();
     const { layers, totalParams } = computeLayerShapes(c.inputShape, lenetLayerSpecs(c));
     expect(layers.map((l) => [l.name, l.outputShape, l.params])).toEqual([
-      ['conv1', [28, 28, 6], 156], ['pool1', [14, 14, 6], 0], ['conv2', [10, 10, 16], 2416], ['pool2', [5, 5, 16], 0],
-      ['flatten', [400], 0], ['dense1', [120], 48120], ['dense2', [84], 10164], ['output', [10], 850],
+      ['conv1', [28, 28, 6], 156],
+      ['pool1', [14, 14, 6], 0],
+      ['conv2', [10, 10, 16], 2416],
+      ['pool2', [5, 5, 16], 0],
+      ['flatten', [400], 0],
+      ['dense1', [120], 48120],
+      ['dense2', [84], 10164],
+      ['output', [10], 850],
     ]);
     expect(totalParams).toBe(61706);
     expect(model.countParams()).toBe(totalParams);
@@ -52,7 +58,14 @@ describe('LeNet-5 architecture', () => {
   });
 
   it('matches tf for an edited architecture (stride 2, avg pool, valid)', () => {
-    const c = validateLenetConfig({ convBlocks: [{ filters: 8, kernelSize: 3, stride: 2, padding: 'valid', pool: 'avg', poolSize: 3, poolStride: 1 }, { filters: 4, kernelSize: 3, stride: 1, padding: 'same', pool: 'none', poolSize: 2, poolStride: 2 }], denseUnits: [16], activation: 'tanh' });
+    const c = validateLenetConfig({
+      convBlocks: [
+        { filters: 8, kernelSize: 3, stride: 2, padding: 'valid', pool: 'avg', poolSize: 3, poolStride: 1 },
+        { filters: 4, kernelSize: 3, stride: 1, padding: 'same', pool: 'none', poolSize: 2, poolStride: 2 },
+      ],
+      denseUnits: [16],
+      activation: 'tanh',
+    });
     const { layers, totalParams } = computeLayerShapes(c.inputShape, lenetLayerSpecs(c));
     const m = buildLenet(c);
     try {
@@ -65,21 +78,42 @@ describe('LeNet-5 architecture', () => {
   });
 
   it('rejects architectures that collapse, naming the layer', () => {
-    expect(() => validateLenetConfig({ convBlocks: [...DEFAULT_LENET_CONFIG.convBlocks, { filters: 8, kernelSize: 7, stride: 1, padding: 'valid', pool: 'none', poolSize: 2, poolStride: 2 }] })).toThrow(/layer conv3 output shape is \[-1, -1, 8\] from input \[5, 5, 16\]/);
-    expect(() => validateLenetConfig({ convBlocks: [{ ...DEFAULT_LENET_CONFIG.convBlocks[0], kernelSize: 12 }] })).toThrow(/kernelSize is 12; allowed: integer 1..11/);
+    expect(() =>
+      validateLenetConfig({
+        convBlocks: [
+          ...DEFAULT_LENET_CONFIG.convBlocks,
+          { filters: 8, kernelSize: 7, stride: 1, padding: 'valid', pool: 'none', poolSize: 2, poolStride: 2 },
+        ],
+      }),
+    ).toThrow(/layer conv3 output shape is \[-1, -1, 8\] from input \[5, 5, 16\]/);
+    expect(() => validateLenetConfig({ convBlocks: [{ ...DEFAULT_LENET_CONFIG.convBlocks[0], kernelSize: 12 }] })).toThrow(
+      /kernelSize is 12; allowed: integer 1..11/,
+    );
   });
 });
 
 describe('LeNet-5 training on MNIST', () => {
   it('1 epoch on 4000 digits beats chance by a wide margin, with checkpoint + early stopping, no leaks', async () => {
     const saved: tf.io.ModelArtifacts[] = [];
-    const ckpt = new ModelCheckpoint({ target: tf.io.withSaveHandler(async (a) => { saved.push(a); return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }; }), monitor: 'val_accuracy' });
+    const ckpt = new ModelCheckpoint({
+      target: tf.io.withSaveHandler(async (a) => {
+        saved.push(a);
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+      monitor: 'val_accuracy',
+    });
     const es = new EarlyStopping({ monitor: 'val_loss', patience: 2, restoreBestWeights: true });
     const t0 = performance.now();
-    const r = await trainModel(model, { x: train.x, y: train.y, xVal: test.x, yVal: test.y }, { epochs: 1, batchSize: 32, seed: 1, callbacks: [ckpt, es] });
+    const r = await trainModel(
+      model,
+      { x: train.x, y: train.y, xVal: test.x, yVal: test.y },
+      { epochs: 1, batchSize: 32, seed: 1, callbacks: [ckpt, es] },
+    );
     const pred = await predictClasses(model, test.x);
     const acc = accuracyFromConfusion(confusionMatrix(labelsOf(mnist, testIdx), pred, 10));
-    console.log(`LeNet 1 epoch on 4000 digits: ${(performance.now() - t0).toFixed(0)} ms, test accuracy ${acc.toFixed(4)}, val_loss ${r.history[0].val_loss?.toFixed(4)}`);
+    console.log(
+      `LeNet 1 epoch on 4000 digits: ${(performance.now() - t0).toFixed(0)} ms, test accuracy ${acc.toFixed(4)}, val_loss ${r.history[0].val_loss?.toFixed(4)}`,
+    );
     expect(r.stopReason).toBe('completed');
     expect(acc).toBeGreaterThan(0.85);
     expect(acc).toBeCloseTo(r.history[0].val_accuracy ?? 0, 5);
@@ -88,7 +122,13 @@ describe('LeNet-5 training on MNIST', () => {
     // second short run (optimizer state exists now): tensor count must stay flat
     const small = { x: train.x.slice(0, 256), y: train.y.slice(0, 256) };
     try {
-      const leaked = await leakedTensors(() => trainModel(model, { ...small, xVal: small.x, yVal: small.y }, { epochs: 2, batchSize: 64, callbacks: [new EarlyStopping({ patience: 1 })] }));
+      const leaked = await leakedTensors(() =>
+        trainModel(
+          model,
+          { ...small, xVal: small.x, yVal: small.y },
+          { epochs: 2, batchSize: 64, callbacks: [new EarlyStopping({ patience: 1 })] },
+        ),
+      );
       expect(leaked).toBe(0);
     } finally {
       tf.dispose([small.x, small.y]);
@@ -99,7 +139,12 @@ describe('LeNet-5 training on MNIST', () => {
     const ac = new AbortController();
     const small = { x: train.x.slice(0, 128), y: train.y.slice(0, 128) };
     try {
-      const r1 = await trainModel(model, small, { epochs: 3, batchSize: 64, signal: ac.signal, callbacks: [{ onEpochEnd: () => ac.abort() }] });
+      const r1 = await trainModel(model, small, {
+        epochs: 3,
+        batchSize: 64,
+        signal: ac.signal,
+        callbacks: [{ onEpochEnd: () => ac.abort() }],
+      });
       expect([r1.stopReason, r1.nextEpoch]).toEqual(['aborted', 1]);
       const r2 = await trainModel(model, small, { epochs: 3, batchSize: 64, initialEpoch: r1.nextEpoch });
       expect(r2.history.map((h) => h.epoch)).toEqual([1, 2]);
@@ -113,8 +158,17 @@ describe('LeNet-5 training on MNIST', () => {
     try {
       let maps: Awaited<ReturnType<typeof featureMaps>> = [];
       await featureMaps(model, x); // first call builds the cached probe model
-      expect(await leakedTensors(async () => { maps = await featureMaps(model, x); })).toBe(0);
-      expect(maps.map((m) => [m.name, m.shape])).toEqual([['conv1', [28, 28, 6]], ['pool1', [14, 14, 6]], ['conv2', [10, 10, 16]], ['pool2', [5, 5, 16]]]);
+      expect(
+        await leakedTensors(async () => {
+          maps = await featureMaps(model, x);
+        }),
+      ).toBe(0);
+      expect(maps.map((m) => [m.name, m.shape])).toEqual([
+        ['conv1', [28, 28, 6]],
+        ['pool1', [14, 14, 6]],
+        ['conv2', [10, 10, 16]],
+        ['pool2', [5, 5, 16]],
+      ]);
       expect(maps[0].data.length).toBe(28 * 28 * 6);
     } finally {
       x.dispose();
@@ -143,11 +197,17 @@ describe('model save/load', () => {
     disposeModel(mlp);
     const lenetArt = await saveToArtifacts(model);
     const leaked = await leakedTensors(async () => {
-      await expect(loadValidatedModel(tf.io.fromMemory(mlpArt), { inputShape: [28, 28, 1], outputUnits: 10 })).rejects.toThrow(/input shape does not match: expected \[28, 28, 1\], got \[784\]/);
-      await expect(loadValidatedModel(tf.io.fromMemory(lenetArt), { inputShape: [28, 28, 1], outputUnits: 2 })).rejects.toThrow(/output units do not match: expected 2, got 10/);
+      await expect(loadValidatedModel(tf.io.fromMemory(mlpArt), { inputShape: [28, 28, 1], outputUnits: 10 })).rejects.toThrow(
+        /input shape does not match: expected \[28, 28, 1\], got \[784\]/,
+      );
+      await expect(loadValidatedModel(tf.io.fromMemory(lenetArt), { inputShape: [28, 28, 1], outputUnits: 2 })).rejects.toThrow(
+        /output units do not match: expected 2, got 10/,
+      );
       const intArt = { ...lenetArt, weightSpecs: lenetArt.weightSpecs!.map((s) => ({ ...s, dtype: 'int32' as const })) };
       await expect(loadValidatedModel(tf.io.fromMemory(intArt), { inputShape: [28, 28, 1], outputUnits: 10 })).rejects.toThrow(/dtype/);
-      await expect(loadValidatedModel(tf.io.fromMemory({ modelTopology: { foo: 1 } }), { inputShape: [28, 28, 1], outputUnits: 10 })).rejects.toThrow(/not a loadable tf.js layers model/);
+      await expect(
+        loadValidatedModel(tf.io.fromMemory({ modelTopology: { foo: 1 } }), { inputShape: [28, 28, 1], outputUnits: 10 }),
+      ).rejects.toThrow(/not a loadable tf.js layers model/);
     });
     expect(leaked).toBe(0);
   });

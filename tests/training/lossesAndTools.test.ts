@@ -38,10 +38,21 @@ describe('pure losses and activations', () => {
   });
 });
 
-const regressionConfig = (loss: MlpConfig['loss']) => validateMlpConfig({
-  inputSize: 1, outputSize: 1, hiddenLayers: [8], hiddenActivation: 'tanh', outputActivation: 'none',
-  loss, huberDelta: 1, optimizer: 'adam', learningRate: 0.02, batchSize: 32, epochs: 150, seed: 3,
-});
+const regressionConfig = (loss: MlpConfig['loss']) =>
+  validateMlpConfig({
+    inputSize: 1,
+    outputSize: 1,
+    hiddenLayers: [8],
+    hiddenActivation: 'tanh',
+    outputActivation: 'none',
+    loss,
+    huberDelta: 1,
+    optimizer: 'adam',
+    learningRate: 0.02,
+    batchSize: 32,
+    epochs: 150,
+    seed: 3,
+  });
 
 describe('Huber vs MSE on outliers', () => {
   it('Huber fits the inliers better than MSE', async () => {
@@ -52,14 +63,19 @@ describe('Huber vs MSE on outliers', () => {
       const model = buildMlp(c);
       try {
         await trainMlp(model, c, { x: data.x.map((v) => [v]), y: data.y });
-        const pred = await predictMlp(model, data.x.map((v) => [v]));
+        const pred = await predictMlp(
+          model,
+          data.x.map((v) => [v]),
+        );
         const inl = data.x.map((v, i) => [v, i] as const).filter(([, i]) => !data.isOutlier[i]);
         errors[loss] = inl.reduce((s, [v, i]) => s + Math.abs(pred[i][0] - (2 * v + 0.5)), 0) / inl.length;
       } finally {
         disposeModel(model);
       }
     }
-    console.log(`inlier mean |error| vs true line: MSE ${errors.mse.toFixed(4)}, Huber ${errors.huber.toFixed(4)}, L1 ${errors.l1.toFixed(4)}`);
+    console.log(
+      `inlier mean |error| vs true line: MSE ${errors.mse.toFixed(4)}, Huber ${errors.huber.toFixed(4)}, L1 ${errors.l1.toFixed(4)}`,
+    );
     expect(errors.huber).toBeLessThan(errors.mse);
   });
 });
@@ -67,7 +83,15 @@ describe('Huber vs MSE on outliers', () => {
 describe('NaN guard', () => {
   it('stops with a message and restores the last good weights', async () => {
     const data = makeRegressionSet({ n: 64, outlierOffset: 50, seed: 2 });
-    const c = validateMlpConfig({ ...regressionConfig('mse'), hiddenLayers: [32, 32], hiddenActivation: 'relu', optimizer: 'sgd', learningRate: 100, batchSize: 8, epochs: 20 });
+    const c = validateMlpConfig({
+      ...regressionConfig('mse'),
+      hiddenLayers: [32, 32],
+      hiddenActivation: 'relu',
+      optimizer: 'sgd',
+      learningRate: 100,
+      batchSize: 8,
+      epochs: 20,
+    });
     const model = buildMlp(c);
     try {
       const before = model.getWeights().map((w) => Array.from(w.dataSync()));
@@ -89,7 +113,9 @@ describe('step-through, LR range test, code', () => {
     const model = buildMlp(c);
     try {
       let trace!: Awaited<ReturnType<typeof stepThrough>>;
-      const leaked = await leakedTensors(async () => { trace = await stepThrough(model, c, [0.5, -1], 1); });
+      const leaked = await leakedTensors(async () => {
+        trace = await stepThrough(model, c, [0.5, -1], 1);
+      });
       expect(leaked).toBe(0);
       expect(trace.layers.map((l) => l.preActivation.length)).toEqual([3, 2, 1]);
       const out = trace.layers[2];
@@ -105,19 +131,34 @@ describe('step-through, LR range test, code', () => {
   it('suggestLearningRate applies the 4× rule exactly', () => {
     const pts = [1, 0.8, 0.5, 0.4, 1.5, 1.7].map((loss, i) => ({ lr: 10 ** (i - 4), loss, smoothed: loss }));
     expect(suggestLearningRate(pts)).toEqual({ divergedAt: 5, largestStableLr: 1, suggestedLr: 0.5 });
-    expect(suggestLearningRate([{ lr: 1, loss: 1, smoothed: 1 }, { lr: 2, loss: NaN, smoothed: NaN }]).largestStableLr).toBe(1);
+    expect(
+      suggestLearningRate([
+        { lr: 1, loss: 1, smoothed: 1 },
+        { lr: 2, loss: NaN, smoothed: NaN },
+      ]).largestStableLr,
+    ).toBe(1);
   });
 
   it('runs the range test on a throwaway model without leaking', async () => {
     const data = makeRegressionSet({ n: 256, outlierFraction: 0, seed: 9 });
     const c = regressionConfig('mse');
     const model = buildMlp({ ...c, optimizer: 'sgd' });
-    const t = mlpTensors(c, data.x.map((v) => [v]), data.y);
+    const t = mlpTensors(
+      c,
+      data.x.map((v) => [v]),
+      data.y,
+    );
     try {
       await lrRangeTest(model, t.x, t.y, { minLr: 1e-4, maxLr: 1e-3, batchSize: 8, steps: 2 }); // warm-up: optimizer state
       let r!: Awaited<ReturnType<typeof lrRangeTest>>;
-      expect(await leakedTensors(async () => { r = await lrRangeTest(model, t.x, t.y, { minLr: 1e-4, maxLr: 50, batchSize: 8, steps: 60 }); })).toBe(0);
-      console.log(`LR range test: ${r.points.length} steps, diverged at ${r.divergedAt}, largest stable ${r.largestStableLr.toExponential(2)}, suggested ${r.suggestedLr.toExponential(2)}`);
+      expect(
+        await leakedTensors(async () => {
+          r = await lrRangeTest(model, t.x, t.y, { minLr: 1e-4, maxLr: 50, batchSize: 8, steps: 60 });
+        }),
+      ).toBe(0);
+      console.log(
+        `LR range test: ${r.points.length} steps, diverged at ${r.divergedAt}, largest stable ${r.largestStableLr.toExponential(2)}, suggested ${r.suggestedLr.toExponential(2)}`,
+      );
       expect(r.suggestedLr).toBeGreaterThan(1e-4);
       expect(r.suggestedLr).toBeLessThan(50);
     } finally {
@@ -134,7 +175,9 @@ describe('step-through, LR range test, code', () => {
     expect(seq).toContain(`model.add(tf.layers.dense({ inputShape: [2], name: 'hidden1', units: 8, activation: 'tanh' }));`);
     expect(seq).toContain('tf.losses.huberLoss(yTrue, yPred, undefined, 2)');
     const fn = functionalCode([2], specs, comp);
-    expect(fn).toContain(`const output = tf.layers.dense({ name: 'output', units: 1, activation: 'linear' }).apply(hidden2) as tf.SymbolicTensor;`);
+    expect(fn).toContain(
+      `const output = tf.layers.dense({ name: 'output', units: 1, activation: 'linear' }).apply(hidden2) as tf.SymbolicTensor;`,
+    );
     expect(fn).toContain('tf.model({ inputs: input, outputs: output })');
   });
 });

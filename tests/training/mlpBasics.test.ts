@@ -8,7 +8,12 @@ import { classAccuracy, predictMlp, trainMlp } from '../../src/core/training/tra
 import { validateMlpConfig } from '../../src/core/training/mlpConfig.ts';
 import { leakedTensors, useTrainingBackend } from './helpers.ts';
 
-const XOR_X = [[0, 0], [0, 1], [1, 0], [1, 1]];
+const XOR_X = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+];
 const XOR_Y = [0, 1, 1, 0];
 
 beforeAll(useTrainingBackend);
@@ -44,13 +49,31 @@ describe('perceptron rule', () => {
 
 describe('MLP', () => {
   it('1 hidden layer reaches 100% on XOR and leaks no tensors', async () => {
-    const config = validateMlpConfig({ hiddenLayers: [4], hiddenActivation: 'tanh', outputActivation: 'sigmoid', loss: 'crossentropy', optimizer: 'adam', learningRate: 0.05, batchSize: 4, epochs: 300, seed: 7 });
+    const config = validateMlpConfig({
+      hiddenLayers: [4],
+      hiddenActivation: 'tanh',
+      outputActivation: 'sigmoid',
+      loss: 'crossentropy',
+      optimizer: 'adam',
+      learningRate: 0.05,
+      batchSize: 4,
+      epochs: 300,
+      seed: 7,
+    });
     const model = buildMlp(config);
     try {
       const epochs: number[] = [];
       const first = await trainMlp(model, { ...config, epochs: 1 }, { x: XOR_X, y: XOR_Y }); // warm-up creates optimizer slots
       expect(first.stopReason).toBe('completed');
-      const leaked = await leakedTensors(() => trainMlp(model, config, { x: XOR_X, y: XOR_Y }, { x: XOR_X, y: XOR_Y }, { onEpochEnd: (l) => epochs.push(l.loss), initialEpoch: 1 }));
+      const leaked = await leakedTensors(() =>
+        trainMlp(
+          model,
+          config,
+          { x: XOR_X, y: XOR_Y },
+          { x: XOR_X, y: XOR_Y },
+          { onEpochEnd: (l) => epochs.push(l.loss), initialEpoch: 1 },
+        ),
+      );
       expect(leaked).toBe(0);
       const acc = classAccuracy(await predictMlp(model, XOR_X), XOR_Y);
       console.log(`MLP XOR accuracy ${acc}, final loss ${epochs.at(-1)?.toFixed(4)}`);
@@ -65,7 +88,12 @@ describe('MLP', () => {
     const model = buildMlp(config);
     const ac = new AbortController();
     try {
-      const r = await trainMlp(model, config, { x: XOR_X, y: XOR_Y }, undefined, { onEpochEnd: (l) => { if (l.epoch === 2) ac.abort(); }, signal: ac.signal });
+      const r = await trainMlp(model, config, { x: XOR_X, y: XOR_Y }, undefined, {
+        onEpochEnd: (l) => {
+          if (l.epoch === 2) ac.abort();
+        },
+        signal: ac.signal,
+      });
       expect(r.stopReason).toBe('aborted');
       expect(r.nextEpoch).toBe(3);
       expect(r.history).toHaveLength(3);

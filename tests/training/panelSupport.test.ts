@@ -38,13 +38,21 @@ describe('saved model names', () => {
 describe('loadValidatedModel on unreadable files', () => {
   const expected = { inputShape: [28, 28, 1], outputUnits: 10 };
   it('wraps a failing loader (corrupt JSON, missing weights) in ModelValidationError', async () => {
-    const corrupt: tf.io.IOHandler = { load: async () => { throw new SyntaxError('Unexpected token } in JSON at position 3'); } };
+    const corrupt: tf.io.IOHandler = {
+      load: async () => {
+        throw new SyntaxError('Unexpected token } in JSON at position 3');
+      },
+    };
     const err = await loadValidatedModel(corrupt, expected).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ModelValidationError);
-    expect((err as Error).message).toMatch(/model files could not be read: expected a model.json and its weight files, got Unexpected token/);
+    expect((err as Error).message).toMatch(
+      /model files could not be read: expected a model.json and its weight files, got Unexpected token/,
+    );
   });
   it('rejects weights without a topology', async () => {
-    await expect(loadValidatedModel(tf.io.fromMemory({ weightSpecs: [], weightData: new ArrayBuffer(0) }), expected)).rejects.toThrow(/model has no topology/);
+    await expect(loadValidatedModel(tf.io.fromMemory({ weightSpecs: [], weightData: new ArrayBuffer(0) }), expected)).rejects.toThrow(
+      /model has no topology/,
+    );
   });
 });
 
@@ -68,7 +76,12 @@ describe('MLP panel data', () => {
   });
   it('makes a row-major boundary grid from top-left', () => {
     const g = boundaryGrid(2, -1, 1);
-    expect(g).toEqual([[-0.5, 0.5], [0.5, 0.5], [-0.5, -0.5], [0.5, -0.5]]);
+    expect(g).toEqual([
+      [-0.5, 0.5],
+      [0.5, 0.5],
+      [-0.5, -0.5],
+      [0.5, -0.5],
+    ]);
   });
 });
 
@@ -94,7 +107,10 @@ describe('filesHandler (import from chosen files)', () => {
     const m = buildMlp({ outputActivation: 'softmax', outputSize: 2 });
     const a = await saveToArtifacts(m);
     disposeModel(m);
-    const json = JSON.stringify({ modelTopology: a.modelTopology, weightsManifest: [{ paths: ['./m.weights.bin'], weights: a.weightSpecs }] });
+    const json = JSON.stringify({
+      modelTopology: a.modelTopology,
+      weightsManifest: [{ paths: ['./m.weights.bin'], weights: a.weightSpecs }],
+    });
     return { json, bin: a.weightData as ArrayBuffer };
   }
 
@@ -104,9 +120,17 @@ describe('filesHandler (import from chosen files)', () => {
     const ok = await loadValidatedModel(filesHandler(json, [{ name: 'm.weights.bin', data: bin }]), expected);
     expect(ok.outputs[0].shape).toEqual([null, 2]);
     ok.dispose();
-    await expect(loadValidatedModel(filesHandler('{"modelTopology": {', []), expected)).rejects.toThrow(/could not be read.*not valid JSON/);
-    await expect(loadValidatedModel(filesHandler(json, []), expected)).rejects.toThrow(/weight file "m.weights.bin" named in model.json was not chosen/);
-    await expect(loadValidatedModel(filesHandler(json, [{ name: 'm.weights.bin', data: bin.slice(0, 8) }]), expected)).rejects.toThrow(/holds? 8 bytes but model.json describes/);
-    await expect(loadValidatedModel(filesHandler(json, [{ name: 'm.weights.bin', data: bin }]), { inputShape: [28, 28, 1], outputUnits: 10 })).rejects.toThrow(/input shape does not match/);
+    await expect(loadValidatedModel(filesHandler('{"modelTopology": {', []), expected)).rejects.toThrow(
+      /could not be read.*not valid JSON/,
+    );
+    await expect(loadValidatedModel(filesHandler(json, []), expected)).rejects.toThrow(
+      /weight file "m.weights.bin" named in model.json was not chosen/,
+    );
+    await expect(loadValidatedModel(filesHandler(json, [{ name: 'm.weights.bin', data: bin.slice(0, 8) }]), expected)).rejects.toThrow(
+      /holds? 8 bytes but model.json describes/,
+    );
+    await expect(
+      loadValidatedModel(filesHandler(json, [{ name: 'm.weights.bin', data: bin }]), { inputShape: [28, 28, 1], outputUnits: 10 }),
+    ).rejects.toThrow(/input shape does not match/);
   });
 });

@@ -25,25 +25,44 @@ describe('random-search tuner', () => {
   it('streams trials, finds the best and reproduces results with the same seed', async () => {
     const train = make2dDataset({ kind: 'circles', n: 120, noise: 0.05, seed: 1 });
     const val = make2dDataset({ kind: 'circles', n: 60, noise: 0.05, seed: 2 });
-    const base = { inputSize: 2, outputSize: 1, outputActivation: 'sigmoid' as const, loss: 'crossentropy' as const, optimizer: 'adam' as const, epochs: 15, seed: 3 };
+    const base = {
+      inputSize: 2,
+      outputSize: 1,
+      outputActivation: 'sigmoid' as const,
+      loss: 'crossentropy' as const,
+      optimizer: 'adam' as const,
+      epochs: 15,
+      seed: 3,
+    };
     const run = async () => {
       const streamed: TrialResult[] = [];
-      const r = await runRandomSearch({ seed: 5, maxTrials: 4, objective: 'val_accuracy' }, mlpTrialEvaluator(base, train, val), { onTrial: (t) => streamed.push(t) });
+      const r = await runRandomSearch({ seed: 5, maxTrials: 4, objective: 'val_accuracy' }, mlpTrialEvaluator(base, train, val), {
+        onTrial: (t) => streamed.push(t),
+      });
       return { ...r, streamed };
     };
     let first!: Awaited<ReturnType<typeof run>>;
-    expect(await leakedTensors(async () => { first = await run(); })).toBe(0);
+    expect(
+      await leakedTensors(async () => {
+        first = await run();
+      }),
+    ).toBe(0);
     const second = await run();
     expect(first.streamed.map((t) => t.index)).toEqual([0, 1, 2, 3]);
     expect(first.best?.score).toBe(Math.max(...first.trials.map((t) => t.score)));
     expect(second.trials.map((t) => [t.params, t.score])).toEqual(first.trials.map((t) => [t.params, t.score]));
-    console.log(`tuner best trial #${first.best?.index}: val_accuracy ${first.best?.score.toFixed(3)} with ${JSON.stringify(first.best?.params)}`);
+    console.log(
+      `tuner best trial #${first.best?.index}: val_accuracy ${first.best?.score.toFixed(3)} with ${JSON.stringify(first.best?.params)}`,
+    );
   });
 });
 
 describe('digit preprocessing', () => {
-  const canvas = (w: number, h: number, fill: (x: number, y: number) => number) =>
-    ({ width: w, height: h, data: Float32Array.from({ length: w * h }, (_, i) => fill(i % w, Math.floor(i / w))) });
+  const canvas = (w: number, h: number, fill: (x: number, y: number) => number) => ({
+    width: w,
+    height: h,
+    data: Float32Array.from({ length: w * h }, (_, i) => fill(i % w, Math.floor(i / w))),
+  });
 
   it('fits a 10×40 bar into 5×20 and centres its mass at (14, 14)', () => {
     const img = canvas(100, 100, (x, y) => (x >= 30 && x < 40 && y >= 20 && y < 60 ? 1 : 0));

@@ -32,7 +32,9 @@ describe('bad video input (headless Chromium)', () => {
   it('oversized upload → TooLargeError stating the size limit, before reading the file', async () => {
     const { error } = await h.probe(VTEST, 'indexed', { maxBytes: 512 * 1024 });
     expect(error).toMatchObject({ name: 'TooLargeError', fields: { what: 'size', value: 1044281, limit: 524288 } });
-    expect(error!.message).toBe('"vtest-150.mp4" is too large: 1.0 MiB, and the limit is 0.5 MiB. Trim or split the video, then upload the parts.');
+    expect(error!.message).toBe(
+      '"vtest-150.mp4" is too large: 1.0 MiB, and the limit is 0.5 MiB. Trim or split the video, then upload the parts.',
+    );
   });
 
   it('overlong video → TooLargeError stating the duration limit', async () => {
@@ -49,7 +51,10 @@ describe('bad video input (headless Chromium)', () => {
 
   it('HEVC (no software decoder in Chromium) → UnsupportedCodecError naming the codec, before decoding', async () => {
     const r = await h.run(clips.hevc());
-    expect(r.error).toMatchObject({ name: 'UnsupportedCodecError', fields: { codec: expect.stringMatching(/^(hev1|hvc1)\./), width: 768, height: 576 } });
+    expect(r.error).toMatchObject({
+      name: 'UnsupportedCodecError',
+      fields: { codec: expect.stringMatching(/^(hev1|hvc1)\./), width: 768, height: 576 },
+    });
     expect(r.stats).toBeNull();
   });
 

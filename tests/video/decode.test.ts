@@ -21,21 +21,34 @@ describe('video decoding (headless Chromium, WebCodecs + mediabunny)', () => {
     ['MP4/H.264 (B-frames)', 'mp4H264', 'MP4', 'avc', 768, 576],
     ['WebM/VP8', 'webmVp8', 'WebM', 'vp8', 384, 288],
     ['WebM/VP9', 'webmVp9', 'WebM', 'vp9', 384, 288],
-  ] as const)('%s: frames processed equal ffprobe -count_frames, in presentation order', async (_label, clip, container, codec, width, height) => {
-    const path = clips[clip]();
-    const expected = ffprobeFrameCount(path);
-    expect(expected).toBe(150);
-    const r = await h.run(path, { countFrames: 'scan' });
-    expect(r.error).toBeNull();
-    expect(r.frames).toBe(expected);
-    expect(r.ordered).toBe(true);
-    expect(r.firstTimestampUs).toBe(0);
-    expect(r.lastTimestampUs).toBe(14_900_000);
-    expect(r.firstFrameSize).toEqual({ width, height });
-    const m = r.metadata!;
-    expect(m).toMatchObject({ container, codec, width, height, rotation: 0, frameCount: expected, durationUs: 15_000_000, needsDownscale: false, truncation: null });
-    expect(m.frameRate).toMatchObject({ fps: 10, isVariable: false });
-  });
+  ] as const)(
+    '%s: frames processed equal ffprobe -count_frames, in presentation order',
+    async (_label, clip, container, codec, width, height) => {
+      const path = clips[clip]();
+      const expected = ffprobeFrameCount(path);
+      expect(expected).toBe(150);
+      const r = await h.run(path, { countFrames: 'scan' });
+      expect(r.error).toBeNull();
+      expect(r.frames).toBe(expected);
+      expect(r.ordered).toBe(true);
+      expect(r.firstTimestampUs).toBe(0);
+      expect(r.lastTimestampUs).toBe(14_900_000);
+      expect(r.firstFrameSize).toEqual({ width, height });
+      const m = r.metadata!;
+      expect(m).toMatchObject({
+        container,
+        codec,
+        width,
+        height,
+        rotation: 0,
+        frameCount: expected,
+        durationUs: 15_000_000,
+        needsDownscale: false,
+        truncation: null,
+      });
+      expect(m.frameRate).toMatchObject({ fps: 10, isVariable: false });
+    },
+  );
 
   it('knows the MP4 frame count from its index without scanning; WebM only when asked to scan', async () => {
     expect((await h.probe(clips.mp4H264())).metadata?.frameCount).toBe(150);

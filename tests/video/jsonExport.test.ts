@@ -11,7 +11,11 @@ describe('buildJsonExport', () => {
       rows,
       classes: new Map([[1, { label: 'person', classId: 0 }]]),
     });
-    expect(json.frames.map((f) => [f.frame, f.objects.map((o) => o.id)])).toEqual([[1, [1, 2]], [2, [1]], [4, [2]]]);
+    expect(json.frames.map((f) => [f.frame, f.objects.map((o) => o.id)])).toEqual([
+      [1, [1, 2]],
+      [2, [1]],
+      [4, [2]],
+    ]);
     expect(json.frames[0].objects[0]).toEqual({ id: 1, label: 'person', classId: 0, score: 0.9, box: [0, 0, 10, 20] });
     expect(json.frames[0].objects[1]).toMatchObject({ label: 'object', classId: null });
     expect(json.tracks).toEqual([

@@ -6,8 +6,18 @@ import { ResultStore } from '../../src/app/video/resultStore';
 import { scaleTracks } from '../../src/app/video/scaleResult';
 
 const track = (id: number, x: number, extra: Partial<TrackOutput> = {}): TrackOutput => ({
-  id, box: [x, 10, 20, 40], label: 'person', classId: 0, state: 'confirmed', hits: 3, age: 3, timeSinceUpdate: 0,
-  history: [[x + 10, 30]], score: 0.7, velocity: [0, 0, 0, 0], ...extra,
+  id,
+  box: [x, 10, 20, 40],
+  label: 'person',
+  classId: 0,
+  state: 'confirmed',
+  hits: 3,
+  age: 3,
+  timeSinceUpdate: 0,
+  history: [[x + 10, 30]],
+  score: 0.7,
+  velocity: [0, 0, 0, 0],
+  ...extra,
 });
 const frame = (index: number, tracks: TrackOutput[]): ProcessedFrame => ({ index, timestampUs: index * 100_000, detected: true, tracks });
 const meta = { fileName: 'clip.webm', width: 100, height: 80, frameRate: { fps: 10 } } as unknown as VideoMetadata;
@@ -16,11 +26,27 @@ describe('ResultStore', () => {
   const store = new ResultStore(new File([], 'clip.webm'), meta, { detector: 'centernet', backend: 'wasm', every: 1 });
   // Track 1 is confirmed on frame 2 and reports its tentative boxes for frames 0-1 late (as MotCollector expects).
   store.add([frame(0, []), frame(1, [])]);
-  store.add([frame(2, [track(1, 4, { lateBoxes: [{ frame: 0, box: [0, 10, 20, 40] }, { frame: 1, box: [2, 10, 20, 40] }] })]), frame(3, [track(1, 6), track(2, 50)])]);
+  store.add([
+    frame(2, [
+      track(1, 4, {
+        lateBoxes: [
+          { frame: 0, box: [0, 10, 20, 40] },
+          { frame: 1, box: [2, 10, 20, 40] },
+        ],
+      }),
+    ]),
+    frame(3, [track(1, 6), track(2, 50)]),
+  ]);
 
   it('keeps MOT rows 1-based, late boxes included, sorted by frame then id', () => {
     expect(store.frameCount).toBe(4);
-    expect(store.rows().map((r) => [r.frame, r.id, r.box[0]])).toEqual([[1, 1, 0], [2, 1, 2], [3, 1, 4], [4, 1, 6], [4, 2, 50]]);
+    expect(store.rows().map((r) => [r.frame, r.id, r.box[0]])).toEqual([
+      [1, 1, 0],
+      [2, 1, 2],
+      [3, 1, 4],
+      [4, 1, 6],
+      [4, 2, 50],
+    ]);
     expect(store.toMot().split('\n')[0]).toBe('1,1,0,10,20,40,0.7,-1,-1,-1');
   });
 
@@ -31,7 +57,12 @@ describe('ResultStore', () => {
     ]);
     const d = store.annotations().drawables(3);
     expect(d.map((x) => x.text)).toEqual(['person #1 70%', 'person #2 70%']);
-    expect(d[0].trail).toEqual([[10, 30], [12, 30], [14, 30], [16, 30]]);
+    expect(d[0].trail).toEqual([
+      [10, 30],
+      [12, 30],
+      [14, 30],
+      [16, 30],
+    ]);
     expect(store.timestampUs(3)).toBe(300_000);
     expect(store.toJson().frames).toHaveLength(4);
   });

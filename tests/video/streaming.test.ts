@@ -29,7 +29,9 @@ describe('video streaming (headless Chromium)', () => {
     expect(r.ordered).toBe(true);
     const samples = h.heap.map((s) => s.usedBytes);
     expect(h.heap.map((s) => s.frames)).toEqual([0, 1000, 2000, 3000, 4000, 5000]);
-    console.info(`heap MiB at 0..5000 frames: ${samples.map((b) => (b / MiB).toFixed(2)).join(', ')}; ${(r.frames / (r.decodeMs / 1000)).toFixed(0)} fps`);
+    console.info(
+      `heap MiB at 0..5000 frames: ${samples.map((b) => (b / MiB).toFixed(2)).join(', ')}; ${(r.frames / (r.decodeMs / 1000)).toFixed(0)} fps`,
+    );
     expect(Math.max(...samples) - samples[0]).toBeLessThan(HEAP_GROWTH_LIMIT);
     expect(samples.at(-1)! - samples[1]).toBeLessThan(HEAP_GROWTH_LIMIT / 2);
     expect(r.stats).toMatchObject({ packetsSent: expected, framesYielded: expected });

@@ -34,7 +34,7 @@ describe('downscale policy', () => {
     expect(inferenceSize({ width: 2160, height: 3840 })).toEqual({ width: 1080, height: 1920 });
     expect(inferenceSize({ width: 7680, height: 4320 }, 640)).toEqual({ width: 640, height: 360 });
     const odd = inferenceSize({ width: 3001, height: 1999 });
-    expect(odd.width % 2 + (odd.height % 2)).toBe(0);
+    expect((odd.width % 2) + (odd.height % 2)).toBe(0);
   });
 
   it('names the bad argument', () => {
@@ -90,7 +90,13 @@ describe('error classes', () => {
       new UnsupportedCodecError('a.mp4', 'hev1.1.6.L90.90', 'MP4', 768, 576),
       new CorruptVideoError('a.mp4', 'decode', 77, 150, 'the file ends before its last frame'),
     ];
-    expect(errors.map((e) => e.name)).toEqual(['EmptyFileError', 'NotAVideoError', 'AudioOnlyError', 'UnsupportedCodecError', 'CorruptVideoError']);
+    expect(errors.map((e) => e.name)).toEqual([
+      'EmptyFileError',
+      'NotAVideoError',
+      'AudioOnlyError',
+      'UnsupportedCodecError',
+      'CorruptVideoError',
+    ]);
     for (const e of errors) {
       expect(e).toBeInstanceOf(VideoInputError);
       expect(e.message).toContain(e.fileName);

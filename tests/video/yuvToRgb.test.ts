@@ -5,7 +5,11 @@ import { clips } from './lib/clips';
 
 /** Decodes the first frame of `path` with ffmpeg as `pix_fmt`. */
 function ffmpegFrame(path: string, pixFmt: string): Uint8Array {
-  return new Uint8Array(execFileSync('ffmpeg', ['-v', 'error', '-i', path, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', pixFmt, 'pipe:1'], { maxBuffer: 64 << 20 }));
+  return new Uint8Array(
+    execFileSync('ffmpeg', ['-v', 'error', '-i', path, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', pixFmt, 'pipe:1'], {
+      maxBuffer: 64 << 20,
+    }),
+  );
 }
 
 describe('yuv420ToRgb (the browser side of CLI parity)', () => {

@@ -43,10 +43,12 @@ export class ClassifierState {
   async capture(className: string, thumbnail?: string): Promise<void> {
     const name = className.trim();
     if (!name) return this.#fail('Name the class first');
-    if (this.mode === 'track' && this.selectedTrack === null) return this.#fail('Pick a track first (click it in the track list or choose its id)');
+    if (this.mode === 'track' && this.selectedTrack === null)
+      return this.#fail('Pick a track first (click it in the track list or choose its id)');
     const ok = await this.#send({ op: 'capture', mode: this.mode, trackId: this.selectedTrack ?? undefined, className: name });
     if (!ok) return;
-    if (thumbnail && this.mode === 'track') this.thumbs = { ...this.thumbs, [name]: [thumbnail, ...(this.thumbs[name] ?? [])].slice(0, THUMBS_PER_CLASS) };
+    if (thumbnail && this.mode === 'track')
+      this.thumbs = { ...this.thumbs, [name]: [thumbnail, ...(this.thumbs[name] ?? [])].slice(0, THUMBS_PER_CLASS) };
     this.message = `${this.status.counts[name]} sample(s) of “${name}”`;
   }
 
@@ -64,7 +66,8 @@ export class ClassifierState {
     try {
       const ok = await this.#send({ op: 'train', config: {} });
       const r = this.#lastReply;
-      if (ok && r?.last) this.message = `Trained in ${((r.trainMs ?? 0) / 1000).toFixed(1)} s, loss ${r.last.loss.toFixed(3)}, accuracy ${(r.last.accuracy * 100).toFixed(0)}%`;
+      if (ok && r?.last)
+        this.message = `Trained in ${((r.trainMs ?? 0) / 1000).toFixed(1)} s, loss ${r.last.loss.toFixed(3)}, accuracy ${(r.last.accuracy * 100).toFixed(0)}%`;
     } finally {
       this.training = false;
     }

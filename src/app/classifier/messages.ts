@@ -36,5 +36,4 @@ export interface ClassifierReply {
 
 export type ClassifierRequestMessage = { type: 'classifier'; id: number; command: ClassifierCommand };
 export type ClassifierResponseMessage =
-  | { type: 'classifier'; id: number; reply: ClassifierReply }
-  | { type: 'classifierProgress'; epoch: HeadEpoch };
+  { type: 'classifier'; id: number; reply: ClassifierReply } | { type: 'classifierProgress'; epoch: HeadEpoch };

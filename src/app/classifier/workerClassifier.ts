@@ -4,7 +4,14 @@
  * of detection.worker.ts so the worker only forwards messages and frames.
  */
 import * as tf from '@tensorflow/tfjs';
-import { ClassifierSession, classifierUrl, deleteClassifier, listClassifiers, type EmbeddedLike, type LabelledTrack } from '../../core/classifier';
+import {
+  ClassifierSession,
+  classifierUrl,
+  deleteClassifier,
+  listClassifiers,
+  type EmbeddedLike,
+  type LabelledTrack,
+} from '../../core/classifier';
 import type { Detector, DetectorInput } from '../../core/detection';
 import { JointCenterNet } from '../../core/embedding/jointCenterNet';
 import { describeStorageError } from '../../core/training/storageErrors';
@@ -21,7 +28,12 @@ export class WorkerClassifier {
   constructor(readonly post: (msg: ClassifierResponseMessage) => void) {}
 
   /** After each detected frame: remember it for captures; label tracks when enabled. */
-  async afterDetect(detector: Detector, frame: DetectorInput, detections: readonly EmbeddedLike[], tracks: TrackOutput[]): Promise<LabelledTrack[]> {
+  async afterDetect(
+    detector: Detector,
+    frame: DetectorInput,
+    detections: readonly EmbeddedLike[],
+    tracks: TrackOutput[],
+  ): Promise<LabelledTrack[]> {
     if (!(detector instanceof JointCenterNet)) return tracks;
     const session = this.#sessionFor(detector);
     const first = detections.find((d) => d.embedding)?.embedding;
@@ -127,6 +139,6 @@ async function storage<T>(action: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    throw new Error(describeStorageError(action, e));
+    throw new Error(describeStorageError(action, e), { cause: e });
   }
 }

@@ -50,12 +50,27 @@ async function detect(msg: Extract<EngineRequest, { type: 'detect' }>): Promise<
   try {
     if (!pipeline) throw new Error('pipeline not ready');
     const r = await pipeline.detectAndTrack(msg.frame, msg.index);
-    const tracks = await classifier.afterDetect(pipeline.detector, msg.frame, r.detections, r.tracks.map(({ lateBoxes: _late, ...t }) => t));
+    const tracks = await classifier.afterDetect(
+      pipeline.detector,
+      msg.frame,
+      r.detections,
+      r.tracks.map(({ lateBoxes: _late, ...t }) => t),
+    );
     const dets = r.detections.map(({ embedding: _e, ...d }: Detection & { embedding?: Float32Array }) => d);
     const t0 = performance.now();
     const mask = segmenter && detections++ % segmentEvery === 0 ? toMaskFrame(await segmenter.segment(msg.frame)) : undefined;
     const timings = { ...r.timings, segmentMs: mask ? performance.now() - t0 : 0 };
-    const result: EngineResponse = { type: 'result', id: msg.id, index: msg.index, detections: dets, tracks, mask, timings, numTensors: tf.memory().numTensors, numBytes: tf.memory().numBytes };
+    const result: EngineResponse = {
+      type: 'result',
+      id: msg.id,
+      index: msg.index,
+      detections: dets,
+      tracks,
+      mask,
+      timings,
+      numTensors: tf.memory().numTensors,
+      numBytes: tf.memory().numBytes,
+    };
     (self as unknown as DedicatedWorkerGlobalScope).postMessage(result, mask ? [mask.data.buffer] : []);
   } finally {
     msg.frame.close();

@@ -104,7 +104,8 @@ export class EngineClient {
     this.#ready?.reject(error);
     this.#ready = null;
     for (const p of this.#pending.values()) p.reject(error);
-    for (const resolve of this.#classifierPending.values()) resolve({ ok: false, error: error.message, status: { counts: {}, trained: null, enabled: false, targetClass: 'person' } });
+    for (const resolve of this.#classifierPending.values())
+      resolve({ ok: false, error: error.message, status: { counts: {}, trained: null, enabled: false, targetClass: 'person' } });
     this.#classifierPending.clear();
     this.#pending.clear();
   }

@@ -73,7 +73,7 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
   let framesDone = 0;
   let batch: ProcessedFrame[] = [];
   let thumbs: TrackThumb[] = [];
-  let lastPost: number = t0;
+  let lastPost: number;
   const flush = () => {
     if (batch.length === 0 && thumbs.length === 0) return;
     post({ type: 'batch', frames: batch, thumbs, framesDone, elapsedMs: elapsed() });
@@ -95,7 +95,16 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
       const sy = meta.height / inference.height;
       const exp = expected(meta);
       t0 = lastPost = performance.now(); // fps and ETA count processing only, not opening or model loading
-      post({ type: 'opened', metadata: meta, inference, backend, detector: detector.name as DetectorName, warning, expectedFrames: exp.count, expectedIsEstimate: exp.estimate });
+      post({
+        type: 'opened',
+        metadata: meta,
+        inference,
+        backend,
+        detector: detector.name as DetectorName,
+        warning,
+        expectedFrames: exp.count,
+        expectedIsEstimate: exp.estimate,
+      });
       const seen = new Set<number>();
       for await (const { frame, index, timestampUs } of source.frames({ signal: abort.signal })) {
         try {

@@ -23,7 +23,11 @@ export class VideoClient {
     this.#worker = new Worker(new URL('./video.worker.ts', import.meta.url), { type: 'module', name: 'video' });
     this.#worker.onmessage = (e: MessageEvent<VideoResponse>) => this.#onMessage(e.data);
     this.#worker.onerror = (e) => {
-      this.#callbacks?.onError('WorkerError', `the video worker stopped: ${e.message ?? 'no reason given (out of memory, or the GPU context was lost)'}`, 0);
+      this.#callbacks?.onError(
+        'WorkerError',
+        `the video worker stopped: ${e.message ?? 'no reason given (out of memory, or the GPU context was lost)'}`,
+        0,
+      );
       this.#callbacks = null;
     };
   }

@@ -94,7 +94,10 @@ export class LiveLoop {
   #carry(): void {
     if (!this.#last) return;
     const steps = (this.#seen - this.#last.seenAt) / this.#cadence;
-    this.hooks.render(this.#last.tracks.map((t) => ({ ...t, box: predictBox(t, steps) })), false);
+    this.hooks.render(
+      this.#last.tracks.map((t) => ({ ...t, box: predictBox(t, steps) })),
+      false,
+    );
     this.#tracked.tick(performance.now());
   }
 
@@ -153,4 +156,3 @@ export class LiveLoop {
     };
   }
 }
-

@@ -7,7 +7,15 @@ import { rgbForKey } from './colors';
 export function personMask(m: MaskFrame): PersonMask {
   const data = new Float32Array(m.data.length);
   for (let k = 0; k < data.length; k++) data[k] = m.data[k] / 255;
-  return { width: m.width, height: m.height, data, scaleX: m.width / m.sourceWidth, scaleY: m.height / m.sourceHeight, sourceWidth: m.sourceWidth, sourceHeight: m.sourceHeight };
+  return {
+    width: m.width,
+    height: m.height,
+    data,
+    scaleX: m.width / m.sourceWidth,
+    scaleY: m.height / m.sourceHeight,
+    sourceWidth: m.sourceWidth,
+    sourceHeight: m.sourceHeight,
+  };
 }
 
 /** Works in the page and in workers (the annotated-video export draws masks too). */

@@ -7,7 +7,8 @@ export interface Scale {
 export function extent(values: readonly number[]): [number, number] {
   const f = values.filter(Number.isFinite);
   if (f.length === 0) return [0, 1];
-  const lo = Math.min(...f), hi = Math.max(...f);
+  const lo = Math.min(...f),
+    hi = Math.max(...f);
   return lo === hi ? [lo - 0.5 || -0.5, hi + 0.5 || 0.5] : [lo, hi];
 }
 
@@ -25,9 +26,12 @@ export function niceTicks(lo: number, hi: number, count = 4): number[] {
 /** Maps [lo, hi] (log10 if `log`) onto [r0, r1]. */
 export function makeScale(lo: number, hi: number, r0: number, r1: number, log = false): Scale {
   const t = (v: number) => (log ? Math.log10(Math.max(v, 1e-300)) : v);
-  const a = t(lo), b = t(hi);
+  const a = t(lo),
+    b = t(hi);
   const s = ((v: number) => r0 + ((t(v) - a) / (b - a || 1)) * (r1 - r0)) as Scale;
-  s.ticks = log ? Array.from({ length: Math.floor(b) - Math.ceil(a) + 1 }, (_, i) => Number((10 ** (Math.ceil(a) + i)).toPrecision(12))) : niceTicks(lo, hi);
+  s.ticks = log
+    ? Array.from({ length: Math.floor(b) - Math.ceil(a) + 1 }, (_, i) => Number((10 ** (Math.ceil(a) + i)).toPrecision(12)))
+    : niceTicks(lo, hi);
   return s;
 }
 

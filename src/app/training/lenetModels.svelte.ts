@@ -5,7 +5,14 @@
  * file is a clear message rather than a broken panel.
  */
 import {
-  deleteSavedModel, describeStorageError, filesHandler, listSavedModels, loadValidatedModel, savedModelUrl, saveModel, type SavedModelInfo,
+  deleteSavedModel,
+  describeStorageError,
+  filesHandler,
+  listSavedModels,
+  loadValidatedModel,
+  savedModelUrl,
+  saveModel,
+  type SavedModelInfo,
 } from '../../core/training/index.ts';
 import { LENET_PREFIX, LENET_TOPOLOGY, type LenetState } from './lenetState.svelte';
 
@@ -37,7 +44,8 @@ export class LenetModels {
     try {
       this.message = await fn();
     } catch (e) {
-      this.error = e instanceof Error && e.name === 'ModelValidationError' ? `${action} failed: ${e.message}` : describeStorageError(action, e);
+      this.error =
+        e instanceof Error && e.name === 'ModelValidationError' ? `${action} failed: ${e.message}` : describeStorageError(action, e);
     } finally {
       this.busy = false;
       await this.refresh();
@@ -83,7 +91,10 @@ export class LenetModels {
     return this.#run('import', async () => {
       const list = [...files];
       const json = list.find((f) => f.name.endsWith('.json'));
-      if (!json) throw new Error(`choose the model .json and its .bin weight file(s) together; got ${list.map((f) => f.name).join(', ') || 'no files'}`);
+      if (!json)
+        throw new Error(
+          `choose the model .json and its .bin weight file(s) together; got ${list.map((f) => f.name).join(', ') || 'no files'}`,
+        );
       const weights = await Promise.all(list.filter((f) => f !== json).map(async (f) => ({ name: f.name, data: await f.arrayBuffer() })));
       const model = await loadValidatedModel(filesHandler(await json.text(), weights), LENET_TOPOLOGY);
       await this.#lenet.adoptModel(model, `imported ${json.name}`);

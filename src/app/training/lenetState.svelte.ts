@@ -5,10 +5,35 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import {
-  buildLenet, compileLenet, computeLayerShapes, confusionMatrix, describeStorageError, disposeModel, EarlyStopping, fetchMnist,
-  featureMaps, isQuotaError, labelsOf, lenetLayerSpecs, mnistTensors, ModelCheckpoint, predictClasses, preprocessDigit, splitMnist, trainModel,
-  validateEarlyStopping, validateLenetConfig, type EarlyStoppingConfig, type EpochLogs, type FeatureMap, type GrayImage,
-  type LenetConfig, type MnistData, type MnistSplit, type Monitor, type TrainCallback,
+  buildLenet,
+  compileLenet,
+  computeLayerShapes,
+  confusionMatrix,
+  describeStorageError,
+  disposeModel,
+  EarlyStopping,
+  fetchMnist,
+  featureMaps,
+  isQuotaError,
+  labelsOf,
+  lenetLayerSpecs,
+  mnistTensors,
+  ModelCheckpoint,
+  predictClasses,
+  preprocessDigit,
+  splitMnist,
+  trainModel,
+  validateEarlyStopping,
+  validateLenetConfig,
+  type EarlyStoppingConfig,
+  type EpochLogs,
+  type FeatureMap,
+  type GrayImage,
+  type LenetConfig,
+  type MnistData,
+  type MnistSplit,
+  type Monitor,
+  type TrainCallback,
 } from '../../core/training/index.ts';
 import { trainingBackend } from './trainingBackend.svelte';
 
@@ -76,8 +101,11 @@ export class LenetState {
   }
 
   #trainOptionsError(): string {
-    const n = this.trainSize, b = this.batchSize, e = this.epochs;
-    if (!Number.isInteger(n) || n < 10 || n > this.maxTrainSize) return `training subset is ${n}; allowed: integer 10..${this.maxTrainSize}`;
+    const n = this.trainSize,
+      b = this.batchSize,
+      e = this.epochs;
+    if (!Number.isInteger(n) || n < 10 || n > this.maxTrainSize)
+      return `training subset is ${n}; allowed: integer 10..${this.maxTrainSize}`;
     if (!Number.isInteger(b) || b < 1 || b > 512) return `batch size is ${b}; allowed: integer 1..512`;
     if (!Number.isInteger(e) || e < 1 || e > 100) return `epochs is ${e}; allowed: integer 1..100`;
     return '';
@@ -116,31 +144,56 @@ export class LenetState {
     const train = mnistTensors(data, trainIdx);
     const val = mnistTensors(data, valIdx);
     const batches = Math.ceil(trainIdx.length / this.batchSize);
-    const first = this.#nextEpoch, total = this.epochs - first;
+    const first = this.#nextEpoch,
+      total = this.epochs - first;
     let epochInRun = 0;
-    const callbacks: TrainCallback[] = [early, { onBatchEnd: (b: number) => (this.progress = (epochInRun + (b + 1) / batches) / total),
-      onEpochEnd: (logs: EpochLogs) => { epochInRun++; this.history = [...this.history, logs]; this.status = `epoch ${logs.epoch + 1}/${this.epochs} done`; } }];
+    const callbacks: TrainCallback[] = [
+      early,
+      {
+        onBatchEnd: (b: number) => (this.progress = (epochInRun + (b + 1) / batches) / total),
+        onEpochEnd: (logs: EpochLogs) => {
+          epochInRun++;
+          this.history = [...this.history, logs];
+          this.status = `epoch ${logs.epoch + 1}/${this.epochs} done`;
+        },
+      },
+    ];
     if (this.checkpoint.enabled) callbacks.push(new ModelCheckpoint({ target: CHECKPOINT_URL, monitor: this.checkpoint.monitor }));
     this.#abort = new AbortController();
     this.running = true;
     this.progress = 0;
     this.status = `training on ${trainIdx.length} digits (validating on ${valIdx.length}) from epoch ${first + 1}…`;
     try {
-      const r = await trainModel(model, { x: train.x, y: train.y, xVal: val.x, yVal: val.y }, {
-        epochs: this.epochs, batchSize: this.batchSize, initialEpoch: first, seed: this.config.seed, signal: this.#abort.signal,
-        learningRate: this.config.learningRate, yieldEvery: 2, callbacks,
-      });
+      const r = await trainModel(
+        model,
+        { x: train.x, y: train.y, xVal: val.x, yVal: val.y },
+        {
+          epochs: this.epochs,
+          batchSize: this.batchSize,
+          initialEpoch: first,
+          seed: this.config.seed,
+          signal: this.#abort.signal,
+          learningRate: this.config.learningRate,
+          yieldEvery: 2,
+          callbacks,
+        },
+      );
       if (this.#destroyed) return;
       this.#nextEpoch = r.nextEpoch;
       this.canResume = true;
-      const best = early.bestEpoch >= 0 && early.config.restoreBestWeights ? `; weights of epoch ${early.bestEpoch + 1} (best ${early.config.monitor}) restored` : '';
+      const best =
+        early.bestEpoch >= 0 && early.config.restoreBestWeights
+          ? `; weights of epoch ${early.bestEpoch + 1} (best ${early.config.monitor}) restored`
+          : '';
       if (r.stopReason === 'nan') this.error = r.message ?? 'loss became NaN';
       this.status = `${r.stopReason === 'completed' ? `completed ${r.nextEpoch} epochs` : (r.message ?? r.stopReason)}${best}`;
       this.modelLabel = `trained ${r.nextEpoch} epoch(s) on ${trainIdx.length} digits`;
       await this.evaluate();
       await this.#refreshDrawing();
     } catch (e) {
-      if (!this.#destroyed) this.error = isQuotaError(e) || /IndexedDB/i.test(String(e)) ? describeStorageError('ModelCheckpoint save', e) : (e as Error).message;
+      if (!this.#destroyed)
+        this.error =
+          isQuotaError(e) || /IndexedDB/i.test(String(e)) ? describeStorageError('ModelCheckpoint save', e) : (e as Error).message;
     } finally {
       tf.dispose([train.x, train.y, val.x, val.y]);
       this.running = false;

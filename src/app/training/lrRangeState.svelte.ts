@@ -17,7 +17,8 @@ export class LrRangeState {
   async run(config: MlpConfig | string, data: TaskData | string): Promise<void> {
     if (this.running) return;
     this.error = '';
-    if (typeof config === 'string' || typeof data === 'string') return void (this.error = String(typeof config === 'string' ? config : data));
+    if (typeof config === 'string' || typeof data === 'string')
+      return void (this.error = String(typeof config === 'string' ? config : data));
     this.running = true;
     this.points = [];
     this.suggested = null;

@@ -2,9 +2,7 @@
  * The MLP panel's data: a 2-D classification set or the 1-D regression set,
  * as plain arrays plus the config changes each task needs. Plain TS.
  */
-import {
-  make2dDataset, makeRegressionSet, type DatasetKind, type MlpConfig, type RegressionConfig,
-} from '../../core/training/index.ts';
+import { make2dDataset, makeRegressionSet, type DatasetKind, type MlpConfig, type RegressionConfig } from '../../core/training/index.ts';
 
 export const TASKS = [...(['linear', 'xor', 'circles', 'spiral', 'gaussians'] as const), 'regression'] as const;
 export type Task = DatasetKind | 'regression';
@@ -33,7 +31,13 @@ export const DEFAULT_DATA: DataSettings = { task: 'xor', n: 300, noise: 0.05, cl
 
 export function makeTaskData(s: DataSettings): TaskData {
   if (s.task === 'regression') {
-    const r = makeRegressionSet({ n: s.n, noise: s.noise, outlierFraction: s.outlierFraction, outlierOffset: s.outlierOffset, seed: s.seed } satisfies Partial<RegressionConfig>);
+    const r = makeRegressionSet({
+      n: s.n,
+      noise: s.noise,
+      outlierFraction: s.outlierFraction,
+      outlierOffset: s.outlierOffset,
+      seed: s.seed,
+    } satisfies Partial<RegressionConfig>);
     return { task: s.task, x: r.x.map((v) => [v]), y: r.y, classes: 0, isOutlier: r.isOutlier };
   }
   const d = make2dDataset({ kind: s.task, n: s.n, noise: s.noise, classes: s.classes, seed: s.seed });
@@ -43,11 +47,13 @@ export function makeTaskData(s: DataSettings): TaskData {
 /** Input/output sizes for the data; throws a clear message for combinations that cannot work. */
 export function shapeFor(d: TaskData, c: Pick<MlpConfig, 'outputActivation' | 'loss'>): Pick<MlpConfig, 'inputSize' | 'outputSize'> {
   if (d.task === 'regression') {
-    if (c.outputActivation !== 'none') throw new Error(`output "${c.outputActivation}" squashes the regression target; choose output "none" for regression`);
+    if (c.outputActivation !== 'none')
+      throw new Error(`output "${c.outputActivation}" squashes the regression target; choose output "none" for regression`);
     return { inputSize: 1, outputSize: 1 };
   }
   if (c.outputActivation === 'softmax') return { inputSize: 2, outputSize: d.classes };
-  if (d.classes > 2) throw new Error(`output "${c.outputActivation}" has one unit, but the dataset has ${d.classes} classes; choose softmax or 2 classes`);
+  if (d.classes > 2)
+    throw new Error(`output "${c.outputActivation}" has one unit, but the dataset has ${d.classes} classes; choose softmax or 2 classes`);
   return { inputSize: 2, outputSize: 1 };
 }
 

@@ -5,14 +5,41 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import {
-  buildMlp, disposeModel, functionalCode, mlpLayerSpecs, perceptronStep, predictMlp, predictPerceptron, sequentialCode, stepThrough,
-  trainMlp, validateMlpConfig, yieldFrame, type EpochLogs, type MlpConfig, type PerceptronState, type StepTrace,
+  buildMlp,
+  disposeModel,
+  functionalCode,
+  mlpLayerSpecs,
+  perceptronStep,
+  predictMlp,
+  predictPerceptron,
+  sequentialCode,
+  stepThrough,
+  trainMlp,
+  validateMlpConfig,
+  yieldFrame,
+  type EpochLogs,
+  type MlpConfig,
+  type PerceptronState,
+  type StepTrace,
 } from '../../core/training/index.ts';
-import { boundaryGrid, DEFAULT_DATA, makeTaskData, shapeFor, splitTask, taskDefaults, type DataSettings, type Task, type TaskData } from './mlpData';
+import {
+  boundaryGrid,
+  DEFAULT_DATA,
+  makeTaskData,
+  shapeFor,
+  splitTask,
+  taskDefaults,
+  type DataSettings,
+  type Task,
+  type TaskData,
+} from './mlpData';
 import { trainingBackend } from './trainingBackend.svelte';
 
 export const GRID = 60;
-export interface DenseWeights { kernel: number[][]; bias: number[] }
+export interface DenseWeights {
+  kernel: number[][];
+  bias: number[];
+}
 
 export class MlpState {
   data = $state<DataSettings>({ ...DEFAULT_DATA });
@@ -49,8 +76,18 @@ export class MlpState {
   code = $derived.by(() => {
     const c = this.resolved;
     if (typeof c === 'string') return { sequential: `// ${c}`, functional: `// ${c}` };
-    const comp = { loss: c.loss, huberDelta: c.huberDelta, optimizer: c.optimizer, learningRate: c.learningRate, momentum: c.momentum, outputUnits: c.outputSize };
-    return { sequential: sequentialCode([c.inputSize], mlpLayerSpecs(c), comp), functional: functionalCode([c.inputSize], mlpLayerSpecs(c), comp) };
+    const comp = {
+      loss: c.loss,
+      huberDelta: c.huberDelta,
+      optimizer: c.optimizer,
+      learningRate: c.learningRate,
+      momentum: c.momentum,
+      outputUnits: c.outputSize,
+    };
+    return {
+      sequential: sequentialCode([c.inputSize], mlpLayerSpecs(c), comp),
+      functional: functionalCode([c.inputSize], mlpLayerSpecs(c), comp),
+    };
   });
   #model: tf.LayersModel | null = null;
   #config: MlpConfig | null = null;
@@ -90,7 +127,8 @@ export class MlpState {
 
   async #trainMlp(): Promise<void> {
     this.error = '';
-    const c = this.resolved, d = this.taskData;
+    const c = this.resolved,
+      d = this.taskData;
     if (typeof c === 'string' || typeof d === 'string') return void (this.error = typeof c === 'string' ? c : String(d));
     try {
       await trainingBackend.ensure();
@@ -124,8 +162,12 @@ export class MlpState {
       });
       if (this.#destroyed) return;
       if (r.stopReason === 'nan') this.error = r.message ?? 'loss became NaN';
-      this.message = r.stopReason === 'completed' ? `completed ${r.history.length} epochs`
-        : r.stopReason === 'nan' ? `stopped after ${r.history.length} good epoch(s); the views show the last good weights` : (r.message ?? r.stopReason);
+      this.message =
+        r.stopReason === 'completed'
+          ? `completed ${r.history.length} epochs`
+          : r.stopReason === 'nan'
+            ? `stopped after ${r.history.length} good epoch(s); the views show the last good weights`
+            : (r.message ?? r.stopReason);
       await this.refreshViews();
     } catch (e) {
       if (!this.#destroyed) this.error = (e as Error).message;
@@ -139,7 +181,8 @@ export class MlpState {
     this.error = '';
     const d = this.taskData;
     if (typeof d === 'string') return void (this.error = d);
-    if (d.task === 'regression' || d.classes !== 2) return void (this.error = 'the perceptron (TLU) separates two classes: choose a 2-class 2-D dataset');
+    if (d.task === 'regression' || d.classes !== 2)
+      return void (this.error = 'the perceptron (TLU) separates two classes: choose a 2-class 2-D dataset');
     const eta = this.config.learningRate;
     if (!(eta > 0 && eta <= 10)) return void (this.error = `perceptron learning rate η is ${eta}; allowed: 0 < η <= 10`);
     this.#reset();
@@ -171,19 +214,24 @@ export class MlpState {
 
   /** Boundary (or regression curve), weights and the step-through for the current model. */
   async refreshViews(): Promise<void> {
-    const model = this.#model, c = this.#config;
+    const model = this.#model,
+      c = this.#config;
     if (!model || !c || this.#destroyed) return;
     const grid = c.inputSize === 2 ? boundaryGrid(GRID) : Array.from({ length: 101 }, (_, i) => [-1.2 + (2.4 * i) / 100]);
     this.boundary = await predictMlp(model, grid);
-    this.weights = await Promise.all(model.layers.map(async (l) => {
-      const [k, b] = l.getWeights();
-      return { kernel: (await k.array()) as number[][], bias: (await b.array()) as number[] };
-    }));
+    this.weights = await Promise.all(
+      model.layers.map(async (l) => {
+        const [k, b] = l.getWeights();
+        return { kernel: (await k.array()) as number[][], bias: (await b.array()) as number[] };
+      }),
+    );
     await this.step(this.sampleIndex);
   }
 
   async step(index: number): Promise<void> {
-    const d = this.taskData, model = this.#model, c = this.#config;
+    const d = this.taskData,
+      model = this.#model,
+      c = this.#config;
     if (typeof d === 'string' || !model || !c) return;
     this.sampleIndex = ((index % d.x.length) + d.x.length) % d.x.length;
     this.trace = await stepThrough(model, c, d.x[this.sampleIndex], d.y[this.sampleIndex]);

@@ -1,7 +1,14 @@
 /** Runes state for the random-search panel (MLP on a 2-D dataset). */
 import {
-  DEFAULT_TUNER_CONFIG, make2dDataset, mlpTrialEvaluator, runRandomSearch, validateTunerConfig,
-  type DatasetKind, type MlpConfig, type TrialResult, type TunerConfig,
+  DEFAULT_TUNER_CONFIG,
+  make2dDataset,
+  mlpTrialEvaluator,
+  runRandomSearch,
+  validateTunerConfig,
+  type DatasetKind,
+  type MlpConfig,
+  type TrialResult,
+  type TunerConfig,
 } from '../../core/training/index.ts';
 import { DEFAULT_DATA, type DataSettings } from './mlpData';
 import { trainingBackend } from './trainingBackend.svelte';
@@ -31,7 +38,8 @@ export class TunerState {
     let c: TunerConfig;
     try {
       c = validateTunerConfig($state.snapshot(this.config) as TunerConfig);
-      if (!Number.isInteger(this.epochs) || this.epochs < 1 || this.epochs > 1000) throw new Error(`epochs per trial is ${this.epochs}; allowed: integer 1..1000`);
+      if (!Number.isInteger(this.epochs) || this.epochs < 1 || this.epochs > 1000)
+        throw new Error(`epochs per trial is ${this.epochs}; allowed: integer 1..1000`);
       await trainingBackend.ensure();
     } catch (e) {
       this.error = trainingBackend.error || (e as Error).message;
@@ -40,7 +48,15 @@ export class TunerState {
     const d = { ...DEFAULT_DATA, task: this.datasetKind };
     const train = make2dDataset({ kind: this.datasetKind, n: d.n, noise: d.noise, classes: d.classes, seed: d.seed });
     const val = make2dDataset({ kind: this.datasetKind, n: 100, noise: d.noise, classes: d.classes, seed: d.seed + 1 });
-    this.#base = { inputSize: 2, outputSize: train.classes, outputActivation: 'softmax', loss: 'crossentropy', optimizer: 'adam', epochs: this.epochs, seed: c.seed };
+    this.#base = {
+      inputSize: 2,
+      outputSize: train.classes,
+      outputActivation: 'softmax',
+      loss: 'crossentropy',
+      optimizer: 'adam',
+      epochs: this.epochs,
+      seed: c.seed,
+    };
     this.#abort = new AbortController();
     this.running = true;
     this.trials = [];
@@ -70,7 +86,14 @@ export class TunerState {
     const p = b.params;
     return {
       data: { ...DEFAULT_DATA, task: this.datasetKind },
-      config: { ...this.#base, hiddenLayers: [...p.hiddenLayers], learningRate: p.learningRate, batchSize: p.batchSize, hiddenActivation: p.activation, seed: (this.#base.seed ?? 0) + b.index },
+      config: {
+        ...this.#base,
+        hiddenLayers: [...p.hiddenLayers],
+        learningRate: p.learningRate,
+        batchSize: p.batchSize,
+        hiddenActivation: p.activation,
+        seed: (this.#base.seed ?? 0) + b.index,
+      },
       label: `best trial #${b.index}`,
     };
   }

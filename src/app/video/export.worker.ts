@@ -24,11 +24,9 @@ self.onmessage = async (event: MessageEvent<ExportRequest>) => {
   try {
     const source = await openVideo(file);
     try {
-      const video = await encodeAnnotatedWebm(
-        source,
-        (ctx, index) => void annotations.draw(ctx, index),
-        { onProgress: (framesDone) => framesDone % 5 === 0 && post({ type: 'progress', framesDone }) },
-      );
+      const video = await encodeAnnotatedWebm(source, (ctx, index) => void annotations.draw(ctx, index), {
+        onProgress: (framesDone) => framesDone % 5 === 0 && post({ type: 'progress', framesDone }),
+      });
       post({ type: 'done', video });
     } finally {
       source.close();

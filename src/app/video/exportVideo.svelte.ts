@@ -35,7 +35,13 @@ export class VideoExport {
         else finish(null, `The annotated video could not be made: ${msg.message}`);
       };
       worker.onerror = (e) => finish(null, `The export worker crashed: ${e.message}`);
-      worker.postMessage({ file: results.file, rows: results.rows(), labels: results.labels(), masks: results.masks(), every: results.settings.every } satisfies ExportRequest);
+      worker.postMessage({
+        file: results.file,
+        rows: results.rows(),
+        labels: results.labels(),
+        masks: results.masks(),
+        every: results.settings.every,
+      } satisfies ExportRequest);
     });
   }
 

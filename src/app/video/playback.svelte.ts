@@ -1,7 +1,6 @@
 import { FrameSeeker } from './frameSeeker';
 import type { ResultStore } from './resultStore';
 
-
 /** The results viewer: which frame is shown, and drawing it with its masks, boxes, ids and trails. */
 export class Playback {
   index = $state(0);

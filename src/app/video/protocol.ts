@@ -32,10 +32,7 @@ export interface TrackThumb {
 }
 
 export type VideoRequest =
-  | ({ type: 'start'; runId: number } & ProcessRequest)
-  | { type: 'pause' }
-  | { type: 'resume' }
-  | { type: 'cancel' };
+  ({ type: 'start'; runId: number } & ProcessRequest) | { type: 'pause' } | { type: 'resume' } | { type: 'cancel' };
 
 export interface OpenedInfo {
   metadata: VideoMetadata;

@@ -76,4 +76,3 @@ export const shortestAugmentingPath: DenseSolver = (cost, rows, cols) => {
   for (let j = 1; j <= cols; j++) if (colRow[j] > 0) rowToCol[colRow[j] - 1] = j - 1;
   return rowToCol;
 };
-

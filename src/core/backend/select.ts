@@ -89,9 +89,11 @@ async function describe(name: BackendName, p: Probes): Promise<string> {
 
 async function gatherProbes(): Promise<Probes> {
   const webgl = probeWebGl();
-  const webgpu = await withTimeout(probeWebGpu(), 2000, 'WebGPU adapter request').catch(
-    (e: unknown): WebGpuProbe => ({ available: false, description: String(e), software: false }),
-  );
+  const webgpu = await withTimeout(probeWebGpu(), 2000, 'WebGPU adapter request').catch((e: unknown): WebGpuProbe => ({
+    available: false,
+    description: String(e),
+    software: false,
+  }));
   return { webgl, webgpu };
 }
 

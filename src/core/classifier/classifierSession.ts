@@ -55,7 +55,10 @@ export class ClassifierSession {
   readonly #smoother: LabelSmoother;
 
   /** `embeddingMethod` is stored with trained heads and checked when loading one. */
-  constructor(readonly embeddingMethod: string, smoother: Partial<SmootherConfig> = {}) {
+  constructor(
+    readonly embeddingMethod: string,
+    smoother: Partial<SmootherConfig> = {},
+  ) {
     this.#smoother = new LabelSmoother(smoother);
   }
 
@@ -75,9 +78,14 @@ export class ClassifierSession {
     const track = this.#last.tracks.find((t) => t.id === trackId);
     if (!track) throw new SampleSetError(`track #${trackId} is not on the last frame; pick an active track`);
     const withEmb = this.#last.detections.filter((d) => d.embedding);
-    if (withEmb.length === 0 && this.#last.detections.length > 0) throw new SampleSetError('the detector gives no embeddings: turn appearance on in Settings');
-    const pair = matchTracksToDetections([track.box], withEmb.map((d) => d.box))[0];
-    if (!pair) throw new SampleSetError(`track #${trackId} has no detection on the last frame (it is carried by the motion model); try again`);
+    if (withEmb.length === 0 && this.#last.detections.length > 0)
+      throw new SampleSetError('the detector gives no embeddings: turn appearance on in Settings');
+    const pair = matchTracksToDetections(
+      [track.box],
+      withEmb.map((d) => d.box),
+    )[0];
+    if (!pair)
+      throw new SampleSetError(`track #${trackId} has no detection on the last frame (it is carried by the motion model); try again`);
     this.#samples.push({ embedding: withEmb[pair[1]].embedding!, className: name });
   }
 
@@ -85,7 +93,11 @@ export class ClassifierSession {
   captureFrame(className: string, timeoutMs = 10_000): Promise<void> {
     const name = checkName(className);
     return new Promise((resolve, reject) => {
-      const entry = { className: name, resolve: () => (clearTimeout(timer), resolve()), reject: (e: Error) => (clearTimeout(timer), reject(e)) };
+      const entry = {
+        className: name,
+        resolve: () => (clearTimeout(timer), resolve()),
+        reject: (e: Error) => (clearTimeout(timer), reject(e)),
+      };
       const timer = setTimeout(() => {
         this.#pendingFrame = this.#pendingFrame.filter((p) => p !== entry);
         reject(new SampleSetError(`no frame was detected within ${timeoutMs / 1000} s; start the camera and try again`));
@@ -102,9 +114,18 @@ export class ClassifierSession {
     this.#samples = [];
   }
 
-  async train(config: Partial<ClassifierConfig>, onEpoch?: (e: HeadEpoch) => void, signal?: AbortSignal): Promise<{ ms: number; history: HeadEpoch[] }> {
+  async train(
+    config: Partial<ClassifierConfig>,
+    onEpoch?: (e: HeadEpoch) => void,
+    signal?: AbortSignal,
+  ): Promise<{ ms: number; history: HeadEpoch[] }> {
     const r = await trainHead(this.#samples, config, { onEpoch, signal });
-    this.#setHead(r.model, { classNames: r.classNames, embeddingMethod: this.embeddingMethod, embeddingDim: r.dim, targetClass: this.#target });
+    this.#setHead(r.model, {
+      classNames: r.classNames,
+      embeddingMethod: this.embeddingMethod,
+      embeddingDim: r.dim,
+      targetClass: this.#target,
+    });
     return { ms: r.ms, history: r.history };
   }
 
@@ -174,8 +195,14 @@ export class ClassifierSession {
     const { model, meta } = this.#head!;
     const fresh = f.tracks.map((t, i) => [t, i] as const).filter(([t]) => t.label === this.#target && t.timeSinceUpdate === 0);
     const dets = f.detections.filter((d) => d.embedding?.length === meta.embeddingDim);
-    const pairs = matchTracksToDetections(fresh.map(([t]) => t.box), dets.map((d) => d.box));
-    const probs = await classify(model, pairs.map(([, j]) => dets[j].embedding!));
+    const pairs = matchTracksToDetections(
+      fresh.map(([t]) => t.box),
+      dets.map((d) => d.box),
+    );
+    const probs = await classify(
+      model,
+      pairs.map(([, j]) => dets[j].embedding!),
+    );
     pairs.forEach(([i], k) => this.#smoother.update(fresh[i][0].id, probs[k]));
     this.#smoother.retain(f.tracks.map((t) => t.id));
     return f.tracks.map((t) => {

@@ -8,7 +8,15 @@ export type { HeadEpoch, TrainedHead, TrainHeadOptions } from './trainHead.ts';
 export { argmax, classify } from './classify.ts';
 export { DEFAULT_SMOOTHER_CONFIG, LabelSmoother, validateSmootherConfig } from './labelSmoother.ts';
 export type { SmoothedLabel, SmootherConfig } from './labelSmoother.ts';
-export { CLASSIFIER_PREFIX, classifierUrl, deleteClassifier, listClassifiers, loadClassifier, parseClassifierMeta, saveClassifier } from './classifierStore.ts';
+export {
+  CLASSIFIER_PREFIX,
+  classifierUrl,
+  deleteClassifier,
+  listClassifiers,
+  loadClassifier,
+  parseClassifierMeta,
+  saveClassifier,
+} from './classifierStore.ts';
 export type { ClassifierExpectation, ClassifierMeta } from './classifierStore.ts';
 export { bestIouIndex, matchTracksToDetections, MIN_MATCH_IOU } from './matchTracks.ts';
 export { ClassifierSession, DEFAULT_TARGET_CLASS } from './classifierSession.ts';

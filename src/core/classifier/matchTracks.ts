@@ -21,10 +21,12 @@ export function bestIouIndex(box: Tlwh, boxes: readonly Tlwh[], minIou = MIN_MAT
  */
 export function matchTracksToDetections(tracks: readonly Tlwh[], detections: readonly Tlwh[], minIou = MIN_MATCH_IOU): [number, number][] {
   const candidates: [number, number, number][] = [];
-  tracks.forEach((t, i) => detections.forEach((d, j) => {
-    const v = iouTlwh(t, d);
-    if (v >= minIou) candidates.push([v, i, j]);
-  }));
+  tracks.forEach((t, i) =>
+    detections.forEach((d, j) => {
+      const v = iouTlwh(t, d);
+      if (v >= minIou) candidates.push([v, i, j]);
+    }),
+  );
   candidates.sort((a, b) => b[0] - a[0]);
   const usedT = new Set<number>();
   const usedD = new Set<number>();

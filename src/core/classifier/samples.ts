@@ -39,7 +39,9 @@ export function checkSamples(samples: readonly ClassSample[], minPerClass: numbe
   const dim = samples[0].embedding.length;
   const bad = samples.findIndex((s) => s.embedding.length !== dim || s.embedding.some((v) => !Number.isFinite(v)));
   if (dim === 0 || bad >= 0) {
-    throw new SampleSetError(`sample ${Math.max(bad, 0)} has an embedding of length ${samples[Math.max(bad, 0)].embedding.length} or non-finite values; expected ${dim} finite numbers like the first`);
+    throw new SampleSetError(
+      `sample ${Math.max(bad, 0)} has an embedding of length ${samples[Math.max(bad, 0)].embedding.length} or non-finite values; expected ${dim} finite numbers like the first`,
+    );
   }
   const empty = [...counts.keys()].find((c) => c.trim() === '');
   if (empty !== undefined) throw new SampleSetError('a class name is empty; name every class');

@@ -44,23 +44,53 @@ export function buildHead(dim: number, classes: number, config: ClassifierConfig
   const init = (k: number) => tf.initializers.glorotUniform({ seed: config.seed + k });
   const layers: tf.layers.Layer[] = [];
   if (config.hiddenUnits > 0) {
-    layers.push(tf.layers.dense({ inputShape: [dim], units: config.hiddenUnits, activation: 'relu', kernelInitializer: init(0), kernelRegularizer: reg }));
+    layers.push(
+      tf.layers.dense({
+        inputShape: [dim],
+        units: config.hiddenUnits,
+        activation: 'relu',
+        kernelInitializer: init(0),
+        kernelRegularizer: reg,
+      }),
+    );
   }
-  layers.push(tf.layers.dense({ ...(layers.length === 0 ? { inputShape: [dim] } : {}), units: classes, activation: 'softmax', kernelInitializer: init(1), kernelRegularizer: reg }));
+  layers.push(
+    tf.layers.dense({
+      ...(layers.length === 0 ? { inputShape: [dim] } : {}),
+      units: classes,
+      activation: 'softmax',
+      kernelInitializer: init(1),
+      kernelRegularizer: reg,
+    }),
+  );
   const model = tf.sequential({ layers });
   model.compile({ optimizer: tf.train.adam(config.learningRate), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   return model;
 }
 
 /** Throws SampleSetError / ClassifierConfigError before building anything. */
-export async function trainHead(samples: readonly ClassSample[], input: Partial<ClassifierConfig> = {}, options: TrainHeadOptions = {}): Promise<TrainedHead> {
+export async function trainHead(
+  samples: readonly ClassSample[],
+  input: Partial<ClassifierConfig> = {},
+  options: TrainHeadOptions = {},
+): Promise<TrainedHead> {
   const config = validateClassifierConfig(input);
   const { classNames, dim } = checkSamples(samples, config.minSamplesPerClass);
   const t0 = globalThis.performance.now();
   const flat = new Float32Array(samples.length * dim);
   samples.forEach((s, i) => flat.set(s.embedding, i * dim));
   const xs = tf.tensor2d(flat, [samples.length, dim]);
-  const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(samples.map((s) => classNames.indexOf(s.className)), 'int32'), classNames.length).toFloat());
+  const ys = tf.tidy(() =>
+    tf
+      .oneHot(
+        tf.tensor1d(
+          samples.map((s) => classNames.indexOf(s.className)),
+          'int32',
+        ),
+        classNames.length,
+      )
+      .toFloat(),
+  );
   const model = buildHead(dim, classNames.length, config);
   const history: HeadEpoch[] = [];
   try {
@@ -80,7 +110,8 @@ export async function trainHead(samples: readonly ClassSample[], input: Partial<
     });
     if (options.signal?.aborted) throw new TrainingAbortedError(history.length);
     const last = history[history.length - 1];
-    if (!Number.isFinite(last?.loss)) throw new Error(`training diverged (loss ${last?.loss}); lower the learning rate (now ${config.learningRate})`);
+    if (!Number.isFinite(last?.loss))
+      throw new Error(`training diverged (loss ${last?.loss}); lower the learning rate (now ${config.learningRate})`);
     return { model, classNames, dim, history, ms: globalThis.performance.now() - t0 };
   } catch (e) {
     disposeModel(model);

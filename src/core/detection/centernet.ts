@@ -103,7 +103,6 @@ class CenterNetDetector implements Detector {
     return decoded.map((d) => d.detection);
   }
 
-
   dispose(): void {
     this.#model.dispose();
   }

@@ -73,8 +73,7 @@ class CocoSsdDetector implements Detector {
     const t0 = now();
     frameSize(frame); // validates shape/type before allocating anything
     // The graph wants int32 RGB; pixel sources are converted by the library.
-    const tensor =
-      frame instanceof tf.Tensor ? tf.tidy(() => tf.cast(tf.slice(frame, [0, 0, 0], [-1, -1, 3]), 'int32')) : null;
+    const tensor = frame instanceof tf.Tensor ? tf.tidy(() => tf.cast(tf.slice(frame, [0, 0, 0], [-1, -1, 3]), 'int32')) : null;
     const t1 = now();
     let raw: cocoSsd.DetectedObject[];
     try {

@@ -37,10 +37,7 @@ function checkRange(name: string, value: unknown, min: number, max: number, inte
  * Fills defaults, validates and returns a copy (the input is not kept).
  * `labels`, when given, is the detector's label list; `classes` must be in it.
  */
-export function validateDetectorConfig(
-  config: Partial<DetectorConfig> = {},
-  labels?: readonly string[],
-): DetectorConfig {
+export function validateDetectorConfig(config: Partial<DetectorConfig> = {}, labels?: readonly string[]): DetectorConfig {
   const merged = { ...DEFAULT_DETECTOR_CONFIG, ...config };
   checkRange('scoreThreshold', merged.scoreThreshold, 0, 1);
   checkRange('iouThreshold', merged.iouThreshold, 0, 1);

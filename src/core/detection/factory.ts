@@ -47,10 +47,7 @@ export async function loadDetector(name: DetectorName, options: LoadDetectorOpti
 }
 
 /** Like loadDetector, but a failed coco-ssd load falls back to CenterNet with a warning. */
-export async function loadDetectorWithFallback(
-  name: DetectorName,
-  options: LoadDetectorOptions,
-): Promise<DetectorWithWarning> {
+export async function loadDetectorWithFallback(name: DetectorName, options: LoadDetectorOptions): Promise<DetectorWithWarning> {
   try {
     return { detector: await loadDetector(name, options) };
   } catch (error) {

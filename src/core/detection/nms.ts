@@ -14,11 +14,7 @@ export interface Candidate {
  * by `classId * (maxCoord + 1)` so classes cannot overlap, and one
  * `nonMaxSuppressionAsync` call handles all of them (the batched-NMS trick).
  */
-export async function classAwareNms(
-  candidates: readonly Candidate[],
-  iouThreshold: number,
-  maxOutput: number,
-): Promise<number[]> {
+export async function classAwareNms(candidates: readonly Candidate[], iouThreshold: number, maxOutput: number): Promise<number[]> {
   if (candidates.length === 0) return [];
   let maxCoord = 0;
   for (const c of candidates) maxCoord = Math.max(maxCoord, Math.abs(c.box[2]), Math.abs(c.box[3]));

@@ -52,12 +52,7 @@ function toRgbFloat(frame: DetectorInput): tf.Tensor3D {
   return tf.cast(rgb, 'float32');
 }
 
-export function inputTransform(
-  width: number,
-  height: number,
-  target: { width: number; height: number },
-  mode: ResizeMode,
-): InputTransform {
+export function inputTransform(width: number, height: number, target: { width: number; height: number }, mode: ResizeMode): InputTransform {
   if (mode === 'stretch') {
     return { scaleX: target.width / width, scaleY: target.height / height, padX: 0, padY: 0, sourceWidth: width, sourceHeight: height };
   }
@@ -72,14 +67,23 @@ export function inputTransform(
  * `valueScale` (1 keeps 0..255). Letterbox pads with zeros, centred.
  * The caller disposes the returned tensor; the frame is not disposed.
  */
-export function toModelBatch(frame: DetectorInput, t: InputTransform, target: { width: number; height: number }, valueScale = 1): tf.Tensor4D {
+export function toModelBatch(
+  frame: DetectorInput,
+  t: InputTransform,
+  target: { width: number; height: number },
+  valueScale = 1,
+): tf.Tensor4D {
   return tf.tidy(() => {
     const rgb = toRgbFloat(frame);
     const w = Math.round(t.sourceWidth * t.scaleX);
     const h = Math.round(t.sourceHeight * t.scaleY);
     let resized: tf.Tensor3D = tf.image.resizeBilinear(rgb, [h, w]);
     if (t.padX > 0 || t.padY > 0 || w !== target.width || h !== target.height) {
-      resized = tf.pad(resized, [[t.padY, target.height - h - t.padY], [t.padX, target.width - w - t.padX], [0, 0]]);
+      resized = tf.pad(resized, [
+        [t.padY, target.height - h - t.padY],
+        [t.padX, target.width - w - t.padX],
+        [0, 0],
+      ]);
     }
     const scaled = valueScale === 1 ? resized : tf.mul(resized, valueScale);
     return tf.expandDims(scaled, 0) as tf.Tensor4D;

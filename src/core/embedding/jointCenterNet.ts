@@ -165,7 +165,12 @@ export class JointCenterNet implements Detector {
     }
     const t2 = now();
     const stride = run.packed.shape[1];
-    const decoded = await decodeRows(data, stride, { config: this.#settings.config, labels: this.#settings.labels, allowed: this.#settings.allowed, transform });
+    const decoded = await decodeRows(data, stride, {
+      config: this.#settings.config,
+      labels: this.#settings.labels,
+      allowed: this.#settings.allowed,
+      transform,
+    });
     const detections = decoded.map(({ row, detection }) => ({
       ...detection,
       embedding: data.slice(row * stride + ROW, (row + 1) * stride),

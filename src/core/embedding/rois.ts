@@ -39,12 +39,7 @@ export function modelRowsToRois(rows: tf.Tensor2D, size: ModelSize, sideTrim: nu
   const sx = 1 / (size.width - 1);
   const sy = 1 / (size.height - 1);
   return tf.concat(
-    [
-      tf.mul(y1, sy),
-      tf.mul(tf.add(x1, tf.mul(w, sideTrim)), sx),
-      tf.mul(y2, sy),
-      tf.mul(tf.sub(x2, tf.mul(w, sideTrim)), sx),
-    ],
+    [tf.mul(y1, sy), tf.mul(tf.add(x1, tf.mul(w, sideTrim)), sx), tf.mul(y2, sy), tf.mul(tf.sub(x2, tf.mul(w, sideTrim)), sx)],
     1,
   ) as tf.Tensor2D;
 }

@@ -39,7 +39,13 @@ export async function encodeAnnotatedWebm(source: VideoSource, draw: DrawFrame, 
     for (const { chunk, meta } of chunks.splice(0)) await packets.add(EncodedPacket.fromEncodedChunk(chunk), meta);
   };
   try {
-    encoder.configure({ codec: 'vp8', width, height, bitrate: options.bitrate ?? Math.round(width * height * frameRate.fps * 0.4), framerate: frameRate.fps });
+    encoder.configure({
+      codec: 'vp8',
+      width,
+      height,
+      bitrate: options.bitrate ?? Math.round(width * height * frameRate.fps * 0.4),
+      framerate: frameRate.fps,
+    });
     const keyEvery = options.keyFrameInterval ?? 60;
     let done = 0;
     for await (const { frame, index, timestampUs } of source.frames({ signal: options.signal })) {

@@ -47,7 +47,13 @@ export function buildJsonExport(input: JsonExportInput): JsonExport {
   const tracks = new Map<number, JsonExport['tracks'][number]>();
   for (const r of input.rows) {
     const cls = input.classes.get(r.id);
-    const object: JsonExportObject = { id: r.id, label: cls?.label ?? 'object', classId: cls?.classId ?? null, score: r.conf, box: [r.box[0], r.box[1], r.box[2], r.box[3]] };
+    const object: JsonExportObject = {
+      id: r.id,
+      label: cls?.label ?? 'object',
+      classId: cls?.classId ?? null,
+      score: r.conf,
+      box: [r.box[0], r.box[1], r.box[2], r.box[3]],
+    };
     const last = frames[frames.length - 1];
     if (last?.frame === r.frame) last.objects.push(object);
     else {
@@ -61,5 +67,12 @@ export function buildJsonExport(input: JsonExportInput): JsonExport {
       t.boxes++;
     } else tracks.set(r.id, { id: r.id, label: object.label, classId: object.classId, firstFrame: r.frame, lastFrame: r.frame, boxes: 1 });
   }
-  return { format: 'trackscope-tracks', version: 1, video: input.video, settings: input.settings, tracks: [...tracks.values()].sort((a, b) => a.id - b.id), frames };
+  return {
+    format: 'trackscope-tracks',
+    version: 1,
+    video: input.video,
+    settings: input.settings,
+    tracks: [...tracks.values()].sort((a, b) => a.id - b.id),
+    frames,
+  };
 }

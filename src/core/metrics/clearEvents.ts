@@ -156,16 +156,28 @@ export function countClearEvents(seq: SequenceFrames, iouThreshold: number, onFr
   const nGt = seq.gtIds.length;
   const nRes = seq.resIds.length;
   const ev = {
-    numFrames: seq.frames.length, numGt: 0, numPredictions: 0, numMatches: 0, numSwitches: 0,
-    numMisses: 0, numFalsePositives: 0, numFragmentations: 0, distanceSum: 0,
-    gtPresent: new Int32Array(nGt), gtTracked: new Int32Array(nGt), resPresent: new Int32Array(nRes),
+    numFrames: seq.frames.length,
+    numGt: 0,
+    numPredictions: 0,
+    numMatches: 0,
+    numSwitches: 0,
+    numMisses: 0,
+    numFalsePositives: 0,
+    numFragmentations: 0,
+    distanceSum: 0,
+    gtPresent: new Int32Array(nGt),
+    gtTracked: new Int32Array(nGt),
+    resPresent: new Int32Array(nRes),
     pairGated: new Map<number, number>(),
   };
   const s = newState(nGt, nRes);
   const maxDistance = 1 - iouThreshold;
   for (const f of seq.frames) {
     const before = onFrame ? { fp: ev.numFalsePositives, fn: ev.numMisses, idsw: s.switches, matches: s.matches } : null;
-    f.res.forEach((r, j) => { s.resPos[r] = j; ev.resPresent[r]++; });
+    f.res.forEach((r, j) => {
+      s.resPos[r] = j;
+      ev.resPresent[r]++;
+    });
     const dist = gatedDistances(f, maxDistance, ev, nRes);
     const rowDone = new Uint8Array(f.gt.length);
     const colDone = new Uint8Array(f.res.length);
@@ -180,13 +192,24 @@ export function countClearEvents(seq: SequenceFrames, iouThreshold: number, onFr
         if (s.everTracked[g]) s.missedSinceTracked[g] = 1;
       }
     });
-    colDone.forEach((done) => { if (!done) ev.numFalsePositives++; });
+    colDone.forEach((done) => {
+      if (!done) ev.numFalsePositives++;
+    });
     ev.numGt += f.gt.length;
     ev.numPredictions += f.res.length;
-    f.res.forEach((r) => { s.resPos[r] = -1; });
+    f.res.forEach((r) => {
+      s.resPos[r] = -1;
+    });
     s.step++;
     if (onFrame && before) {
-      onFrame({ frame: f.frame, FP: ev.numFalsePositives - before.fp, FN: ev.numMisses - before.fn, IDSW: s.switches - before.idsw, matches: s.matches - before.matches, numGt: f.gt.length });
+      onFrame({
+        frame: f.frame,
+        FP: ev.numFalsePositives - before.fp,
+        FN: ev.numMisses - before.fn,
+        IDSW: s.switches - before.idsw,
+        matches: s.matches - before.matches,
+        numGt: f.gt.length,
+      });
     }
   }
   return { ...ev, numMatches: s.matches, numSwitches: s.switches, numFragmentations: s.fragmentations, distanceSum: s.distanceSum };

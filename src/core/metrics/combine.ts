@@ -9,21 +9,41 @@ import type { MotCounts, MotMetrics } from './types.ts';
 import { finalizeMetrics } from './finalizeMetrics.ts';
 
 const SUMMED = [
-  'numFrames', 'numGt', 'numPredictions', 'numMatches', 'numDetections', 'FP', 'FN', 'IDSW',
-  'fragmentations', 'numUniqueObjects', 'MT', 'PT', 'ML', 'distanceSum', 'idtp', 'idfp', 'idfn',
+  'numFrames',
+  'numGt',
+  'numPredictions',
+  'numMatches',
+  'numDetections',
+  'FP',
+  'FN',
+  'IDSW',
+  'fragmentations',
+  'numUniqueObjects',
+  'MT',
+  'PT',
+  'ML',
+  'distanceSum',
+  'idtp',
+  'idfp',
+  'idfn',
 ] as const satisfies ReadonlyArray<keyof MotCounts>;
 
 export function combineHota(parts: readonly HotaCounts[]): HotaCounts {
   const sumAt = (f: (h: HotaCounts) => number[], a: number): number => parts.reduce((s, h) => s + f(h)[a], 0);
   const tp = HOTA_ALPHAS.map((_, a) => sumAt((h) => h.tp, a));
-  const weighted = (f: (h: HotaCounts) => number[], a: number): number =>
-    parts.reduce((s, h) => s + f(h)[a] * h.tp[a], 0);
+  const weighted = (f: (h: HotaCounts) => number[], a: number): number => parts.reduce((s, h) => s + f(h)[a] * h.tp[a], 0);
   return {
     tp,
     fn: HOTA_ALPHAS.map((_, a) => sumAt((h) => h.fn, a)),
     fp: HOTA_ALPHAS.map((_, a) => sumAt((h) => h.fp, a)),
     assA: HOTA_ALPHAS.map((_, a) => weighted((h) => h.assA, a) / Math.max(1, tp[a])),
-    locA: HOTA_ALPHAS.map((_, a) => Math.max(1e-10, weighted((h) => h.locA, a)) / Math.max(1e-10, tp[a])),
+    locA: HOTA_ALPHAS.map(
+      (_, a) =>
+        Math.max(
+          1e-10,
+          weighted((h) => h.locA, a),
+        ) / Math.max(1e-10, tp[a]),
+    ),
   };
 }
 

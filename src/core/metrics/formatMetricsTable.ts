@@ -39,7 +39,6 @@ export function formatMetricsTable(rows: ReadonlyArray<{ name: string; m: MotMet
   const header = ['', ...COLUMNS.map((c) => c.title)];
   const body = rows.map(({ name, m }) => [name, ...COLUMNS.map((c) => c.cell(m))]);
   const widths = header.map((h, k) => Math.max(h.length, ...body.map((r) => r[k].length)));
-  const line = (cells: string[]): string =>
-    cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');
+  const line = (cells: string[]): string => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');
   return [line(header), ...body.map(line)].join('\n') + '\n';
 }

@@ -47,7 +47,11 @@ function globalAlignment(seq: SequenceFrames): Alignment {
     const nr = f.res.length;
     const rowSum = new Float64Array(ng);
     const colSum = new Float64Array(nr);
-    for (let i = 0; i < ng; i++) for (let j = 0; j < nr; j++) { rowSum[i] += f.iou[i * nr + j]; colSum[j] += f.iou[i * nr + j]; }
+    for (let i = 0; i < ng; i++)
+      for (let j = 0; j < nr; j++) {
+        rowSum[i] += f.iou[i * nr + j];
+        colSum[j] += f.iou[i * nr + j];
+      }
     for (let i = 0; i < ng; i++) {
       for (let j = 0; j < nr; j++) {
         const sim = f.iou[i * nr + j];
@@ -85,7 +89,10 @@ function associationAccuracy(matches: Map<number, number>, al: Alignment, nRes: 
 export function hotaCounts(seq: SequenceFrames): HotaCounts {
   let numGt = 0;
   let numRes = 0;
-  for (const f of seq.frames) { numGt += f.gt.length; numRes += f.res.length; }
+  for (const f of seq.frames) {
+    numGt += f.gt.length;
+    numRes += f.res.length;
+  }
   if (numGt === 0 || numRes === 0) return emptySequence(numGt, numRes);
   const nRes = seq.resIds.length;
   const al = globalAlignment(seq);
@@ -95,7 +102,10 @@ export function hotaCounts(seq: SequenceFrames): HotaCounts {
     const ng = f.gt.length;
     const nr = f.res.length;
     if (ng === 0 || nr === 0) {
-      for (let a = 0; a < HOTA_ALPHAS.length; a++) { out.fp[a] += nr; out.fn[a] += ng; }
+      for (let a = 0; a < HOTA_ALPHAS.length; a++) {
+        out.fp[a] += nr;
+        out.fn[a] += ng;
+      }
       continue;
     }
     const cost = new Float64Array(ng * nr);

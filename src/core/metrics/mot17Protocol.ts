@@ -27,7 +27,10 @@ export function removeDistractorMatches(gtRows: readonly MotRow[], resRows: read
   for (const [frame, res] of groupByFrame(resRows)) {
     const gt = gtByFrame.get(frame);
     if (!gt) continue;
-    const iou = iouMatrix(gt.map((r) => r.box), res.map((r) => r.box));
+    const iou = iouMatrix(
+      gt.map((r) => r.box),
+      res.map((r) => r.box),
+    );
     const dist = iou.map((v) => (1 - v > MATCH_MAX_DISTANCE ? NaN : 1 - v));
     for (const [i, j] of matchWithForbidden(dist, gt.length, res.length)) {
       const cls = gt[i].classId;
@@ -39,10 +42,7 @@ export function removeDistractorMatches(gtRows: readonly MotRow[], resRows: read
 }
 
 /** Applies the whole protocol; evaluate the returned pair at IoU 0.5. */
-export function applyMot17Protocol(
-  gtRows: readonly MotRow[],
-  resRows: readonly MotRow[],
-): { gt: MotRow[]; res: MotRow[] } {
+export function applyMot17Protocol(gtRows: readonly MotRow[], resRows: readonly MotRow[]): { gt: MotRow[]; res: MotRow[] } {
   return {
     gt: gtRows.filter((r) => r.classId === MOT17_PEDESTRIAN),
     res: removeDistractorMatches(gtRows, resRows),

@@ -86,7 +86,13 @@ export class TrackingPipeline {
       detections,
       tracks,
       // A joint detector embeds inside detect() and reports that share separately.
-      timings: { preprocessMs: t.preprocessMs, inferenceMs: t.inferenceMs, postprocessMs: t.postprocessMs, embedMs: t1 - t0 + (t.embeddingMs ?? 0), trackMs },
+      timings: {
+        preprocessMs: t.preprocessMs,
+        inferenceMs: t.inferenceMs,
+        postprocessMs: t.postprocessMs,
+        embedMs: t1 - t0 + (t.embeddingMs ?? 0),
+        trackMs,
+      },
     };
   }
 
@@ -118,7 +124,12 @@ export class TrackingPipeline {
     this.#updateIndex.set(this.#updates, index);
     this.#updateIndex.delete(this.#updates - UPDATE_INDEX_MEMORY);
     return tracks.map((t) =>
-      t.lateBoxes ? { ...t, lateBoxes: t.lateBoxes.map((b) => ({ frame: this.#updateIndex.get(b.frame) ?? -1, box: b.box })).filter((b) => b.frame >= 0) } : t,
+      t.lateBoxes
+        ? {
+            ...t,
+            lateBoxes: t.lateBoxes.map((b) => ({ frame: this.#updateIndex.get(b.frame) ?? -1, box: b.box })).filter((b) => b.frame >= 0),
+          }
+        : t,
     );
   }
 

@@ -1,4 +1,3 @@
-
 /**
  * Person probability at model resolution (row-major, values 0..1), with the
  * mapping from source pixels: maskX = sourceX · scaleX, maskY = sourceY · scaleY
@@ -25,4 +24,3 @@ export interface BoxMask {
   readonly height: number;
   readonly data: Float32Array;
 }
-

@@ -157,12 +157,7 @@ export function update(g: Gaussian, z: Xyah, p: KalmanParams): Gaussian {
  * 2x2 block of a Cholesky factor is the factor of the leading 2x2 block.
  * Compare against `CHI2INV95[4]` (or `[2]` with onlyPosition).
  */
-export function gatingDistance(
-  g: Gaussian,
-  measurements: readonly Xyah[],
-  p: KalmanParams,
-  onlyPosition = false,
-): Float64Array {
+export function gatingDistance(g: Gaussian, measurements: readonly Xyah[], p: KalmanParams, onlyPosition = false): Float64Array {
   const { mean, cholesky: l } = projectInto(g, p, scratchProjection);
   const out = new Float64Array(measurements.length);
   for (let k = 0; k < measurements.length; k++) {

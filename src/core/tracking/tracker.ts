@@ -37,7 +37,10 @@ export class Tracker {
   readonly #recoveryCost;
 
   /** `config` is validated and copied; `solver` solves each non-trivial block. */
-  constructor(config: TrackerConfigInput = {}, private readonly solver: DenseSolver = shortestAugmentingPath) {
+  constructor(
+    config: TrackerConfigInput = {},
+    private readonly solver: DenseSolver = shortestAugmentingPath,
+  ) {
     this.config = validateTrackerConfig(config);
     this.#mainCost = mainPassCost(this.config);
     this.#iouCost = iouPassCost(this.config);
@@ -54,7 +57,10 @@ export class Tracker {
     const tracks = this.#tracks;
     this.#frame++;
     // 1. Predict every track one frame ahead (batched).
-    const predicted = multiPredict(tracks.map((t) => t.kalman), c.kalman);
+    const predicted = multiPredict(
+      tracks.map((t) => t.kalman),
+      c.kalman,
+    );
     tracks.forEach((t, k) => t.applyPrediction(predicted[k]));
     // 2. Prepare detections once; split by score (ByteTrack): high, low, dropped.
     const dets = detections.map(prepare);
@@ -84,9 +90,7 @@ export class Tracker {
     for (const d of r.unmatchedDetections) if (dets[d].score >= c.newTrackScoreThreshold) this.#startTrack(dets[d]);
     // 9. Drop deleted tracks; report confirmed tracks seen recently enough.
     this.#tracks = tracks.filter((t) => !t.isDeleted);
-    return this.#tracks
-      .filter((t) => t.isConfirmed && t.timeSinceUpdate <= c.outputMaxTimeSinceUpdate)
-      .map((t) => t.toOutput());
+    return this.#tracks.filter((t) => t.isConfirmed && t.timeSinceUpdate <= c.outputMaxTimeSinceUpdate).map((t) => t.toOutput());
   }
 
   #startTrack(det: PreparedDetection): void {

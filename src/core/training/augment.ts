@@ -21,8 +21,16 @@ export function randomShift(x: tf.Tensor4D, maxShift: number, rng: Rng): tf.Tens
     boxes.push([dy / big[0], dx / big[1], (dy + h - 1) / big[0], (dx + w - 1) / big[1]]);
   }
   return tf.tidy(() => {
-    const padded = tf.pad(x, [[0, 0], [maxShift, maxShift], [maxShift, maxShift], [0, 0]]);
-    const boxInd = tf.tensor1d(Array.from({ length: n }, (_, i) => i), 'int32');
+    const padded = tf.pad(x, [
+      [0, 0],
+      [maxShift, maxShift],
+      [maxShift, maxShift],
+      [0, 0],
+    ]);
+    const boxInd = tf.tensor1d(
+      Array.from({ length: n }, (_, i) => i),
+      'int32',
+    );
     // Bilinear sampling at integer points is exact; WASM's 'nearest' mode is off by a column.
     return cropAndResize(padded, tf.tensor2d(boxes, [n, 4]), boxInd, [h, w], 'bilinear');
   });

@@ -13,8 +13,14 @@ function toLayer(spec: LayerSpec, seed: number, first: boolean, inputShape: Inpu
       return tf.layers.dense({ ...input, name: spec.name, units: spec.units, activation: spec.activation, kernelInitializer });
     case 'conv2d':
       return tf.layers.conv2d({
-        ...input, name: spec.name, filters: spec.filters, kernelSize: spec.kernelSize, strides: spec.strides,
-        padding: spec.padding, activation: spec.activation, kernelInitializer,
+        ...input,
+        name: spec.name,
+        filters: spec.filters,
+        kernelSize: spec.kernelSize,
+        strides: spec.strides,
+        padding: spec.padding,
+        activation: spec.activation,
+        kernelInitializer,
       });
     case 'pool': {
       const args = { ...input, name: spec.name, poolSize: spec.poolSize, strides: spec.strides };

@@ -29,10 +29,14 @@ function layerCall(s: LayerSpec, inputShape?: InputShape): string {
 
 function lossCode(c: CompileSpec): string {
   switch (c.loss) {
-    case 'mse': return `'meanSquaredError'`;
-    case 'l1': return `'meanAbsoluteError'`;
-    case 'huber': return `(yTrue, yPred) => tf.losses.huberLoss(yTrue, yPred, undefined, ${c.huberDelta ?? 1})`;
-    case 'crossentropy': return c.outputUnits === 1 ? `'binaryCrossentropy'` : `'categoricalCrossentropy'`;
+    case 'mse':
+      return `'meanSquaredError'`;
+    case 'l1':
+      return `'meanAbsoluteError'`;
+    case 'huber':
+      return `(yTrue, yPred) => tf.losses.huberLoss(yTrue, yPred, undefined, ${c.huberDelta ?? 1})`;
+    case 'crossentropy':
+      return c.outputUnits === 1 ? `'binaryCrossentropy'` : `'categoricalCrossentropy'`;
   }
 }
 

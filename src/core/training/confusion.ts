@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs';
 
 /** m[t][p] = number of samples with true class t predicted as p. */
 export function confusionMatrix(yTrue: readonly number[], yPred: readonly number[], classes: number): number[][] {
-  if (yTrue.length !== yPred.length) throw new Error(`confusion matrix got ${yTrue.length} labels and ${yPred.length} predictions; they must match`);
+  if (yTrue.length !== yPred.length)
+    throw new Error(`confusion matrix got ${yTrue.length} labels and ${yPred.length} predictions; they must match`);
   const m = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   yTrue.forEach((t, i) => {
     const p = yPred[i];

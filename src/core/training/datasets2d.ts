@@ -31,7 +31,8 @@ export function validateDataset2dConfig(input: Partial<Dataset2dConfig>): Datase
   if (!DATASET_KINDS.includes(c.kind)) throw new Error(`dataset kind is ${JSON.stringify(c.kind)}; allowed: ${DATASET_KINDS.join(', ')}`);
   if (!Number.isInteger(c.n) || c.n < 4 || c.n > 10000) throw new Error(`dataset n is ${c.n}; allowed: integer 4..10000`);
   if (!(c.noise >= 0 && c.noise <= 1)) throw new Error(`dataset noise is ${c.noise}; allowed: 0..1`);
-  if (!Number.isInteger(c.classes) || c.classes < 2 || c.classes > 5) throw new Error(`dataset classes is ${c.classes}; allowed: integer 2..5`);
+  if (!Number.isInteger(c.classes) || c.classes < 2 || c.classes > 5)
+    throw new Error(`dataset classes is ${c.classes}; allowed: integer 2..5`);
   if (!Number.isInteger(c.seed)) throw new Error(`dataset seed is ${c.seed}; allowed: integer`);
   return c;
 }

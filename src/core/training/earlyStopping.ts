@@ -15,12 +15,19 @@ export interface EarlyStoppingConfig {
   restoreBestWeights: boolean;
 }
 
-export const DEFAULT_EARLY_STOPPING: Readonly<EarlyStoppingConfig> = { monitor: 'val_loss', patience: 3, minDelta: 0, restoreBestWeights: true };
+export const DEFAULT_EARLY_STOPPING: Readonly<EarlyStoppingConfig> = {
+  monitor: 'val_loss',
+  patience: 3,
+  minDelta: 0,
+  restoreBestWeights: true,
+};
 
 export function validateEarlyStopping(input: Partial<EarlyStoppingConfig> = {}): EarlyStoppingConfig {
   const c = { ...DEFAULT_EARLY_STOPPING, ...input };
-  if (!MONITORS.includes(c.monitor)) throw new Error(`early stopping monitor is ${JSON.stringify(c.monitor)}; allowed: ${MONITORS.join(', ')}`);
-  if (!Number.isInteger(c.patience) || c.patience < 0 || c.patience > 1000) throw new Error(`early stopping patience is ${c.patience}; allowed: integer 0..1000`);
+  if (!MONITORS.includes(c.monitor))
+    throw new Error(`early stopping monitor is ${JSON.stringify(c.monitor)}; allowed: ${MONITORS.join(', ')}`);
+  if (!Number.isInteger(c.patience) || c.patience < 0 || c.patience > 1000)
+    throw new Error(`early stopping patience is ${c.patience}; allowed: integer 0..1000`);
   if (!(c.minDelta >= 0)) throw new Error(`early stopping minDelta is ${c.minDelta}; allowed: >= 0`);
   return c;
 }

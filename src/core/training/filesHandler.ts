@@ -29,7 +29,7 @@ function parseModelJson(text: string): tf.io.ModelJSON {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`model.json is not valid JSON (${(e as Error).message})`);
+    throw new Error(`model.json is not valid JSON (${(e as Error).message})`, { cause: e });
   }
   const j = json as Partial<tf.io.ModelJSON> | null;
   if (!j || typeof j !== 'object' || !j.modelTopology) throw new Error('model.json has no "modelTopology"; is it a tf.js layers model?');
@@ -43,15 +43,23 @@ export function filesHandler(jsonText: string, weightFiles: readonly NamedBuffer
       const json = parseModelJson(jsonText);
       return tf.io.getModelArtifactsForJSON(json, async (manifest) => {
         const specs = manifest.flatMap((g) => g.weights);
-        const buffers = manifest.flatMap((g) => g.paths).map((p) => {
-          const base = p.split('/').pop() ?? p;
-          const f = weightFiles.find((w) => w.name === base);
-          if (!f) throw new Error(`weight file "${base}" named in model.json was not chosen; select it together with the .json (got ${weightFiles.map((w) => w.name).join(', ') || 'none'})`);
-          return f.data;
-        });
+        const buffers = manifest
+          .flatMap((g) => g.paths)
+          .map((p) => {
+            const base = p.split('/').pop() ?? p;
+            const f = weightFiles.find((w) => w.name === base);
+            if (!f)
+              throw new Error(
+                `weight file "${base}" named in model.json was not chosen; select it together with the .json (got ${weightFiles.map((w) => w.name).join(', ') || 'none'})`,
+              );
+            return f.data;
+          });
         const data = tf.io.concatenateArrayBuffers(buffers);
         const want = expectedBytes(specs);
-        if (want !== null && data.byteLength !== want) throw new Error(`weight files hold ${data.byteLength} bytes but model.json describes ${want}; the .bin is truncated or belongs to another model`);
+        if (want !== null && data.byteLength !== want)
+          throw new Error(
+            `weight files hold ${data.byteLength} bytes but model.json describes ${want}; the .bin is truncated or belongs to another model`,
+          );
         return [specs, data];
       });
     },

@@ -28,12 +28,20 @@ function step(shape: number[], spec: LayerSpec): LayerShape {
     }
     case 'conv2d': {
       const [h, w, c] = shape;
-      const out = [convOut(h, spec.kernelSize, spec.strides, spec.padding), convOut(w, spec.kernelSize, spec.strides, spec.padding), spec.filters];
+      const out = [
+        convOut(h, spec.kernelSize, spec.strides, spec.padding),
+        convOut(w, spec.kernelSize, spec.strides, spec.padding),
+        spec.filters,
+      ];
       return { ...base, outputShape: out, params: spec.kernelSize * spec.kernelSize * c * spec.filters + spec.filters };
     }
     case 'pool': {
       const [h, w, c] = shape;
-      return { ...base, outputShape: [convOut(h, spec.poolSize, spec.strides, 'valid'), convOut(w, spec.poolSize, spec.strides, 'valid'), c], params: 0 };
+      return {
+        ...base,
+        outputShape: [convOut(h, spec.poolSize, spec.strides, 'valid'), convOut(w, spec.poolSize, spec.strides, 'valid'), c],
+        params: 0,
+      };
     }
     case 'flatten':
       return { ...base, outputShape: [shape.reduce((a, b) => a * b, 1)], params: 0 };
@@ -50,7 +58,9 @@ export function computeLayerShapes(inputShape: InputShape, specs: readonly Layer
     }
     const out = step(shape, spec);
     if (out.outputShape.some((d) => !(d >= 1))) {
-      throw new Error(`layer ${spec.name} output shape is [${out.outputShape.join(', ')}] from input [${shape.join(', ')}]; every dimension must be >= 1 (smaller kernel/stride or 'same' padding)`);
+      throw new Error(
+        `layer ${spec.name} output shape is [${out.outputShape.join(', ')}] from input [${shape.join(', ')}]; every dimension must be >= 1 (smaller kernel/stride or 'same' padding)`,
+      );
     }
     layers.push(out);
     shape = out.outputShape;

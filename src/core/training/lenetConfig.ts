@@ -7,7 +7,15 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildSequential } from './buildModel.ts';
-import { LAYER_ACTIVATIONS, PADDINGS, POOL_TYPES, type LayerActivation, type LayerSpec, type Padding, type PoolType } from './layerSpecs.ts';
+import {
+  LAYER_ACTIVATIONS,
+  PADDINGS,
+  POOL_TYPES,
+  type LayerActivation,
+  type LayerSpec,
+  type Padding,
+  type PoolType,
+} from './layerSpecs.ts';
 import { computeLayerShapes } from './layerShapes.ts';
 import { makeOptimizer, OPTIMIZER_NAMES, type OptimizerName } from './optimizers.ts';
 import { crossEntropyTf } from './tfLosses.ts';
@@ -70,7 +78,8 @@ function validateBlock(b: ConvBlock, i: number): void {
 export function validateLenetConfig(input: Partial<LenetConfig> = {}): LenetConfig {
   const d = DEFAULT_LENET_CONFIG;
   const c: LenetConfig = {
-    ...d, ...input,
+    ...d,
+    ...input,
     inputShape: [...(input.inputShape ?? d.inputShape)],
     convBlocks: (input.convBlocks ?? d.convBlocks).map((b) => ({ ...b })),
     denseUnits: [...(input.denseUnits ?? d.denseUnits)],
@@ -80,7 +89,11 @@ export function validateLenetConfig(input: Partial<LenetConfig> = {}): LenetConf
   c.convBlocks.forEach(validateBlock);
   intIn('denseUnits.length', c.denseUnits.length, 0, 4);
   c.denseUnits.forEach((u, i) => intIn(`denseUnits[${i}]`, u, 1, 1024));
-  oneOf('activation', c.activation, LAYER_ACTIVATIONS.filter((a) => a !== 'softmax'));
+  oneOf(
+    'activation',
+    c.activation,
+    LAYER_ACTIVATIONS.filter((a) => a !== 'softmax'),
+  );
   intIn('numClasses', c.numClasses, 2, 1000);
   oneOf('optimizer', c.optimizer, OPTIMIZER_NAMES);
   if (!(c.learningRate > 0 && c.learningRate <= 10)) throw new Error(`learningRate is ${c.learningRate}; allowed: 0 < lr <= 10`);
@@ -91,7 +104,15 @@ export function validateLenetConfig(input: Partial<LenetConfig> = {}): LenetConf
 export function lenetLayerSpecs(c: LenetConfig): LayerSpec[] {
   const specs: LayerSpec[] = [];
   c.convBlocks.forEach((b, i) => {
-    specs.push({ kind: 'conv2d', name: `conv${i + 1}`, filters: b.filters, kernelSize: b.kernelSize, strides: b.stride, padding: b.padding, activation: c.activation });
+    specs.push({
+      kind: 'conv2d',
+      name: `conv${i + 1}`,
+      filters: b.filters,
+      kernelSize: b.kernelSize,
+      strides: b.stride,
+      padding: b.padding,
+      activation: c.activation,
+    });
     if (b.pool !== 'none') specs.push({ kind: 'pool', name: `pool${i + 1}`, pool: b.pool, poolSize: b.poolSize, strides: b.poolStride });
   });
   specs.push({ kind: 'flatten', name: 'flatten' });

@@ -24,12 +24,21 @@ export interface LrRangeConfig {
 }
 
 export const MIN_STEPS = 20;
-export const DEFAULT_LR_RANGE_CONFIG: Readonly<LrRangeConfig> = { minLr: 1e-4, maxLr: 10, steps: 0, batchSize: 16, divergeFactor: 4, seed: 0 };
+export const DEFAULT_LR_RANGE_CONFIG: Readonly<LrRangeConfig> = {
+  minLr: 1e-4,
+  maxLr: 10,
+  steps: 0,
+  batchSize: 16,
+  divergeFactor: 4,
+  seed: 0,
+};
 
 export function validateLrRangeConfig(input: Partial<LrRangeConfig>): LrRangeConfig {
   const c = { ...DEFAULT_LR_RANGE_CONFIG, ...input };
-  if (!(c.minLr > 0 && c.minLr < c.maxLr && c.maxLr <= 1000)) throw new Error(`lr range is ${c.minLr}..${c.maxLr}; allowed: 0 < minLr < maxLr <= 1000`);
-  if (!Number.isInteger(c.steps) || c.steps < 0 || c.steps > 10000) throw new Error(`lr range steps is ${c.steps}; allowed: integer 0..10000 (0 = one epoch)`);
+  if (!(c.minLr > 0 && c.minLr < c.maxLr && c.maxLr <= 1000))
+    throw new Error(`lr range is ${c.minLr}..${c.maxLr}; allowed: 0 < minLr < maxLr <= 1000`);
+  if (!Number.isInteger(c.steps) || c.steps < 0 || c.steps > 10000)
+    throw new Error(`lr range steps is ${c.steps}; allowed: integer 0..10000 (0 = one epoch)`);
   if (!Number.isInteger(c.batchSize) || c.batchSize < 1) throw new Error(`lr range batchSize is ${c.batchSize}; allowed: integer >= 1`);
   if (!(c.divergeFactor > 1)) throw new Error(`lr range divergeFactor is ${c.divergeFactor}; allowed: > 1`);
   return c;
@@ -78,7 +87,13 @@ export function lrAtStep(c: Pick<LrRangeConfig, 'minLr' | 'maxLr'>, step: number
  * Trains `model` (compiled, fresh: its weights are spoiled afterwards, so
  * pass a throwaway copy and dispose it) on x/y. Stops at divergence.
  */
-export async function lrRangeTest(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, config: Partial<LrRangeConfig> = {}, signal?: AbortSignal): Promise<LrSuggestion & { points: LrPoint[] }> {
+export async function lrRangeTest(
+  model: tf.LayersModel,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  config: Partial<LrRangeConfig> = {},
+  signal?: AbortSignal,
+): Promise<LrSuggestion & { points: LrPoint[] }> {
   const c = validateLrRangeConfig(config);
   const n = x.shape[0];
   const steps = c.steps || Math.max(MIN_STEPS, Math.ceil(n / c.batchSize));

@@ -32,8 +32,19 @@ export interface MlpConfig {
 }
 
 export const DEFAULT_MLP_CONFIG: Readonly<MlpConfig> = {
-  inputSize: 2, outputSize: 1, hiddenLayers: [8], hiddenActivation: 'tanh', outputActivation: 'sigmoid',
-  loss: 'crossentropy', huberDelta: 1, optimizer: 'adam', learningRate: 0.05, momentum: 0.9, batchSize: 16, epochs: 100, seed: 42,
+  inputSize: 2,
+  outputSize: 1,
+  hiddenLayers: [8],
+  hiddenActivation: 'tanh',
+  outputActivation: 'sigmoid',
+  loss: 'crossentropy',
+  huberDelta: 1,
+  optimizer: 'adam',
+  learningRate: 0.05,
+  momentum: 0.9,
+  batchSize: 16,
+  epochs: 100,
+  seed: 42,
 };
 
 function intIn(name: string, v: number, lo: number, hi: number): void {

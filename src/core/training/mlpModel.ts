@@ -7,7 +7,12 @@ import { makeOptimizer } from './optimizers.ts';
 import { makeLossFn } from './tfLosses.ts';
 
 export function mlpLayerSpecs(c: MlpConfig): DenseSpec[] {
-  const hidden: DenseSpec[] = c.hiddenLayers.map((units, i) => ({ kind: 'dense', name: `hidden${i + 1}`, units, activation: c.hiddenActivation }));
+  const hidden: DenseSpec[] = c.hiddenLayers.map((units, i) => ({
+    kind: 'dense',
+    name: `hidden${i + 1}`,
+    units,
+    activation: c.hiddenActivation,
+  }));
   const act = c.outputActivation === 'none' ? 'linear' : c.outputActivation;
   return [...hidden, { kind: 'dense', name: 'output', units: c.outputSize, activation: act }];
 }
@@ -38,7 +43,10 @@ export function mlpTensors(c: MlpConfig, x: readonly number[][], y: readonly (nu
   const xs = tf.tensor2d(x as number[][], [x.length, c.inputSize]);
   const ys = tf.tidy(() => {
     if (c.outputActivation === 'softmax') return tf.oneHot(tf.tensor1d(y as number[], 'int32'), c.outputSize).toFloat() as tf.Tensor2D;
-    return tf.tensor2d(y.map((v) => (Array.isArray(v) ? v : [v])), [y.length, c.outputSize]);
+    return tf.tensor2d(
+      y.map((v) => (Array.isArray(v) ? v : [v])),
+      [y.length, c.outputSize],
+    );
   });
   return { x: xs, y: ys };
 }

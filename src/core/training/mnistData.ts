@@ -52,7 +52,11 @@ export function splitMnist(count: number, config: Partial<MnistSplitConfig> = {}
     throw new Error(`mnist split ${c.train}+${c.val}+${c.test} = ${c.train + c.val + c.test} exceeds the ${count} digits available`);
   }
   const order = permutation(mulberry32(c.seed), count);
-  return { train: order.slice(0, c.train), val: order.slice(c.train, c.train + c.val), test: order.slice(c.train + c.val, c.train + c.val + c.test) };
+  return {
+    train: order.slice(0, c.train),
+    val: order.slice(c.train, c.train + c.val),
+    test: order.slice(c.train + c.val, c.train + c.val + c.test),
+  };
 }
 
 /** x: [n, 28, 28, 1] float32 in 0..1; y: one-hot [n, 10]. Caller disposes both. */

@@ -9,6 +9,9 @@ async function fetchBytes(url: string, signal?: AbortSignal): Promise<Uint8Array
 
 export async function fetchMnist(baseUrl = '/models/mnist/', signal?: AbortSignal): Promise<MnistData> {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  const [pixels, labels] = await Promise.all([fetchBytes(base + MNIST_FILES.pixels, signal), fetchBytes(base + MNIST_FILES.labels, signal)]);
+  const [pixels, labels] = await Promise.all([
+    fetchBytes(base + MNIST_FILES.pixels, signal),
+    fetchBytes(base + MNIST_FILES.labels, signal),
+  ]);
   return makeMnistData(pixels, labels);
 }

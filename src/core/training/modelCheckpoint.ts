@@ -20,7 +20,8 @@ export class ModelCheckpoint implements TrainCallback {
 
   constructor(config: Partial<ModelCheckpointConfig> & Pick<ModelCheckpointConfig, 'target'>) {
     this.config = { monitor: 'val_loss', saveBestOnly: true, ...config };
-    if (!MONITORS.includes(this.config.monitor)) throw new Error(`checkpoint monitor is ${JSON.stringify(this.config.monitor)}; allowed: ${MONITORS.join(', ')}`);
+    if (!MONITORS.includes(this.config.monitor))
+      throw new Error(`checkpoint monitor is ${JSON.stringify(this.config.monitor)}; allowed: ${MONITORS.join(', ')}`);
     this.best = monitorMode(this.config.monitor) === 'min' ? Infinity : -Infinity;
   }
 

@@ -16,13 +16,19 @@ const fmt = (s: readonly (number | null)[]): string => `[${s.map((v) => v ?? 'nu
 /** Throws ModelValidationError on a wrong input shape, output size or dtype. */
 export function validateTopology(model: tf.LayersModel, expected: ExpectedTopology): void {
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
-    throw new ModelValidationError('model must have exactly one input and one output', '1 input / 1 output', `${model.inputs.length} / ${model.outputs.length}`);
+    throw new ModelValidationError(
+      'model must have exactly one input and one output',
+      '1 input / 1 output',
+      `${model.inputs.length} / ${model.outputs.length}`,
+    );
   }
   const inShape = model.inputs[0].shape.slice(1);
-  if (fmt(inShape) !== fmt(expected.inputShape)) throw new ModelValidationError('model input shape does not match', fmt(expected.inputShape), fmt(inShape));
+  if (fmt(inShape) !== fmt(expected.inputShape))
+    throw new ModelValidationError('model input shape does not match', fmt(expected.inputShape), fmt(inShape));
   const outShape = model.outputs[0].shape;
   const units = outShape[outShape.length - 1];
-  if (units !== expected.outputUnits) throw new ModelValidationError('model output units do not match', String(expected.outputUnits), String(units));
+  if (units !== expected.outputUnits)
+    throw new ModelValidationError('model output units do not match', String(expected.outputUnits), String(units));
   const inDtype = model.inputs[0].dtype;
   if (inDtype !== 'float32') throw new ModelValidationError('model input dtype is not supported', 'float32', inDtype);
   const bad = model.weights.find((w) => w.dtype !== 'float32');
@@ -31,7 +37,12 @@ export function validateTopology(model: tf.LayersModel, expected: ExpectedTopolo
 
 async function readArtifacts(source: string | tf.io.IOHandler): Promise<tf.io.ModelArtifacts> {
   const handler = typeof source === 'string' ? tf.io.getLoadHandlers(source)[0] : source;
-  if (!handler?.load) throw new ModelValidationError('no loader for this model source', 'indexeddb://…, http(s) URL or an IOHandler with load()', String(source));
+  if (!handler?.load)
+    throw new ModelValidationError(
+      'no loader for this model source',
+      'indexeddb://…, http(s) URL or an IOHandler with load()',
+      String(source),
+    );
   return handler.load();
 }
 
@@ -61,7 +72,11 @@ export async function loadValidatedModel(source: string | tf.io.IOHandler, expec
   try {
     model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
   } catch (e) {
-    throw new ModelValidationError('file is not a loadable tf.js layers model', 'a layers-model model.json with weights', (e as Error).message);
+    throw new ModelValidationError(
+      'file is not a loadable tf.js layers model',
+      'a layers-model model.json with weights',
+      (e as Error).message,
+    );
   }
   try {
     validateTopology(model, expected);
@@ -80,10 +95,12 @@ export function saveModel(model: tf.LayersModel, target: string | tf.io.IOHandle
 /** In-memory save (tests, cloning, "export" before download): returns the artifacts. */
 export async function saveToArtifacts(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
   let artifacts: tf.io.ModelArtifacts | null = null;
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    artifacts = a;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
   if (!artifacts) throw new Error('model.save produced no artifacts');
   return artifacts;
 }

@@ -45,7 +45,12 @@ export function predictPerceptron(s: PerceptronState, x: readonly number[]): 0 |
 }
 
 /** One application of the rule to one sample (label 0/1). Returns a new state. */
-export function perceptronStep(s: PerceptronState, x: readonly number[], label: number, eta: number): { state: PerceptronState; updated: boolean } {
+export function perceptronStep(
+  s: PerceptronState,
+  x: readonly number[],
+  label: number,
+  eta: number,
+): { state: PerceptronState; updated: boolean } {
   const t = label === 1 ? 1 : -1;
   if (t * decision(s, x) > 0) return { state: s, updated: false };
   return { state: { weights: s.weights.map((w, i) => w + eta * t * x[i]), bias: s.bias + eta * t }, updated: true };
@@ -60,7 +65,8 @@ export interface PerceptronFit {
 
 export function fitPerceptron(x: readonly number[][], y: readonly number[], config: Partial<PerceptronConfig> = {}): PerceptronFit {
   const c = validatePerceptronConfig(config);
-  if (x.length !== y.length || x.length === 0) throw new Error(`perceptron got ${x.length} samples and ${y.length} labels; they must match and be non-empty`);
+  if (x.length !== y.length || x.length === 0)
+    throw new Error(`perceptron got ${x.length} samples and ${y.length} labels; they must match and be non-empty`);
   const rng = mulberry32(c.seed);
   let state = initPerceptron(x[0].length);
   const mistakes: number[] = [];

@@ -16,11 +16,17 @@ export const DIGIT_BOX = 20;
 export const DIGIT_SIDE = 28;
 
 function boundingBox(img: GrayImage, threshold: number): { x0: number; y0: number; w: number; h: number } | null {
-  let x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -1,
+    y1 = -1;
   for (let y = 0; y < img.height; y++) {
     for (let x = 0; x < img.width; x++) {
       if (img.data[y * img.width + x] > threshold) {
-        x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+        x0 = Math.min(x0, x);
+        y0 = Math.min(y0, y);
+        x1 = Math.max(x1, x);
+        y1 = Math.max(y1, y);
       }
     }
   }
@@ -31,7 +37,8 @@ function boundingBox(img: GrayImage, threshold: number): { x0: number; y0: numbe
 function areaWeights(src: number, dst: number): [number, number][][] {
   const r = src / dst;
   return Array.from({ length: dst }, (_, i) => {
-    const a = i * r, b = (i + 1) * r;
+    const a = i * r,
+      b = (i + 1) * r;
     const w: [number, number][] = [];
     for (let j = Math.floor(a); j < Math.min(src, Math.ceil(b)); j++) {
       const overlap = Math.min(b, j + 1) - Math.max(a, j);
@@ -43,7 +50,8 @@ function areaWeights(src: number, dst: number): [number, number][][] {
 
 /** Separable area resample of the crop (x0, y0, w, h) to nw × nh. */
 function resampleCrop(img: GrayImage, x0: number, y0: number, w: number, h: number, nw: number, nh: number): Float64Array {
-  const wx = areaWeights(w, nw), wy = areaWeights(h, nh);
+  const wx = areaWeights(w, nw),
+    wy = areaWeights(h, nh);
   const rows = new Float64Array(h * nw);
   for (let y = 0; y < h; y++) {
     for (let i = 0; i < nw; i++) {
@@ -64,11 +72,15 @@ function resampleCrop(img: GrayImage, x0: number, y0: number, w: number, h: numb
 }
 
 function centreOfMass(v: Float64Array, w: number, h: number): [number, number] {
-  let sum = 0, sx = 0, sy = 0;
+  let sum = 0,
+    sx = 0,
+    sy = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const p = v[y * w + x];
-      sum += p; sx += p * (x + 0.5); sy += p * (y + 0.5);
+      sum += p;
+      sx += p * (x + 0.5);
+      sy += p * (y + 0.5);
     }
   }
   return sum > 0 ? [sx / sum, sy / sum] : [w / 2, h / 2];
@@ -76,12 +88,14 @@ function centreOfMass(v: Float64Array, w: number, h: number): [number, number] {
 
 /** Returns 784 values (row-major 28×28); an empty drawing gives all zeros. */
 export function preprocessDigit(img: GrayImage, threshold = 0): Float32Array {
-  if (img.data.length !== img.width * img.height) throw new Error(`digit image has ${img.data.length} values for ${img.width}×${img.height}; they must match`);
+  if (img.data.length !== img.width * img.height)
+    throw new Error(`digit image has ${img.data.length} values for ${img.width}×${img.height}; they must match`);
   const out = new Float32Array(DIGIT_SIDE * DIGIT_SIDE);
   const box = boundingBox(img, threshold);
   if (!box) return out;
   const s = DIGIT_BOX / Math.max(box.w, box.h);
-  const nw = Math.max(1, Math.round(box.w * s)), nh = Math.max(1, Math.round(box.h * s));
+  const nw = Math.max(1, Math.round(box.w * s)),
+    nh = Math.max(1, Math.round(box.h * s));
   const small = resampleCrop(img, box.x0, box.y0, box.w, box.h, nw, nh);
   const [cx, cy] = centreOfMass(small, nw, nh);
   const ox = Math.min(DIGIT_SIDE - nw, Math.max(0, Math.round(DIGIT_SIDE / 2 - cx)));

@@ -41,7 +41,8 @@ export function bestTrial(trials: readonly TrialResult[], objective: Objective):
 }
 
 export async function runRandomSearch(
-  config: Partial<TunerConfig>, evaluate: TrialEvaluator,
+  config: Partial<TunerConfig>,
+  evaluate: TrialEvaluator,
   hooks: { onTrial?: (r: TrialResult, best: TrialResult) => void; signal?: AbortSignal } = {},
 ): Promise<{ trials: TrialResult[]; best: TrialResult | null }> {
   const c = validateTunerConfig(config);
@@ -59,12 +60,23 @@ export async function runRandomSearch(
 /** Evaluator that trains a fresh MLP per trial on plain arrays and disposes it. */
 export function mlpTrialEvaluator(base: Partial<MlpConfig>, train: ArraySet, val: ArraySet): TrialEvaluator {
   return async (p, index, signal) => {
-    const c = validateMlpConfig({ ...base, hiddenLayers: p.hiddenLayers, learningRate: p.learningRate, batchSize: p.batchSize, hiddenActivation: p.activation, seed: (base.seed ?? 0) + index });
+    const c = validateMlpConfig({
+      ...base,
+      hiddenLayers: p.hiddenLayers,
+      learningRate: p.learningRate,
+      batchSize: p.batchSize,
+      hiddenActivation: p.activation,
+      seed: (base.seed ?? 0) + index,
+    });
     const model: tf.LayersModel = buildMlp(c);
     try {
       const r = await trainMlp(model, c, train, val, { signal });
       const last = r.history.at(-1);
-      return { val_loss: r.stopReason === 'nan' || !last ? NaN : (last.val_loss ?? NaN), val_accuracy: last?.val_accuracy, stopReason: r.stopReason };
+      return {
+        val_loss: r.stopReason === 'nan' || !last ? NaN : (last.val_loss ?? NaN),
+        val_accuracy: last?.val_accuracy,
+        stopReason: r.stopReason,
+      };
     } finally {
       disposeModel(model);
     }

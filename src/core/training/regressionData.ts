@@ -19,7 +19,13 @@ export interface RegressionConfig {
 }
 
 export const DEFAULT_REGRESSION_CONFIG: Readonly<RegressionConfig> = {
-  n: 200, slope: 2, intercept: 0.5, noise: 0.1, outlierFraction: 0.1, outlierOffset: 8, seed: 1,
+  n: 200,
+  slope: 2,
+  intercept: 0.5,
+  noise: 0.1,
+  outlierFraction: 0.1,
+  outlierOffset: 8,
+  seed: 1,
 };
 
 export interface RegressionSet {
@@ -31,10 +37,13 @@ export interface RegressionSet {
 export function validateRegressionConfig(input: Partial<RegressionConfig>): RegressionConfig {
   const c = { ...DEFAULT_REGRESSION_CONFIG, ...input };
   if (!Number.isInteger(c.n) || c.n < 4 || c.n > 10000) throw new Error(`regression n is ${c.n}; allowed: integer 4..10000`);
-  if (!Number.isFinite(c.slope) || !Number.isFinite(c.intercept)) throw new Error(`regression slope/intercept are ${c.slope}/${c.intercept}; allowed: finite numbers`);
+  if (!Number.isFinite(c.slope) || !Number.isFinite(c.intercept))
+    throw new Error(`regression slope/intercept are ${c.slope}/${c.intercept}; allowed: finite numbers`);
   if (!(c.noise >= 0 && c.noise <= 10)) throw new Error(`regression noise is ${c.noise}; allowed: 0..10`);
-  if (!(c.outlierFraction >= 0 && c.outlierFraction <= 0.5)) throw new Error(`regression outlierFraction is ${c.outlierFraction}; allowed: 0..0.5`);
-  if (!(c.outlierOffset >= 0 && c.outlierOffset <= 1000)) throw new Error(`regression outlierOffset is ${c.outlierOffset}; allowed: 0..1000`);
+  if (!(c.outlierFraction >= 0 && c.outlierFraction <= 0.5))
+    throw new Error(`regression outlierFraction is ${c.outlierFraction}; allowed: 0..0.5`);
+  if (!(c.outlierOffset >= 0 && c.outlierOffset <= 1000))
+    throw new Error(`regression outlierOffset is ${c.outlierOffset}; allowed: 0..1000`);
   if (!Number.isInteger(c.seed)) throw new Error(`regression seed is ${c.seed}; allowed: integer`);
   return c;
 }

@@ -34,11 +34,17 @@ function applyActivation(name: LayerActivation, z: tf.Tensor): tf.Tensor {
 }
 
 /** `y` is a class index for classifiers or the target value(s) for regression. */
-export async function stepThrough(model: tf.LayersModel, config: Partial<MlpConfig>, x: number[], y: number | number[]): Promise<StepTrace> {
+export async function stepThrough(
+  model: tf.LayersModel,
+  config: Partial<MlpConfig>,
+  x: number[],
+  y: number | number[],
+): Promise<StepTrace> {
   const c = validateMlpConfig(config);
   const specs = mlpLayerSpecs(c);
   const params = model.layers.flatMap((l) => l.getWeights()); // kernel, bias per dense layer
-  if (params.length !== specs.length * 2) throw new Error(`model has ${params.length} weight tensors; expected ${specs.length * 2} for this MLP config`);
+  if (params.length !== specs.length * 2)
+    throw new Error(`model has ${params.length} weight tensors; expected ${specs.length * 2} for this MLP config`);
   const lossFn = makeLossFn(c.loss, c.huberDelta);
   const { x: xs, y: ys } = mlpTensors(c, [x], [y]);
   const probes = specs.flatMap((s) => [tf.zeros([1, s.units]), tf.zeros([1, s.units])]); // z-probe, a-probe
@@ -64,10 +70,14 @@ export async function stepThrough(model: tf.LayersModel, config: Partial<MlpConf
     const rec = arrays.slice(1, 1 + 2 * L) as number[][][];
     const g = arrays.slice(1 + 2 * L) as unknown[];
     const layers = specs.map((s, i): LayerTrace => ({
-      name: s.name, activation: s.activation,
-      preActivation: rec[2 * i][0], output: rec[2 * i + 1][0],
-      gradKernel: g[2 * i] as number[][], gradBias: g[2 * i + 1] as number[],
-      gradPreActivation: (g[2 * L + 2 * i] as number[][])[0], gradOutput: (g[2 * L + 2 * i + 1] as number[][])[0],
+      name: s.name,
+      activation: s.activation,
+      preActivation: rec[2 * i][0],
+      output: rec[2 * i + 1][0],
+      gradKernel: g[2 * i] as number[][],
+      gradBias: g[2 * i + 1] as number[],
+      gradPreActivation: (g[2 * L + 2 * i] as number[][])[0],
+      gradOutput: (g[2 * L + 2 * i + 1] as number[][])[0],
     }));
     return { input: [...x], loss: arrays[0] as number, layers };
   } finally {

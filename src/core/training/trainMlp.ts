@@ -20,16 +20,32 @@ export interface MlpTrainHooks {
 }
 
 /** Trains a compiled MLP (see buildMlp) in place; all tensors it makes are disposed. */
-export async function trainMlp(model: tf.LayersModel, config: Partial<MlpConfig>, train: ArraySet, val?: ArraySet, hooks: MlpTrainHooks = {}): Promise<TrainResult> {
+export async function trainMlp(
+  model: tf.LayersModel,
+  config: Partial<MlpConfig>,
+  train: ArraySet,
+  val?: ArraySet,
+  hooks: MlpTrainHooks = {},
+): Promise<TrainResult> {
   const c = validateMlpConfig(config);
   const t = mlpTensors(c, train.x, train.y);
   const v = val ? mlpTensors(c, val.x, val.y) : undefined;
   const reporter: TrainCallback = { onEpochEnd: (logs) => hooks.onEpochEnd?.(logs), onBatchEnd: (b, l) => hooks.onBatchEnd?.(b, l) };
   try {
-    return await trainModel(model, { x: t.x, y: t.y, xVal: v?.x, yVal: v?.y }, {
-      epochs: c.epochs, batchSize: c.batchSize, seed: c.seed, signal: hooks.signal, initialEpoch: hooks.initialEpoch,
-      learningRate: c.learningRate, callbacks: [reporter, ...(hooks.callbacks ?? [])], yieldEvery: 4,
-    });
+    return await trainModel(
+      model,
+      { x: t.x, y: t.y, xVal: v?.x, yVal: v?.y },
+      {
+        epochs: c.epochs,
+        batchSize: c.batchSize,
+        seed: c.seed,
+        signal: hooks.signal,
+        initialEpoch: hooks.initialEpoch,
+        learningRate: c.learningRate,
+        callbacks: [reporter, ...(hooks.callbacks ?? [])],
+        yieldEvery: 4,
+      },
+    );
   } finally {
     tf.dispose([t.x, t.y, v?.x, v?.y].filter((z): z is tf.Tensor2D => z !== undefined));
   }

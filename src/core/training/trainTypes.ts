@@ -22,7 +22,10 @@ export function monitorMode(m: Monitor): 'min' | 'max' {
 /** Throws when the monitored value is absent (e.g. val_loss without validation data). */
 export function readMonitor(logs: EpochLogs, m: Monitor): number {
   const v = logs[m];
-  if (v === undefined) throw new Error(`monitor "${m}" is not in the epoch logs (have: ${Object.keys(logs).join(', ')}); pass validation data or monitor another value`);
+  if (v === undefined)
+    throw new Error(
+      `monitor "${m}" is not in the epoch logs (have: ${Object.keys(logs).join(', ')}); pass validation data or monitor another value`,
+    );
   return v;
 }
 

@@ -34,7 +34,10 @@ export interface TrainOptions {
   augment?: (x: tf.Tensor4D) => tf.Tensor4D;
 }
 
-interface BatchStats { loss: number; accuracy?: number }
+interface BatchStats {
+  loss: number;
+  accuracy?: number;
+}
 
 async function runBatch(model: tf.LayersModel, d: TrainData, idx: number[], augment?: TrainOptions['augment']): Promise<BatchStats> {
   const [xb, yb] = tf.tidy(() => {
@@ -117,7 +120,8 @@ export async function trainModel(model: tf.LayersModel, data: TrainData, options
       history.push(out.logs);
       let stop = false;
       for (const cb of callbacks) stop = (await cb.onEpochEnd?.(out.logs, model)) === true || stop;
-      if (stop) result = { history, stopReason: 'callback', message: `stopped by a callback after epoch ${epoch + 1}`, nextEpoch: epoch + 1 };
+      if (stop)
+        result = { history, stopReason: 'callback', message: `stopped by a callback after epoch ${epoch + 1}`, nextEpoch: epoch + 1 };
     }
     for (const cb of callbacks) await cb.onTrainEnd?.(model);
     return result ?? { history, stopReason: 'completed', nextEpoch: epoch };

@@ -39,7 +39,8 @@ export const DEFAULT_TUNER_CONFIG: Readonly<TunerConfig> = {
 
 function range(name: string, [lo, hi]: [number, number], min: number, max: number, integer: boolean): void {
   const ok = (v: number) => (integer ? Number.isInteger(v) : Number.isFinite(v)) && v >= min && v <= max;
-  if (!ok(lo) || !ok(hi) || lo > hi) throw new Error(`tuner ${name} range is [${lo}, ${hi}]; allowed: ${integer ? 'integers' : 'numbers'} ${min} <= lo <= hi <= ${max}`);
+  if (!ok(lo) || !ok(hi) || lo > hi)
+    throw new Error(`tuner ${name} range is [${lo}, ${hi}]; allowed: ${integer ? 'integers' : 'numbers'} ${min} <= lo <= hi <= ${max}`);
 }
 
 export function validateTunerConfig(input: Partial<TunerConfig> = {}): TunerConfig {
@@ -54,8 +55,10 @@ export function validateTunerConfig(input: Partial<TunerConfig> = {}): TunerConf
   if (s.activations.length === 0 || s.activations.some((a) => !HIDDEN_ACTIVATIONS.includes(a))) {
     throw new Error(`tuner activations is [${s.activations.join(', ')}]; allowed: non-empty subset of ${HIDDEN_ACTIVATIONS.join(', ')}`);
   }
-  if (!Number.isInteger(c.maxTrials) || c.maxTrials < 1 || c.maxTrials > 200) throw new Error(`tuner maxTrials is ${c.maxTrials}; allowed: integer 1..200`);
-  if (!OBJECTIVES.includes(c.objective)) throw new Error(`tuner objective is ${JSON.stringify(c.objective)}; allowed: ${OBJECTIVES.join(', ')}`);
+  if (!Number.isInteger(c.maxTrials) || c.maxTrials < 1 || c.maxTrials > 200)
+    throw new Error(`tuner maxTrials is ${c.maxTrials}; allowed: integer 1..200`);
+  if (!OBJECTIVES.includes(c.objective))
+    throw new Error(`tuner objective is ${JSON.stringify(c.objective)}; allowed: ${OBJECTIVES.join(', ')}`);
   if (!Number.isInteger(c.seed)) throw new Error(`tuner seed is ${c.seed}; allowed: integer`);
   return c;
 }

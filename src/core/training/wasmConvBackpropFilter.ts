@@ -42,7 +42,12 @@ export function registerWasmConvBackpropFilter(): void {
 function conv2dBackpropFilter(x: tf.TensorInfo, dy: tf.TensorInfo, attrs: Attrs, backend: WasmBackendLike): tf.TensorInfo {
   if (attrs.dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter (wasm shim): dataFormat NCHW is not supported; use NHWC');
   const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number], attrs.filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode,
+    x.shape as [number, number, number, number],
+    attrs.filterShape,
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
   );
   const out = backend.makeOutput([...attrs.filterShape], 'float32');
   // Views are taken after makeOutput: allocating can grow (and detach) the heap.

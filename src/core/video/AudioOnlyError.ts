@@ -8,6 +8,9 @@ export class AudioOnlyError extends VideoInputError {
     readonly container: string,
     readonly audioTracks: number,
   ) {
-    super(fileName, `"${fileName}" contains only audio (${container}, ${audioTracks} audio track${audioTracks === 1 ? '' : 's'}) and no video to analyse.`);
+    super(
+      fileName,
+      `"${fileName}" contains only audio (${container}, ${audioTracks} audio track${audioTracks === 1 ? '' : 's'}) and no video to analyse.`,
+    );
   }
 }

@@ -10,7 +10,10 @@ export class TooLargeError extends VideoInputError {
     readonly limit: number,
   ) {
     const fmt = what === 'size' ? formatBytes : formatDuration;
-    super(fileName, `"${fileName}" is too ${what === 'size' ? 'large' : 'long'}: ${fmt(value)}, and the limit is ${fmt(limit)}. Trim or split the video, then upload the parts.`);
+    super(
+      fileName,
+      `"${fileName}" is too ${what === 'size' ? 'large' : 'long'}: ${fmt(value)}, and the limit is ${fmt(limit)}. Trim or split the video, then upload the parts.`,
+    );
   }
 }
 

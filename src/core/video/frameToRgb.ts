@@ -29,7 +29,15 @@ export async function videoFrameToRgb(frame: VideoFrame, size?: Size): Promise<R
     const buffer = new Uint8Array(frame.allocationSize());
     const planes = await frame.copyTo(buffer);
     const [yp, up, vp] = planes;
-    const layout = { yOffset: yp.offset, yStride: yp.stride, uOffset: up.offset, uStride: up.stride, vOffset: vp?.offset ?? 0, vStride: vp?.stride ?? 0, interleaved: format === 'NV12' };
+    const layout = {
+      yOffset: yp.offset,
+      yStride: yp.stride,
+      uOffset: up.offset,
+      uStride: up.stride,
+      vOffset: vp?.offset ?? 0,
+      vStride: vp?.stride ?? 0,
+      interleaved: format === 'NV12',
+    };
     return { width, height, data: yuv420ToRgb(buffer, layout, width, height, matrixOf(frame)) };
   }
   if (!scaled && sameGeometry && format !== null && RGBX.has(format)) {
@@ -71,5 +79,9 @@ function drawToRgb(frame: VideoFrame, size: Size): RgbFrame {
   if (!ctx) throw new Error('OffscreenCanvas 2D context unavailable');
   ctx.drawImage(frame, 0, 0, size.width, size.height);
   const rgba = ctx.getImageData(0, 0, size.width, size.height).data;
-  return { width: size.width, height: size.height, data: packRgb(new Uint8Array(rgba.buffer, rgba.byteOffset, rgba.byteLength), 0, size.width * 4, size.width, size.height, false) };
+  return {
+    width: size.width,
+    height: size.height,
+    data: packRgb(new Uint8Array(rgba.buffer, rgba.byteOffset, rgba.byteLength), 0, size.width * 4, size.width, size.height, false),
+  };
 }

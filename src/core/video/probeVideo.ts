@@ -35,7 +35,13 @@ const FRAME_RATE_PROBE_PACKETS = 256;
  * case; anything else the demuxer throws while parsing is reported as a
  * corrupt file (the bytes were recognised, but not readable).
  */
-export async function probeVideo(input: Input, file: Blob, fileName: string, countFrames: CountFrames, signal?: AbortSignal): Promise<ProbeResult> {
+export async function probeVideo(
+  input: Input,
+  file: Blob,
+  fileName: string,
+  countFrames: CountFrames,
+  signal?: AbortSignal,
+): Promise<ProbeResult> {
   const step = <T>(p: Promise<T>): Promise<T> => raceAbort(p, signal);
   let container = 'unknown';
   try {
@@ -91,10 +97,17 @@ export async function probeVideo(input: Input, file: Blob, fileName: string, cou
 
 /** Resolves the decoder config, or throws UnsupportedCodecError before anything is decoded. */
 async function checkDecodable(track: InputVideoTrack, fileName: string, container: string): Promise<VideoDecoderConfig> {
-  const [codec, config, width, height] = await Promise.all([track.getCodec(), track.getDecoderConfig(), track.getCodedWidth(), track.getCodedHeight()]);
+  const [codec, config, width, height] = await Promise.all([
+    track.getCodec(),
+    track.getDecoderConfig(),
+    track.getCodedWidth(),
+    track.getCodedHeight(),
+  ]);
   if (!codec || !config) throw new UnsupportedCodecError(fileName, 'unknown', container, width, height);
   if (typeof VideoDecoder === 'undefined') {
-    throw new UnsupportedCodecError(fileName, config.codec, container, width, height, { cause: new Error('WebCodecs VideoDecoder is not available in this browser') });
+    throw new UnsupportedCodecError(fileName, config.codec, container, width, height, {
+      cause: new Error('WebCodecs VideoDecoder is not available in this browser'),
+    });
   }
   let support: VideoDecoderSupport;
   try {
@@ -114,7 +127,14 @@ async function toInputError(error: unknown, fileName: string, file: Blob, contai
     const family = await sniffFile(file).catch(() => 'unknown' as const);
     if (family === 'unknown') return new NotAVideoError(fileName, file.type, { cause: error });
     const what = family === 'isobmff' ? 'MP4/MOV' : 'WebM/MKV';
-    return new CorruptVideoError(fileName, 'open', 0, null, `it starts like an ${what} file but its index or header is missing or damaged`, { cause: error });
+    return new CorruptVideoError(
+      fileName,
+      'open',
+      0,
+      null,
+      `it starts like an ${what} file but its index or header is missing or damaged`,
+      { cause: error },
+    );
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new CorruptVideoError(fileName, 'open', 0, null, `${container} header could not be read: ${detail}`, { cause: error });

@@ -8,7 +8,7 @@ export function uprightSize(coded: Size, rotation: Rotation): Size {
 
 /** Normalises any angle the demuxer reports to a Rotation (multiples of 90°, clockwise). */
 export function toRotation(degrees: number): Rotation {
-  const r = ((Math.round(degrees / 90) * 90) % 360 + 360) % 360;
+  const r = (((Math.round(degrees / 90) * 90) % 360) + 360) % 360;
   return r as Rotation;
 }
 

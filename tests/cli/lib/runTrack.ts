@@ -8,15 +8,21 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const cache = new Map<string, Promise<{ rows: MotRow[]; text: string; stderr: string }>>();
 
 /** `npm run track -- clip --out dir/<clip>.txt` (memoised per clip and options within a test file). */
-export function runTrackCli(clip: string, dir: string, extra: readonly string[] = []): Promise<{ rows: MotRow[]; text: string; stderr: string }> {
+export function runTrackCli(
+  clip: string,
+  dir: string,
+  extra: readonly string[] = [],
+): Promise<{ rows: MotRow[]; text: string; stderr: string }> {
   const key = [clip, dir, ...extra].join('|');
   let p = cache.get(key);
   if (!p) {
     const out = join(dir, `${basename(clip)}.${cache.size}.cli.txt`);
-    p = promisify(execFile)('npx', ['tsx', 'cli/track.ts', clip, '--out', out, ...extra], { cwd: ROOT, timeout: 600_000 }).then(({ stderr }) => {
-      const text = readFileSync(out, 'utf8');
-      return { rows: parseMot(text, out), text, stderr };
-    });
+    p = promisify(execFile)('npx', ['tsx', 'cli/track.ts', clip, '--out', out, ...extra], { cwd: ROOT, timeout: 600_000 }).then(
+      ({ stderr }) => {
+        const text = readFileSync(out, 'utf8');
+        return { rows: parseMot(text, out), text, stderr };
+      },
+    );
     cache.set(key, p);
   }
   return p;

@@ -11,7 +11,21 @@ import { ffmpegClip, VTEST } from './clips';
 
 /** 40 frames of vtest (768x576, 10 fps) as VP8 WebM: VP8 decoding is bit-exact in ffmpeg and Chrome. */
 export const vtest40Vp8 = (): string =>
-  ffmpegClip('vtest-40-vp8.webm', ['-i', VTEST, '-an', '-frames:v', '40', '-c:v', 'libvpx', '-b:v', '1M', '-deadline', 'good', '-cpu-used', '4']);
+  ffmpegClip('vtest-40-vp8.webm', [
+    '-i',
+    VTEST,
+    '-an',
+    '-frames:v',
+    '40',
+    '-c:v',
+    'libvpx',
+    '-b:v',
+    '1M',
+    '-deadline',
+    'good',
+    '-cpu-used',
+    '4',
+  ]);
 export const VTEST40_FRAMES = 40;
 
 export interface AppSession {

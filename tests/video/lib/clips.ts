@@ -35,7 +35,18 @@ export function derivedFile(name: string, make: () => Buffer): string {
 
 /** Frames a full decode produces, per ffprobe -count_frames (the ground truth). */
 export function ffprobeFrameCount(path: string): number {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', path]);
+  const out = execFileSync('ffprobe', [
+    '-v',
+    'error',
+    '-count_frames',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=nb_read_frames',
+    '-of',
+    'csv=p=0',
+    path,
+  ]);
   return Number(out.toString().trim().split(/[\s,]/)[0]);
 }
 
@@ -44,27 +55,100 @@ const fromVtest = (extra: readonly string[]): string[] => ['-i', VTEST, '-an', .
 export const clips = {
   /** The committed fixture: H.264 High with B-frames, 768x576, 150 frames, moov first. */
   mp4H264: (): string => VTEST,
-  webmVp8: (): string => ffmpegClip('vtest-vp8.webm', fromVtest(['-vf', 'scale=384:288', '-c:v', 'libvpx', '-b:v', '400k', '-deadline', 'realtime', '-cpu-used', '8'])),
-  webmVp9: (): string => ffmpegClip('vtest-vp9.webm', fromVtest(['-vf', 'scale=384:288', '-c:v', 'libvpx-vp9', '-b:v', '400k', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1'])),
+  webmVp8: (): string =>
+    ffmpegClip(
+      'vtest-vp8.webm',
+      fromVtest(['-vf', 'scale=384:288', '-c:v', 'libvpx', '-b:v', '400k', '-deadline', 'realtime', '-cpu-used', '8']),
+    ),
+  webmVp9: (): string =>
+    ffmpegClip(
+      'vtest-vp9.webm',
+      fromVtest(['-vf', 'scale=384:288', '-c:v', 'libvpx-vp9', '-b:v', '400k', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1']),
+    ),
   /** 640x480 H.264 for the decode benchmark. */
-  bench640: (): string => ffmpegClip('vtest-640x480.mp4', fromVtest(['-vf', 'scale=640:480', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', '-movflags', '+faststart'])),
+  bench640: (): string =>
+    ffmpegClip(
+      'vtest-640x480.mp4',
+      fromVtest([
+        '-vf',
+        'scale=640:480',
+        '-c:v',
+        'libx264',
+        '-preset',
+        'veryfast',
+        '-crf',
+        '23',
+        '-pix_fmt',
+        'yuv420p',
+        '-movflags',
+        '+faststart',
+      ]),
+    ),
   /** Same stream with a 90° display-matrix rotation (stream copy, no re-encode). */
   rotated90: (): string => ffmpegClip('vtest-rot90.mp4', ['-i', VTEST, '-c', 'copy', '-metadata:s:v:0', 'rotate=90']),
   /** Variable frame rate: every third gap is stretched (pts, s: 0, .1, .2, .5, .6, .7, .9, 1.0, ...; the encoder rounds to 0.1 s). */
   vfr: (): string =>
-    ffmpegClip('vtest-vfr.mp4', fromVtest(['-vf', 'settb=1/1000,setpts=(N+floor(N/3)*1.5)*100', '-fps_mode', 'passthrough', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'])),
+    ffmpegClip(
+      'vtest-vfr.mp4',
+      fromVtest([
+        '-vf',
+        'settb=1/1000,setpts=(N+floor(N/3)*1.5)*100',
+        '-fps_mode',
+        'passthrough',
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-pix_fmt',
+        'yuv420p',
+      ]),
+    ),
   /** 4096x2304 (longer side > 1920): accepted, flagged needsDownscale. 3 frames. */
-  huge: (): string => ffmpegClip('huge-4096x2304.mp4', ['-f', 'lavfi', '-i', 'testsrc2=size=4096x2304:rate=10', '-frames:v', '3', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p']),
+  huge: (): string =>
+    ffmpegClip('huge-4096x2304.mp4', [
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=4096x2304:rate=10',
+      '-frames:v',
+      '3',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv420p',
+    ]),
   /** >= 5,000 frames at 160x120 for the flat-heap check (B-frames on, as a real upload would be). */
   long5000: (): string =>
-    ffmpegClip('long-5000-160x120.mp4', ['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25', '-frames:v', '5000', '-c:v', 'libx264', '-preset', 'ultrafast', '-bf', '2', '-pix_fmt', 'yuv420p']),
+    ffmpegClip('long-5000-160x120.mp4', [
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=160x120:rate=25',
+      '-frames:v',
+      '5000',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-bf',
+      '2',
+      '-pix_fmt',
+      'yuv420p',
+    ]),
   audioOnly: (): string => ffmpegClip('tone.m4a', ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', '-c:a', 'aac']),
-  hevc: (): string => ffmpegClip('vtest-hevc.mp4', fromVtest(['-frames:v', '10', '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-tag:v', 'hvc1'])),
+  hevc: (): string =>
+    ffmpegClip(
+      'vtest-hevc.mp4',
+      fromVtest(['-frames:v', '10', '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-tag:v', 'hvc1']),
+    ),
   mpeg4Part2: (): string => ffmpegClip('vtest-mpeg4.mp4', fromVtest(['-frames:v', '10', '-c:v', 'mpeg4'])),
   /** First 60% of the fixture's bytes: header (moov first) intact, media data cut. */
   truncatedMp4: (): string => derivedFile('vtest-truncated.mp4', () => cut(VTEST, 0.6)),
   /** moov at the end (no faststart), then cut: the index is lost. */
-  truncatedNoIndex: (): string => derivedFile('vtest-noindex-truncated.mp4', () => cut(ffmpegClip('vtest-moov-last.mp4', ['-i', VTEST, '-c', 'copy']), 0.6)),
+  truncatedNoIndex: (): string =>
+    derivedFile('vtest-noindex-truncated.mp4', () => cut(ffmpegClip('vtest-moov-last.mp4', ['-i', VTEST, '-c', 'copy']), 0.6)),
   truncatedWebm: (): string => derivedFile('vtest-vp9-truncated.webm', () => cut(clips.webmVp9(), 0.5)),
   /** The VP9 clip with a stretch of its cluster data overwritten by pseudo-random bytes (container intact). */
   corruptVp9: (): string => derivedFile('vtest-vp9-corrupt.webm', () => scramble(clips.webmVp9(), 0.4, 0.6)),

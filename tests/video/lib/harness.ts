@@ -6,7 +6,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { openDevPage } from './devPage';
 import type { RunOptions, RunResult } from '../pages/harness';
-import type { VideoMetadata } from '../../../src/core/video';
+import type { FrameStreamStats, VideoMetadata } from '../../../src/core/video';
 
 const PAGE = '/tests/video/pages/harness.html';
 
@@ -19,8 +19,12 @@ export interface VideoHarness {
   readonly page: Page;
   readonly browserVersion: string;
   choose(path: string): Promise<void>;
-  probe(path: string, countFrames?: 'indexed' | 'scan', limits?: { maxBytes?: number; maxDurationSeconds?: number }): Promise<{ metadata: VideoMetadata | null; error: { name: string; message: string; fields: Record<string, unknown> } | null }>;
-  run(path: string, options?: RunOptions): Promise<RunResult & { pause?: { before: any; after: any } }>;
+  probe(
+    path: string,
+    countFrames?: 'indexed' | 'scan',
+    limits?: { maxBytes?: number; maxDurationSeconds?: number },
+  ): Promise<{ metadata: VideoMetadata | null; error: { name: string; message: string; fields: Record<string, unknown> } | null }>;
+  run(path: string, options?: RunOptions): Promise<RunResult & { pause?: { before: FrameStreamStats; after: FrameStreamStats } }>;
   /** Heap samples recorded during the last run with `heapEvery`. */
   readonly heap: HeapSample[];
   close(): Promise<void>;

@@ -3,7 +3,22 @@ import { execFileSync } from 'node:child_process';
 /** Luma grid of a clip's first frame as ffmpeg shows it (ffmpeg applies the rotation flag itself). */
 export function ffmpegLumaGrid(path: string, width: number, height: number, extraFilter = ''): number[] {
   const vf = `${extraFilter ? `${extraFilter},` : ''}scale=${width}:${height}:flags=area`;
-  const out = execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-i', path, '-frames:v', '1', '-vf', vf, '-pix_fmt', 'gray', '-f', 'rawvideo', '-']);
+  const out = execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-nostdin',
+    '-i',
+    path,
+    '-frames:v',
+    '1',
+    '-vf',
+    vf,
+    '-pix_fmt',
+    'gray',
+    '-f',
+    'rawvideo',
+    '-',
+  ]);
   return [...out];
 }
 

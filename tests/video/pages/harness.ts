@@ -3,7 +3,15 @@
  * file chosen in #file and returns plain JSON to Playwright. Heap samples are
  * taken by the Node side (CDP) through the exposed `__sampleHeap` binding.
  */
-import { openVideo, VideoInputError, type CountFrames, type FrameStream, type VideoLimits, type VideoMetadata } from '../../../src/core/video';
+import {
+  openVideo,
+  VideoInputError,
+  type CountFrames,
+  type FrameStream,
+  type FrameStreamStats,
+  type VideoLimits,
+  type VideoMetadata,
+} from '../../../src/core/video';
 
 export interface ErrorInfo {
   name: string;
@@ -78,7 +86,10 @@ function luma(frame: VideoFrame, grid: { width: number; height: number }): numbe
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 const harness = {
-  async probe(countFrames: CountFrames = 'indexed', limits: Partial<VideoLimits> = {}): Promise<{ metadata: VideoMetadata | null; error: ErrorInfo | null }> {
+  async probe(
+    countFrames: CountFrames = 'indexed',
+    limits: Partial<VideoLimits> = {},
+  ): Promise<{ metadata: VideoMetadata | null; error: ErrorInfo | null }> {
     try {
       const source = await openVideo(file(), { countFrames, limits });
       source.close();
@@ -88,10 +99,18 @@ const harness = {
     }
   },
 
-  async run(options: RunOptions = {}): Promise<RunResult & { pause?: { before: unknown; after: unknown } }> {
-    const result: RunResult & { pause?: { before: unknown; after: unknown } } = {
-      metadata: null, frames: 0, firstTimestampUs: null, lastTimestampUs: null, ordered: true,
-      firstFrameSize: null, firstFrameLuma: [], stats: null, decodeMs: 0, error: null,
+  async run(options: RunOptions = {}): Promise<RunResult & { pause?: { before: FrameStreamStats; after: FrameStreamStats } }> {
+    const result: RunResult & { pause?: { before: FrameStreamStats; after: FrameStreamStats } } = {
+      metadata: null,
+      frames: 0,
+      firstTimestampUs: null,
+      lastTimestampUs: null,
+      ordered: true,
+      firstFrameSize: null,
+      firstFrameLuma: [],
+      stats: null,
+      decodeMs: 0,
+      error: null,
     };
     const controller = new AbortController();
     let source;

@@ -25,7 +25,14 @@ async function probe(indices: number[]): Promise<ProbedFrame[]> {
       try {
         if (indices.includes(index)) {
           const rgb = await videoFrameToRgb(frame);
-          out.push({ index, format: frame.format, matrix: frame.colorSpace.matrix, width: rgb.width, height: rgb.height, base64: toBase64(rgb.data) });
+          out.push({
+            index,
+            format: frame.format,
+            matrix: frame.colorSpace.matrix,
+            width: rgb.width,
+            height: rgb.height,
+            base64: toBase64(rgb.data),
+          });
         }
       } finally {
         frame.close();
