@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startAppServer } from '../../tests/helpers/appServer';
-import { isLocal, launchChromium, recordRequests } from '../../tests/helpers/browser';
+import { startAppServer } from '../../dev/appServer';
+import { isLocal, launchChromium, recordRequests } from '../../dev/browser';
 import { makeRow, type BenchRow, type FrameSample } from './node-stats';
 
 export const BROWSER_BACKENDS = ['wasm', 'webgl', 'webgpu', 'cpu'] as const;

@@ -12,10 +12,10 @@ import type { Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../scripts/headers.mjs';
 import { writeResultJson } from '../../scripts/lib/resultFiles.ts';
-import { useServedApp } from '../helpers/appServer';
-import { isLocal, launchChromium, y4mFromClip } from '../helpers/browser';
+import { useServedApp } from '../helpers/servedApp.ts';
+import { isLocal, launchChromium, y4mFromClip } from '../../dev/browser';
 import { openTraining, processVideo, TRAINING_TABS } from '../hardening/views.ts';
-import { vtest40Vp8 } from '../video/lib/appVideo';
+import { vtest40Vp8 } from '../../dev/video/appVideo';
 
 const CLIP = resolve(import.meta.dirname, '../fixtures/media/vtest-150.mp4');
 

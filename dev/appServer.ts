@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '..');
 
 export interface AppServer {
   origin: string;
@@ -20,21 +18,4 @@ export async function startAppServer(): Promise<AppServer> {
     origin: `http://127.0.0.1:${address.port}`,
     close: () => server.close(),
   };
-}
-
-/**
- * For a browser suite: builds and serves the app and launches Chromium once
- * (beforeAll), closing both afterwards. Read `server`/`browser` inside tests.
- */
-export function useServedApp(launch: () => Promise<Browser>): { server: AppServer; browser: Browser } {
-  const ctx = {} as { server: AppServer; browser: Browser };
-  beforeAll(async () => {
-    ctx.server = await startAppServer();
-    ctx.browser = await launch();
-  });
-  afterAll(async () => {
-    await ctx.browser?.close();
-    await ctx.server?.close();
-  });
-  return ctx;
 }
