@@ -1,5 +1,5 @@
 /**
- * Video input benchmark: frames per second through src/core/video in headless
+ * Video input benchmark: frames per second through src/browser/video in headless
  * Chromium (WebCodecs VideoDecoder fed by mediabunny), written to
  * bench/results/video.json.
  *

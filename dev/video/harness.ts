@@ -6,7 +6,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { openDevPage } from '../devPage';
 import type { RunOptions, RunResult } from './pages/harness';
-import type { FrameStreamStats, VideoMetadata } from '../../src/core/video';
+import type { FrameStreamStats, VideoMetadata } from '../../src/browser/video';
 
 const PAGE = '/dev/video/pages/harness.html';
 

@@ -86,8 +86,11 @@ describe('privacy: nothing leaves the app origin', () => {
     );
     expect(cspRefused).toBe(true);
 
-    // The other served page, bench.html, carries the same headers.
-    const benchHeaders = expectSecurityHeaders(await (await context.newPage()).goto(`${server.origin}/bench.html`), 'bench.html');
+    // Static files from public/ (the model weights) carry the same headers.
+    const modelHeaders = expectSecurityHeaders(
+      await (await context.newPage()).goto(`${server.origin}/models/manifest.json`),
+      'models/manifest.json',
+    );
 
     const foreign = requests.filter((u) => !isLocal(u, server.origin));
     writeResultJson('privacy', {
@@ -98,7 +101,7 @@ describe('privacy: nothing leaves the app origin', () => {
       blockedByRoute: blocked,
       cspRefusedForeignFetch: cspRefused,
       crossOriginIsolated: true,
-      headers: { index: headers, bench: benchHeaders },
+      headers: { index: headers, models: modelHeaders },
     });
     expect(foreign).toEqual([]);
     expect(blocked).toEqual([]);

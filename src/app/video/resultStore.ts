@@ -1,7 +1,7 @@
 import { buildJsonExport, type JsonExport, type TrackClass } from '../../core/export';
 import { formatMot, type MotRow } from '../../core/metrics';
 import { MotCollector } from '../../core/pipeline';
-import type { VideoMetadata } from '../../core/video';
+import type { VideoMetadata } from '../../browser/video';
 import { FrameAnnotations } from './annotations';
 import type { ProcessedFrame } from './protocol';
 import type { MaskRle } from '../../core/segmentation';
