@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../helpers/appServer';
-import { artifactPath, clipFramesBase64, isLocal, launchChromium, recordRequests, y4mFromClip } from '../helpers/browser';
+import { startAppServer, type AppServer } from '../../dev/appServer';
+import { artifactPath, clipFramesBase64, isLocal, launchChromium, recordRequests, y4mFromClip } from '../../dev/browser';
 
 const CLIP = resolve(import.meta.dirname, '../fixtures/media/vtest-150.mp4');
 const CLIP_FRAMES = clipFramesBase64(CLIP, 60);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useServedApp } from '../helpers/appServer';
-import { artifactPath, clipFramesBase64, isLocal, launchChromium, recordRequests, y4mFromClip } from '../helpers/browser';
+import { useServedApp } from '../helpers/servedApp.ts';
+import { artifactPath, clipFramesBase64, isLocal, launchChromium, recordRequests, y4mFromClip } from '../../dev/browser';
 
 const CLIP = resolve(import.meta.dirname, '../fixtures/media/vtest-150.mp4');
 /** Camera frames stepped through the live loop (detection on each: cadence auto in stepped mode). */

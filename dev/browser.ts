@@ -68,7 +68,7 @@ export function isLocal(url: string, origin: string): boolean {
   return url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:');
 }
 
-export const ARTIFACT_DIR = resolve(import.meta.dirname, '../../test-results');
+export const ARTIFACT_DIR = resolve(import.meta.dirname, '../test-results');
 
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACT_DIR, { recursive: true });
