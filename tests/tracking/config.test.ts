@@ -20,18 +20,20 @@ describe('validateTrackerConfig', () => {
   });
 
   const cases: Array<[TrackerConfigInput, string]> = [
-    [{ nInit: 0 }, 'Invalid tracker config: nInit = 0; expected an integer in [1, 1000].'],
-    [{ nInit: 2.5 }, 'Invalid tracker config: nInit = 2.5; expected an integer in [1, 1000].'],
-    [{ maxAge: -1 }, 'Invalid tracker config: maxAge = -1; expected an integer in [1, 100000].'],
-    [{ highScoreThreshold: 1.5 }, 'Invalid tracker config: highScoreThreshold = 1.5; expected a number in [0, 1].'],
-    [{ maxIouDistance: Number.NaN }, 'Invalid tracker config: maxIouDistance = null; expected a number in [0, 1].'],
-    [{ cascade: 'yes' as unknown as boolean }, 'Invalid tracker config: cascade = "yes"; expected true or false.'],
-    [{ outputBox: 'centre' as never }, 'Invalid tracker config: outputBox = "centre"; expected one of filtered, detection.'],
+    [{ nInit: 0 }, 'nInit is 0; expected an integer in [1, 1000]'],
+    [{ nInit: 2.5 }, 'nInit is 2.5; expected an integer in [1, 1000]'],
+    [{ maxAge: -1 }, 'maxAge is -1; expected an integer in [1, 100000]'],
+    [{ highScoreThreshold: 1.5 }, 'highScoreThreshold is 1.5; expected a number in [0, 1]'],
+    [{ maxIouDistance: Number.NaN }, 'maxIouDistance is NaN; expected a number in [0, 1]'],
+    [{ cascade: 'yes' as unknown as boolean }, 'cascade is "yes"; expected true or false'],
+    [{ outputBox: 'centre' as never }, 'outputBox is "centre"; expected one of filtered, detection'],
+    [{ lowScoreThreshold: 0.8, highScoreThreshold: 0.6 }, 'lowScoreThreshold is 0.8; expected a number in [0, highScoreThreshold = 0.6]'],
+    [{ kalman: { stdWeightPosition: 0 } }, 'kalman.stdWeightPosition is 0; expected a number in [5e-324, 1000]'],
+    [{ maxage: 30 } as TrackerConfigInput, 'maxage is 30; expected no such setting; known settings: nInit, maxAge,'],
     [
-      { lowScoreThreshold: 0.8, highScoreThreshold: 0.6 },
-      'Invalid tracker config: lowScoreThreshold = 0.8; expected a number in [0, highScoreThreshold = 0.6].',
+      { kalman: { stdWeight: 1 } } as TrackerConfigInput,
+      'kalman.stdWeight is 1; expected no such setting; known settings: stdWeightPosition,',
     ],
-    [{ kalman: { stdWeightPosition: 0 } }, 'Invalid tracker config: kalman.stdWeightPosition = 0; expected a number in [5e-324, 1000].'],
   ];
   for (const [input, message] of cases) {
     it(`rejects ${JSON.stringify(input)}`, () => {
@@ -46,7 +48,7 @@ describe('validateTrackerConfig', () => {
   }
 
   it('the Tracker constructor validates too', () => {
-    expect(() => new Tracker({ galleryBudget: 0 })).toThrow('galleryBudget = 0');
+    expect(() => new Tracker({ galleryBudget: 0 })).toThrow('galleryBudget is 0');
   });
 });
 
@@ -56,6 +58,6 @@ describe('configForFrameRate', () => {
     expect(c.maxAge).toBe(14);
     expect(c.gapFillMaxFrames).toBe(7);
     expect(configForFrameRate({}, 30, { maxAgeSeconds: 0 }).maxAge).toBe(1);
-    expect(() => configForFrameRate({}, 0, {})).toThrow('frameRate = 0');
+    expect(() => configForFrameRate({}, 0, {})).toThrow('frameRate is 0');
   });
 });

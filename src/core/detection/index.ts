@@ -1,5 +1,5 @@
 export type { Detection, Detector, DetectorInput, PixelSource, StageTimings } from './types';
-export { DEFAULT_DETECTOR_CONFIG, DETECTOR_NAMES, MAX_DETECTIONS_LIMIT, validateDetectorConfig } from './config';
+export { DEFAULT_DETECTOR_CONFIG, DETECTOR_NAMES, DetectorConfigError, MAX_DETECTIONS_LIMIT, validateDetectorConfig } from './config';
 export type { DetectorConfig, DetectorName } from './config';
 export { COCO80_LABELS } from './cocoLabels';
 export { CENTERNET_MODEL_NAME, loadCenterNet } from './centernet';

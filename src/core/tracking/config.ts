@@ -1,3 +1,4 @@
+import { checkBoolean as checkBooleanIn, checkNumber as checkNumberIn, rejectUnknownKeys } from '../util/configValue.ts';
 import { TrackerConfigError } from './TrackerConfigError.ts';
 
 /**
@@ -127,20 +128,12 @@ export const DEFAULT_TRACKER_CONFIG: Readonly<TrackerConfig> = Object.freeze({
   kalman: DEFAULT_KALMAN_PARAMS,
 });
 
-function checkNumber(key: string, value: unknown, min: number, max: number, integer = false): number {
-  const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
-  if (!ok || (integer && !Number.isInteger(value))) {
-    throw new TrackerConfigError(key, value, `${integer ? 'an integer' : 'a number'} in [${min}, ${max}]`);
-  }
-  return value as number;
-}
-
-function checkBoolean(key: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') throw new TrackerConfigError(key, value, 'true or false');
-  return value;
-}
+const checkNumber = (key: string, value: unknown, min: number, max: number, integer = false): number =>
+  checkNumberIn(TrackerConfigError, key, value, min, max, integer);
+const checkBoolean = (key: string, value: unknown): boolean => checkBooleanIn(TrackerConfigError, key, value);
 
 function validateKalman(input: Partial<KalmanParams> = {}): KalmanParams {
+  rejectUnknownKeys(TrackerConfigError, input, Object.keys(DEFAULT_KALMAN_PARAMS), 'kalman.');
   const k = { ...DEFAULT_KALMAN_PARAMS, ...input };
   const positive = (key: keyof KalmanParams) => checkNumber(`kalman.${key}`, k[key], Number.MIN_VALUE, 1e3);
   return {
@@ -163,6 +156,7 @@ export type TrackerConfigInput = Partial<Omit<TrackerConfig, 'kalman'>> & { kalm
  * naming the key, its value and the allowed range.
  */
 export function validateTrackerConfig(input: TrackerConfigInput = {}): TrackerConfig {
+  rejectUnknownKeys(TrackerConfigError, input, Object.keys(DEFAULT_TRACKER_CONFIG));
   const c = { ...DEFAULT_TRACKER_CONFIG, ...input };
   const config: TrackerConfig = {
     nInit: checkNumber('nInit', c.nInit, 1, 1000, true),
