@@ -19,7 +19,7 @@ import { ablationVariants } from './lib/ablation.ts';
 import { loadMotSequences, runOnSequence, scoreSequence } from '../src/node/motSequence.ts';
 import type { MotSequence, RunOptions } from '../src/node/motSequence.ts';
 import { timeAssociation, timeDense } from './lib/solverBench.ts';
-import { intArg } from './lib/args.ts';
+import { benchArgs, intValue } from '../src/node/scriptArgs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = resolve(process.env.MOT_DATA_DIR ?? join(ROOT, '../shared/data'), 'mot15');
@@ -60,8 +60,18 @@ function compact(m: MotMetrics) {
   return { MOTA: m.MOTA, IDF1: m.IDF1, HOTA: m.HOTA, IDSW: m.IDSW, FP: m.FP, FN: m.FN, numGt: m.numGt };
 }
 
+const COMMAND = {
+  usage: 'npm run bench:tracker --',
+  summary: 'Tracker accuracy and speed on the ten MOT15 sequences (motion only), and assignment-solver timings.',
+  options: {
+    runs: { type: 'string', value: 'N', default: '5', description: 'timed passes (the best one counts)' },
+    ablation: { type: 'boolean', description: 'add a table of tracker config variants' },
+  },
+} as const;
+
 async function main(): Promise<void> {
-  const runs = intArg('--runs', 5);
+  const args = benchArgs(COMMAND);
+  const runs = intValue(args, 'runs');
   const seqs = await loadMotSequences(DATA);
   const frames = seqs.reduce((n, s) => n + s.seqLength, 0);
 
@@ -88,7 +98,7 @@ async function main(): Promise<void> {
   );
 
   let ablation: Array<{ name: string; overall: ReturnType<typeof compact> }> | undefined;
-  if (process.argv.includes('--ablation')) {
+  if (args.ablation) {
     console.log(`\nablation (overall over ${seqs.length} sequences)\n${HEADER}`);
     ablation = ablationVariants().map((v) => {
       const m = scoreAll(seqs, v.options).overall;
