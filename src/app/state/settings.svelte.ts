@@ -4,6 +4,8 @@ import { DEFAULT_TRACKED_CLASSES, TRACKER_PRESETS } from '../../core/pipeline/pr
 import { DEFAULT_APPEARANCE, type AppearanceChoice } from '../../core/pipeline/loadStreamDetector';
 
 const STORAGE_KEY = 'trackscope.settings.v1';
+/** Camera frame rate the live stream assumes: what webcams deliver by default (the browser's getUserMedia default is 30). */
+const LIVE_FRAME_RATE = 30;
 
 export interface SettingsSnapshot {
   backend: BackendChoice;
@@ -105,8 +107,8 @@ export class SettingsState {
   get tracking() {
     return {
       classes: this.trackAllClasses ? null : [...DEFAULT_TRACKED_CLASSES],
-      // Detector updates per second the tracker's time settings assume (a GPU reaches more).
-      updatesPerSecond: 10,
+      frameRate: LIVE_FRAME_RATE,
+      cadence: this.cadence,
       appearance: this.appearance,
       segmentEvery: this.segmentEvery,
     };
