@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -58,5 +58,35 @@ describe('npm run track --gt', () => {
     expect(r.stdout).toMatch(/MOTA/);
     expect(r.stdout).toMatch(/100\.0/);
     expect(parseMot(formatMot(rows))).toEqual(rows);
+  });
+});
+
+describe('npm run track --realtime', () => {
+  it('with a fixed --detect-ms, two runs give identical rows, with the lag of a live view', async () => {
+    const offline = await runTrackCli(vtest40Vp8(), tmp);
+    const [a, b] = await Promise.all(
+      ['a', 'b'].map(async (name) => {
+        const out = join(tmp, `realtime-${name}.txt`);
+        const r = await track(vtest40Vp8(), '--realtime', '--detect-ms', '250', '--out', out);
+        expect(r.code).toBe(0);
+        expect(r.stderr).toMatch(/detector latency 250/);
+        return readFileSync(out, 'utf8');
+      }),
+    );
+    expect(a).toBe(b);
+    const rows = parseMot(a);
+    expect(rows.length).toBeGreaterThan(20);
+    // 250 ms at 10 fps: frame 0's result shows from frame 3 (1-based 4); no boxes before it.
+    expect(Math.min(...rows.map((r) => r.frame))).toBe(4);
+    expect(rows).not.toEqual(offline.rows);
+  });
+
+  it('rejects --detect-ms without --realtime or out of range, exit code 2', async () => {
+    const r1 = await track(vtest40Vp8(), '--detect-ms', '100');
+    expect(r1.code).toBe(2);
+    expect(r1.stderr).toMatch(/--detect-ms needs --realtime/);
+    const r2 = await track(vtest40Vp8(), '--realtime', '--detect-ms', '-5');
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/--detect-ms is "-5"/);
   });
 });

@@ -7,14 +7,16 @@ import type { Detection as TrackerDetection } from '../tracking/types.ts';
  * `det.txt`, a synthetic scene), by source frame index: set `frame` before
  * each detection. It ignores the pixels, so a stream of recorded detections
  * runs through the same `StreamRunner` cadence and latency as a live model.
- * Only `scoreThreshold` applies (the records were already suppressed).
+ * Only `scoreThreshold` applies (the records were already suppressed), and
+ * only once set: records keep their own score scale (MOT15's DPM scores go
+ * below zero).
  */
 export class ReplayDetector implements Detector {
   readonly name = 'replay';
   readonly lastTimings = ZERO_TIMINGS;
   /** Source frame index (0-based) the next `detect` answers for. */
   frame = 0;
-  #config: DetectorConfig = DEFAULT_DETECTOR_CONFIG;
+  #config: DetectorConfig = { ...DEFAULT_DETECTOR_CONFIG, scoreThreshold: Number.NEGATIVE_INFINITY };
 
   /** `byFrame[i]`: the detections of frame i (0-based). */
   constructor(readonly byFrame: readonly (readonly TrackerDetection[])[]) {}
