@@ -40,7 +40,7 @@ import type { Detection, TrackerConfigInput } from '../src/core/tracking/index.t
 import { useNodeBackend } from '../src/node/backend.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { intArg } from './lib/args.ts';
-import { loadMotSequences, scoreSequence } from './lib/motSequence.ts';
+import { loadMotSequences, scoreSequence } from '../src/node/motSequence.ts';
 import { buildScene, type Scene } from './lib/reid-scene.ts';
 import { loadSceneMaterial } from './lib/reid-sprites.ts';
 
