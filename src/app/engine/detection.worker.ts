@@ -4,7 +4,7 @@ import { selectBackend } from '../../core/backend/select';
 import type { Detection } from '../../core/detection';
 import { TRACKER_PRESETS, TrackingPipeline, loadStreamDetector } from '../../core/pipeline';
 import { loadSegmenter, type PersonMask, type Segmenter } from '../../core/segmentation';
-import { configForFrameRate, DEFAULT_TIME_SETTINGS } from '../../core/tracking';
+import { configForFrameRate } from '../../core/tracking';
 import { registerBrowserBackend } from './registerBrowserBackend';
 import { WorkerClassifier } from '../classifier/workerClassifier';
 import type { EngineReady, EngineRequest, EngineResponse, MaskFrame } from './protocol';
@@ -39,7 +39,7 @@ async function init(msg: Extract<EngineRequest, { type: 'init' }>): Promise<void
     ...(msg.tracking.classes ? { classes: msg.tracking.classes } : {}),
   });
   const name = detector.name as EngineReady['detector'];
-  const trackerConfig = configForFrameRate(TRACKER_PRESETS[name] ?? preset, msg.tracking.updatesPerSecond, DEFAULT_TIME_SETTINGS);
+  const trackerConfig = configForFrameRate(TRACKER_PRESETS[name] ?? preset, msg.tracking.updatesPerSecond);
   pipeline = new TrackingPipeline(detector, trackerConfig);
   segmentEvery = msg.tracking.segmentEvery;
   if (segmentEvery > 0) segmenter = await loadSegmenter({ source: msg.modelBaseUrl });

@@ -1,5 +1,5 @@
 import type { DetectorConfig, DetectorName } from '../detection/config.ts';
-import { configForFrameRate, DEFAULT_TIME_SETTINGS, type TrackerConfig } from '../tracking/config.ts';
+import { configForFrameRate, type TrackerConfig } from '../tracking/config.ts';
 import { DEFAULT_TRACKED_CLASSES, TRACKER_PRESETS } from './presets.ts';
 
 export interface StreamSettings {
@@ -14,8 +14,8 @@ export interface StreamSettings {
  *
  * - The detector keeps boxes down to the preset's low score, so the tracker's
  *   ByteTrack pass sees them; it keeps only `classes` (people by default).
- * - Time settings (maxAge 1 s, gap fill 0.5 s) are scaled by the rate at
- *   which the tracker is updated: frame rate / detect-every-k.
+ * - The tracker's clock runs at the rate it is updated: frame rate /
+ *   detect-every-k (its settings are in seconds).
  */
 export function streamSettings(
   detector: DetectorName,
@@ -26,6 +26,6 @@ export function streamSettings(
   const preset = TRACKER_PRESETS[detector];
   return {
     detector: { scoreThreshold: preset.lowScoreThreshold, ...(classes ? { classes: [...classes] } : {}) },
-    tracker: configForFrameRate(preset, frameRate / every, DEFAULT_TIME_SETTINGS),
+    tracker: configForFrameRate(preset, frameRate / every),
   };
 }
