@@ -74,7 +74,12 @@ export function mainPassCost(config: TrackerConfig): Metric {
       for (let k = from; k < to; k++) {
         const c = useAppearance ? k : sweep.order[k];
         const det = dets[detIndices[c]];
-        const [dx, dy, dw, dh] = expandTlwh(det.box, buffer);
+        // The detection widened by the same buffer (inline: this loop runs for every candidate pair).
+        const [bx, by, bw, bh] = det.box;
+        const dx = bx - buffer * bw;
+        const dy = by - buffer * bh;
+        const dw = bw * (1 + 2 * buffer);
+        const dh = bh * (1 + 2 * buffer);
         const iw = Math.min(tx + tw, dx + dw) - Math.max(tx, dx);
         const ih = Math.min(ty + th, dy + dh) - Math.max(ty, dy);
         const inter = iw > 0 && ih > 0 ? iw * ih : 0;

@@ -17,7 +17,7 @@ export type TrackState = (typeof TRACK_STATES)[number];
 /** A centre point of a track's trail, in source pixels. */
 export type TrailPoint = readonly [cx: number, cy: number];
 
-/** A box a track had on an earlier frame (frame numbers count `update` calls from 1). */
+/** A box a track had on an earlier frame (frame numbers on the tracker clock, from 1: `update`/`advance` calls unless given). */
 export interface FrameBox {
   readonly frame: number;
   readonly box: Tlwh;
@@ -31,19 +31,21 @@ export interface TrackOutput {
   readonly classId?: number;
   readonly label?: string;
   readonly state: TrackState;
-  /** Frames with a matched detection. */
+  /** Detector runs with a matched detection. */
   readonly hits: number;
-  /** Frames since the track was created. */
+  /** Tracker-clock frames since the track was created. */
   readonly age: number;
+  /** Tracker-clock frames since its latest detection (0 on the frame it was detected). */
   readonly timeSinceUpdate: number;
   /** Recent centre points, oldest first, at most `config.historyLength`. */
   readonly history: readonly TrailPoint[];
   /** Score of the latest matched detection. */
   readonly score: number;
   /**
-   * Kalman velocity of (cx, cy, a, h) per `update` call. Lets a caller that
-   * runs detection every k-th frame carry boxes in between with the motion
-   * model: `predictBox(track, j / k)` (see `extrapolate.ts`).
+   * Kalman velocity of (cx, cy, a, h) per tracker-clock frame (per `update`
+   * call when every call is one frame). Lets a caller that updates the
+   * tracker only on detected frames carry boxes in between with the motion
+   * model: `predictBox(track, frames)` (see `extrapolate.ts`).
    */
   readonly velocity: readonly [vcx: number, vcy: number, va: number, vh: number];
   /**
