@@ -49,7 +49,8 @@ export interface RunOptions {
    * How the tracker hears about frames without detections: `advance` steps it
    * on every frame (`Tracker.advance` on skipped ones, default); `jump`
    * updates it only on detected frames, passing the frame number so it
-   * predicts across the gap, and carries boxes in between with `predictBox`.
+   * predicts across the gap, and carries boxes in between with `predictBox`
+   * (as `TrackingPipeline` can, given source frame numbers).
    */
   readonly skipped?: 'advance' | 'jump';
 }
@@ -69,7 +70,7 @@ function trackFrames(seq: MotSequence, options: RunOptions): { outputs: TrackOut
   const start = performance.now();
   for (let f = 0; f < seq.seqLength; f++) {
     if (f % k === 0) outputs[f] = last = tracker.update(seq.detections[f], f + 1);
-    else if (options.skipped === 'jump') outputs[f] = last.map((t) => ({ ...t, box: predictBox(t, f % k), lateBoxes: undefined }));
+    else if (options.skipped === 'jump') outputs[f] = last.map((t) => ({ ...t, box: predictBox(t, (f % k) / k), lateBoxes: undefined }));
     else outputs[f] = tracker.advance(f + 1);
   }
   return { outputs, trackerSeconds: (performance.now() - start) / 1000 };

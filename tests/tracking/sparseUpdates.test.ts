@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Tracker } from '../../src/core/tracking/index.ts';
+import { Tracker, predictBox } from '../../src/core/tracking/index.ts';
 import type { TrackerConfigInput, TrackOutput } from '../../src/core/tracking/index.ts';
 import { bufferedIou } from '../../src/core/tracking/iouMatching.ts';
 import { motionWeightAfter } from '../../src/core/tracking/costs.ts';
@@ -126,5 +126,17 @@ describe('uncertainty-aware costs', () => {
     expect(motionWeightAfter(0, config)).toBe(0.2);
     expect(motionWeightAfter(0.5, config)).toBeCloseTo(0.1, 12);
     expect(motionWeightAfter(1.5, config)).toBeCloseTo(0.05, 12);
+  });
+});
+
+describe('velocity per detector run', () => {
+  it('reports velocity per update call, so predictBox(track, j / k) carries boxes between detections', () => {
+    const tracker = new Tracker({ frameRate: FPS, nInit: 0 });
+    let out: TrackOutput[] = [];
+    for (let f = 0; f <= 40; f += EVERY) out = tracker.update([makeDetection(walker(f))], f + 1);
+    // 8 px a frame is 32 px per run of 4 frames.
+    expect(out[0].velocity[0]).toBeCloseTo(8 * EVERY, 0);
+    const carried = predictBox(out[0], 2 / EVERY);
+    expect(carried[0]).toBeCloseTo(walker(42)[0], 0);
   });
 });

@@ -166,8 +166,8 @@ export class Track {
     if (this.timeSinceUpdate > framesIn(this.config.maxAge, this.config) + TIME_EPSILON) this.state = 'deleted';
   }
 
-  /** Plain snapshot for callers. */
-  toOutput(): TrackOutput {
+  /** Plain snapshot for callers; `frames` is the velocity's time unit in clock frames (see `TrackOutput.velocity`). */
+  toOutput(frames = 1): TrackOutput {
     const box = this.config.outputBox === 'detection' && this.timeSinceUpdate === 0 ? this.lastDetectionBox : this.predictedBox;
     const out: TrackOutput = {
       id: this.id,
@@ -180,7 +180,7 @@ export class Track {
       timeSinceUpdate: this.timeSinceUpdate,
       history: this.history.slice(),
       score: this.score,
-      velocity: [this.kalman.mean[4], this.kalman.mean[5], this.kalman.mean[6], this.kalman.mean[7]],
+      velocity: [frames * this.kalman.mean[4], frames * this.kalman.mean[5], frames * this.kalman.mean[6], frames * this.kalman.mean[7]],
     };
     return this.#lateBoxes.length > 0 ? { ...out, lateBoxes: this.#lateBoxes } : out;
   }

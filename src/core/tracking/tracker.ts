@@ -44,6 +44,8 @@ export class Tracker {
   #frame = 0;
   /** Clock frame of the latest detector run. */
   #lastRunFrame = 0;
+  /** Clock frames between the latest two detector runs (the unit of reported velocities). */
+  #runInterval = 1;
   readonly #mainCost;
   readonly #iouCost;
   readonly #recoveryCost;
@@ -74,6 +76,7 @@ export class Tracker {
     const tracks = this.#tracks;
     // 1. Predict every track to this frame (batched); one more detector run for each.
     this.#predictTo(frame);
+    if (this.#lastRunFrame > 0) this.#runInterval = this.#frame - this.#lastRunFrame;
     this.#lastRunFrame = this.#frame;
     for (const t of tracks) t.countRun();
     // 2. Prepare detections once; split by score (ByteTrack): high, low, dropped.
@@ -138,7 +141,9 @@ export class Tracker {
     }
     this.#tracks = this.#tracks.filter((t) => !t.isDeleted);
     const oldest = this.#frame - this.#lastRunFrame + framesIn(this.config.outputMaxTimeSinceUpdate, this.config);
-    return this.#tracks.filter((t) => t.isConfirmed && t.timeSinceUpdate <= oldest + FRAME_EPSILON).map((t) => t.toOutput());
+    return this.#tracks
+      .filter((t) => t.isConfirmed && t.timeSinceUpdate <= oldest + FRAME_EPSILON)
+      .map((t) => t.toOutput(this.#runInterval));
   }
 
   #startTrack(det: PreparedDetection): void {

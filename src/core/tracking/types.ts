@@ -42,10 +42,12 @@ export interface TrackOutput {
   /** Score of the latest matched detection. */
   readonly score: number;
   /**
-   * Kalman velocity of (cx, cy, a, h) per tracker-clock frame (per `update`
-   * call when every call is one frame). Lets a caller that updates the
-   * tracker only on detected frames carry boxes in between with the motion
-   * model: `predictBox(track, frames)` (see `extrapolate.ts`).
+   * Kalman velocity of (cx, cy, a, h) per detector run: per tracker-clock
+   * frame times the frames between the latest two `update` calls (so per
+   * `update` call, as a caller that updates only on detected frames expects).
+   * Such a caller carries boxes between detections with the motion model:
+   * `predictBox(track, j / k)` on the j-th frame of k (see `extrapolate.ts`).
+   * A caller that steps the tracker on every frame gets boxes from `advance`.
    */
   readonly velocity: readonly [vcx: number, vcy: number, va: number, vh: number];
   /**
