@@ -54,7 +54,7 @@ export interface TrackOutput {
    * Boxes for earlier frames that became known on this frame, for offline
    * writers (a live view can ignore them): on the frame a track is confirmed,
    * the detections it had while tentative; on the frame a confirmed track is
-   * re-acquired after a gap of at most `config.gapFillMaxFrames` missed
+   * re-acquired after a gap of at most `config.gapFill` seconds of missed
    * frames, boxes interpolated linearly across the gap.
    */
   readonly lateBoxes?: readonly FrameBox[];
