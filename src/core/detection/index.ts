@@ -4,6 +4,8 @@ export type { DetectorConfig, DetectorName } from './config';
 export { COCO80_LABELS } from './cocoLabels';
 export { CENTERNET_MODEL_NAME, loadCenterNet } from './centernet';
 export type { CenterNetOptions } from './centernet';
+export { CENTERNET_INPUT_SIZES, DEFAULT_CENTERNET_INPUT_SIZE, centerNetModelName, validateCenterNetInputSize } from './centernetSizes';
+export type { CenterNetInputSize } from './centernetSizes';
 export { COCO_SSD_DEFAULT_URL, COCO_SSD_LOCAL_PATH, loadCocoSsd, resolveCocoSsdModelUrl } from './cocoSsd';
 export type { CocoSsdOptions } from './cocoSsd';
 export { loadDetector, loadDetectorWithFallback } from './factory';
