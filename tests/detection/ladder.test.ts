@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCenterNet } from '../../src/core/detection/centernet';
+import { loadJointCenterNet } from '../../src/core/embedding/jointCenterNet';
 import { CENTERNET_INPUT_SIZES, centerNetModelName } from '../../src/core/detection/centernetSizes';
 import { findModel, parseManifest } from '../../src/core/models/manifest';
 import { ModelIntegrityError } from '../../src/core/models/ModelIntegrityError';
@@ -46,6 +47,28 @@ describe('CenterNet input-size ladder (graphs rewritten at install time)', () =>
       expect(y + h).toBeLessThanOrEqual(height + 1e-3);
     } finally {
       detector.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('switches a joint detector between sizes on the fly, keeping its config, and frees every size on dispose', async () => {
+    const before = tf.memory().numTensors;
+    const joint = await loadJointCenterNet({ source: modelsSource(), scoreThreshold: 0.4 });
+    try {
+      expect(joint.inputSize).toBe(512);
+      await joint.setInputSize(256);
+      expect(joint.inputSize).toBe(256);
+      expect(joint.config.scoreThreshold).toBe(0.4);
+      const small = await joint.detect(astronaut);
+      expect(small.some((d) => d.label === 'person' && d.embedding.length > 0)).toBe(true);
+      await expect(joint.setInputSize(300 as never)).rejects.toThrow('inputSize is 300');
+      expect(joint.inputSize).toBe(256);
+      joint.setConfig({ scoreThreshold: 0.5 });
+      await joint.setInputSize(512); // already loaded: no second load
+      expect(joint.config.scoreThreshold).toBe(0.5);
+      expect((await joint.detect(astronaut)).some((d) => d.label === 'person')).toBe(true);
+    } finally {
+      joint.dispose();
     }
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -14,7 +14,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { CenterNetInputSize } from './centernetSizes';
-import { CENTERNET_ROW, loadCenterNetGraph, type CenterNetGraph, type CenterNetLoadOptions } from './centernetGraph';
+import { CENTERNET_ROW, loadCenterNetGraph, type CenterNetGraph, type CenterNetLadder, type CenterNetLoadOptions } from './centernetGraph';
 import type { DetectorConfig } from './config';
 import { ZERO_TIMINGS, type Detection, type Detector, type DetectorInput, type StageTimings } from './types';
 
@@ -24,13 +24,18 @@ export interface CenterNetOptions extends Partial<DetectorConfig>, CenterNetLoad
 
 const now = (): number => globalThis.performance.now();
 
-class CenterNetDetector implements Detector {
+export class CenterNetDetector implements Detector {
   readonly name = CENTERNET_MODEL_NAME;
   lastTimings: StageTimings = ZERO_TIMINGS;
-  readonly #graph: CenterNetGraph;
+  readonly #ladder: CenterNetLadder;
 
-  constructor(graph: CenterNetGraph) {
-    this.#graph = graph;
+  constructor(ladder: CenterNetLadder) {
+    this.#ladder = ladder;
+  }
+
+  /** The graph in use; each detect reads it once, so a size switch never splits a frame. */
+  get #graph(): CenterNetGraph {
+    return this.#ladder.current;
   }
 
   get config(): DetectorConfig {
@@ -45,9 +50,14 @@ class CenterNetDetector implements Detector {
     this.#graph.settings.update(update);
   }
 
+  /** Switches the input size (loading that ladder graph the first time); detection continues meanwhile. */
+  setInputSize(size: CenterNetInputSize): Promise<void> {
+    return this.#ladder.use(size, (graph) => this.#warm(graph));
+  }
+
   /** Runs the graph on a prepared batch; returns the [100 x 6] rows. */
-  async #infer(batch: tf.Tensor4D): Promise<Float32Array> {
-    const out = this.#graph.model.execute(batch, this.#graph.output) as tf.Tensor;
+  async #infer(graph: CenterNetGraph, batch: tf.Tensor4D): Promise<Float32Array> {
+    const out = graph.model.execute(batch, graph.output) as tf.Tensor;
     try {
       return (await out.data()) as Float32Array;
     } finally {
@@ -55,10 +65,14 @@ class CenterNetDetector implements Detector {
     }
   }
 
-  async warmUp(): Promise<void> {
-    const zeros = this.#graph.zeros();
+  warmUp(): Promise<void> {
+    return this.#warm(this.#graph);
+  }
+
+  async #warm(graph: CenterNetGraph): Promise<void> {
+    const zeros = graph.zeros();
     try {
-      await this.#infer(zeros);
+      await this.#infer(graph, zeros);
     } finally {
       zeros.dispose();
     }
@@ -66,27 +80,28 @@ class CenterNetDetector implements Detector {
 
   async detect(frame: DetectorInput): Promise<Detection[]> {
     const t0 = now();
-    const { batch, transform } = this.#graph.prepare(frame);
+    const graph = this.#graph;
+    const { batch, transform } = graph.prepare(frame);
     const t1 = now();
     let rows: Float32Array;
     try {
-      rows = await this.#infer(batch);
+      rows = await this.#infer(graph, batch);
     } finally {
       batch.dispose();
     }
     const t2 = now();
-    const detections = this.#graph.decode(rows, CENTERNET_ROW, transform).map((d) => d.detection);
+    const detections = graph.decode(rows, CENTERNET_ROW, transform).map((d) => d.detection);
     this.lastTimings = { preprocessMs: t1 - t0, inferenceMs: t2 - t1, postprocessMs: now() - t2 };
     return detections;
   }
 
   dispose(): void {
-    this.#graph.dispose();
+    this.#ladder.dispose();
   }
 }
 
 /** Loads CenterNet (at `inputSize`, default 512) through the model registry and warms it up once. */
-export async function loadCenterNet(options: CenterNetOptions): Promise<Detector & { readonly inputSize: CenterNetInputSize }> {
+export async function loadCenterNet(options: CenterNetOptions): Promise<CenterNetDetector> {
   const { source, manifest, integrity, inputSize, ...config } = options;
-  return loadCenterNetGraph({ source, manifest, integrity, inputSize }, config, (graph) => new CenterNetDetector(graph));
+  return loadCenterNetGraph({ source, manifest, integrity, inputSize }, config, (ladder) => new CenterNetDetector(ladder));
 }

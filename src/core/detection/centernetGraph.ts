@@ -68,6 +68,75 @@ export class CenterNetGraph {
   }
 }
 
+/** Loads the verified graph of one ladder size (the caller disposes it). */
+async function loadGraph(
+  options: CenterNetLoadOptions,
+  size: CenterNetInputSize,
+  config: Partial<DetectorConfig>,
+): Promise<CenterNetGraph> {
+  const { source, manifest, integrity } = options;
+  const { model, entry } = await loadModel(centerNetModelName(validateCenterNetInputSize(size)), source, { manifest, integrity });
+  return new CenterNetGraph(model, entry, config);
+}
+
+/**
+ * The ladder sizes an adapter has loaded, and the one in use. `use` loads a
+ * size on first request (verified like every model), warms it with the
+ * adapter's own warm-up, then switches; until then detection keeps running on
+ * the current size. Post-processing settings carry over.
+ */
+export class CenterNetLadder {
+  readonly #options: CenterNetLoadOptions;
+  readonly #graphs = new Map<CenterNetInputSize, CenterNetGraph>();
+  readonly #loading = new Map<CenterNetInputSize, Promise<CenterNetGraph>>();
+  #current: CenterNetGraph;
+  #disposed = false;
+
+  constructor(options: CenterNetLoadOptions, first: CenterNetGraph) {
+    this.#options = options;
+    this.#current = first;
+    this.#graphs.set(first.inputSize, first);
+  }
+
+  get current(): CenterNetGraph {
+    return this.#current;
+  }
+
+  /** Switches to `size`, loading and warming it with `warmUp` the first time. */
+  async use(size: CenterNetInputSize, warmUp: (graph: CenterNetGraph) => Promise<void>): Promise<void> {
+    validateCenterNetInputSize(size);
+    let graph = this.#graphs.get(size);
+    if (graph === undefined) {
+      let loading = this.#loading.get(size);
+      if (loading === undefined) {
+        loading = loadGraph(this.#options, size, this.#current.settings.config).then(async (g) => {
+          try {
+            await warmUp(g);
+          } catch (error) {
+            g.dispose();
+            throw error;
+          }
+          if (this.#disposed) g.dispose();
+          else this.#graphs.set(size, g);
+          return g;
+        });
+        this.#loading.set(size, loading);
+        void loading.catch(() => {}).finally(() => this.#loading.delete(size));
+      }
+      graph = await loading;
+    }
+    if (this.#disposed) return;
+    graph.settings.update(this.#current.settings.config);
+    this.#current = graph;
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    for (const g of this.#graphs.values()) g.dispose();
+    this.#graphs.clear();
+  }
+}
+
 /**
  * Loads CenterNet at `inputSize` through the registry (files verified against
  * the manifest), builds the adapter with `create` and warms it up; the graph is
@@ -76,17 +145,15 @@ export class CenterNetGraph {
 export async function loadCenterNetGraph<D extends { warmUp(): Promise<void> }>(
   options: CenterNetLoadOptions,
   config: Partial<DetectorConfig>,
-  create: (graph: CenterNetGraph) => D,
+  create: (ladder: CenterNetLadder) => D,
 ): Promise<D> {
-  const { source, manifest, integrity, inputSize = DEFAULT_CENTERNET_INPUT_SIZE } = options;
-  const name = centerNetModelName(validateCenterNetInputSize(inputSize));
-  const { model, entry } = await loadModel(name, source, { manifest, integrity });
+  const graph = await loadGraph(options, options.inputSize ?? DEFAULT_CENTERNET_INPUT_SIZE, config);
   try {
-    const detector = create(new CenterNetGraph(model, entry, config));
+    const detector = create(new CenterNetLadder(options, graph));
     await detector.warmUp();
     return detector;
   } catch (error) {
-    model.dispose();
+    graph.dispose();
     throw error;
   }
 }

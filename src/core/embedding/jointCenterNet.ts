@@ -10,7 +10,13 @@ import * as tf from '@tensorflow/tfjs';
 import type { Tlwh } from '../geometry/boxes.ts';
 import type { DetectorConfig } from '../detection/config.ts';
 import { CENTERNET_MODEL_NAME } from '../detection/centernet.ts';
-import { CENTERNET_ROW, loadCenterNetGraph, type CenterNetGraph, type CenterNetLoadOptions } from '../detection/centernetGraph.ts';
+import {
+  CENTERNET_ROW,
+  loadCenterNetGraph,
+  type CenterNetGraph,
+  type CenterNetLadder,
+  type CenterNetLoadOptions,
+} from '../detection/centernetGraph.ts';
 import type { CenterNetInputSize } from '../detection/centernetSizes.ts';
 import type { InputTransform } from '../detection/preprocess.ts';
 import { ZERO_TIMINGS, type Detector, type Detection, type DetectorInput, type StageTimings } from '../detection/types.ts';
@@ -62,13 +68,23 @@ function checkNodeExists(model: tf.GraphModel, name: string): void {
 export class JointCenterNet implements Detector {
   readonly name = CENTERNET_MODEL_NAME;
   lastTimings: JointTimings = { ...ZERO_TIMINGS, embeddingMs: 0 };
-  readonly #graph: CenterNetGraph;
+  readonly #ladder: CenterNetLadder;
   readonly embeddingConfig: EmbeddingConfig;
 
-  constructor(graph: CenterNetGraph, embedding: Partial<EmbeddingConfig>) {
-    this.#graph = graph;
+  constructor(ladder: CenterNetLadder, embedding: Partial<EmbeddingConfig>) {
+    this.#ladder = ladder;
     this.embeddingConfig = validateEmbeddingConfig(embedding);
-    if (needsFeatures(this.embeddingConfig)) checkNodeExists(graph.model, this.embeddingConfig.featureNode);
+    if (needsFeatures(this.embeddingConfig)) checkNodeExists(ladder.current.model, this.embeddingConfig.featureNode);
+  }
+
+  /** The graph in use; each call reads it once, so a size switch never splits a frame. */
+  get #graph(): CenterNetGraph {
+    return this.#ladder.current;
+  }
+
+  /** Switches the input size (loading that ladder graph the first time); detection continues meanwhile. */
+  setInputSize(size: CenterNetInputSize): Promise<void> {
+    return this.#ladder.use(size, (graph) => this.#warm(graph));
   }
 
   get config(): DetectorConfig {
@@ -84,9 +100,8 @@ export class JointCenterNet implements Detector {
   }
 
   /** Model batch → [rows | embeddings] packed [100, 6 + D] and the feature map (both for the caller to dispose). */
-  #run(batch: tf.Tensor4D): RunOutput {
+  #run(graph: CenterNetGraph, batch: tf.Tensor4D): RunOutput {
     const t0 = now();
-    const graph = this.#graph;
     const [rows3, features] = graph.model.execute(batch, [graph.output, this.embeddingConfig.featureNode]) as [tf.Tensor3D, tf.Tensor4D];
     const t1 = now();
     try {
@@ -104,10 +119,14 @@ export class JointCenterNet implements Detector {
     }
   }
 
-  async warmUp(): Promise<void> {
-    const zeros = this.#graph.zeros();
+  warmUp(): Promise<void> {
+    return this.#warm(this.#graph);
+  }
+
+  async #warm(graph: CenterNetGraph): Promise<void> {
+    const zeros = graph.zeros();
     try {
-      const { packed, features } = this.#run(zeros);
+      const { packed, features } = this.#run(graph, zeros);
       features.dispose();
       try {
         await packed.data();
@@ -129,11 +148,12 @@ export class JointCenterNet implements Detector {
   /** Like `detect`, and also hands over the feature map, which the caller disposes. */
   async detectWithFeatures(frame: DetectorInput): Promise<DetectionsWithFeatures> {
     const t0 = now();
-    const { batch, transform } = this.#graph.prepare(frame);
+    const graph = this.#graph;
+    const { batch, transform } = graph.prepare(frame);
     const t1 = now();
     let run: RunOutput;
     try {
-      run = this.#run(batch);
+      run = this.#run(graph, batch);
     } finally {
       batch.dispose();
     }
@@ -150,7 +170,7 @@ export class JointCenterNet implements Detector {
     const stride = run.packed.shape[1];
     let detections: EmbeddedDetection[];
     try {
-      detections = this.#graph.decode(data, stride, transform).map(({ row, detection }) => ({
+      detections = graph.decode(data, stride, transform).map(({ row, detection }) => ({
         ...detection,
         embedding: data.slice(row * stride + CENTERNET_ROW, (row + 1) * stride),
       }));
@@ -174,14 +194,15 @@ export class JointCenterNet implements Detector {
    */
   async embedBoxes(frame: DetectorInput, boxes: readonly Tlwh[]): Promise<Float32Array[]> {
     if (boxes.length === 0) return [];
-    const { batch, transform } = this.#graph.prepare(frame);
+    const graph = this.#graph;
+    const { batch, transform } = graph.prepare(frame);
     let out: tf.Tensor2D;
     try {
       out = tf.tidy(() => {
         const features = needsFeatures(this.embeddingConfig)
-          ? (this.#graph.model.execute(batch, this.embeddingConfig.featureNode) as tf.Tensor4D)
+          ? (graph.model.execute(batch, this.embeddingConfig.featureNode) as tf.Tensor4D)
           : undefined;
-        const rois = tf.tensor2d(sourceBoxesToRois(boxes, transform, this.#graph.size, this.embeddingConfig.sideTrim), [boxes.length, 4]);
+        const rois = tf.tensor2d(sourceBoxesToRois(boxes, transform, graph.size, this.embeddingConfig.sideTrim), [boxes.length, 4]);
         return embedRois({ image: batch, features }, rois, this.embeddingConfig);
       });
     } finally {
@@ -197,12 +218,12 @@ export class JointCenterNet implements Detector {
   }
 
   dispose(): void {
-    this.#graph.dispose();
+    this.#ladder.dispose();
   }
 }
 
 /** Loads CenterNet (at `inputSize`, default 512) through the registry for joint detection + embedding, and warms it up. */
 export async function loadJointCenterNet(options: JointCenterNetOptions): Promise<JointCenterNet> {
   const { source, manifest, integrity, inputSize, embedding, ...config } = options;
-  return loadCenterNetGraph({ source, manifest, integrity, inputSize }, config, (graph) => new JointCenterNet(graph, embedding ?? {}));
+  return loadCenterNetGraph({ source, manifest, integrity, inputSize }, config, (ladder) => new JointCenterNet(ladder, embedding ?? {}));
 }
