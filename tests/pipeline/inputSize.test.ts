@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CENTERNET_INPUT_SIZES } from '../../src/core/detection/centernetSizes';
+import type { Tlwh } from '../../src/core/geometry/boxes';
 import { chooseInputSize, estimateDetectMs, MIN_PERSON_MODEL_PX, type InputSizeRequest } from '../../src/core/pipeline/inputSize';
+import { InputSizeController } from '../../src/core/pipeline/inputSizeController';
 
 /** 10 fps, a 768-px-wide source, 512² measured at 300 ms (the other sizes estimated by area). */
 const base: InputSizeRequest = { detectMs: { 512: 300 }, frameIntervalMs: 100, smallPersonPx: 200, sourceLongSidePx: 768 };
@@ -62,5 +64,27 @@ describe('chooseInputSize', () => {
 
   it('answers for every ladder size', () => {
     for (const size of CENTERNET_INPUT_SIZES) expect(choose({ inputSize: size }).inputSize).toBe(size);
+  });
+});
+
+describe('InputSizeController', () => {
+  const frame = { width: 768, height: 576 };
+  const people = (h: number, n = 5): Tlwh[] => Array.from({ length: n }, (_, i) => [i * 100, 100, h / 2.5, h]);
+
+  it('measures each size it runs and follows the people it is given', () => {
+    const controller = new InputSizeController();
+    // Nobody yet: stay at 512, which takes 300 ms at 10 fps → k 3.
+    expect(controller.observe(512, 300, [], frame, 100)).toEqual({ inputSize: 512, cadence: 3 });
+    // Tall people: drop to the size that detects every frame (256 estimated at 75 ms).
+    expect(controller.observe(512, 300, people(200), frame, 100)).toEqual({ inputSize: 256, cadence: 1 });
+    // 256 measured slower than its estimate (130 ms → k 2): 384 (169 ms, scaled from 512) also gives k 2, with more pixels.
+    expect(controller.observe(256, 130, people(200), frame, 100)).toEqual({ inputSize: 384, cadence: 2 });
+    // Small people (one tall outlier does not count): back to full resolution.
+    expect(controller.observe(256, 130, [...people(60), [0, 0, 80, 400]], frame, 100).inputSize).toBe(512);
+  });
+
+  it('obeys the overrides', () => {
+    expect(new InputSizeController(320).observe(512, 300, people(200), frame, 100)).toEqual({ inputSize: 320, cadence: 2 });
+    expect(new InputSizeController('auto', 4).observe(512, 300, people(200), frame, 100)).toEqual({ inputSize: 512, cadence: 4 });
   });
 });
