@@ -1,4 +1,5 @@
-export type { Detection, Detector, DetectorInput, PixelSource, StageTimings } from './types';
+export type { Detection, Detector, DetectorInput, PixelSource, ResizableDetector, StageTimings } from './types';
+export { isResizable } from './types';
 export { DEFAULT_DETECTOR_CONFIG, DETECTOR_NAMES, MAX_DETECTIONS_LIMIT, validateDetectorConfig } from './config';
 export type { DetectorConfig, DetectorName } from './config';
 export { COCO80_LABELS } from './cocoLabels';
