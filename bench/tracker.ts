@@ -1,13 +1,17 @@
 /**
  * Tracker benchmark on the ten MOT15 training sequences (motion only).
  *
- *   npm run bench:tracker -- [--ablation] [--runs N]
+ *   npm run bench:tracker -- [--ablation] [--runs N] [--every k[,k...]] [--skipped advance|jump]
  *
  * Prints per-sequence and overall MOTA, IDF1, HOTA, IDSW, FP, FN (MOTChallenge
  * 2D protocol: gt conf 0 dropped, IoU >= 0.5), tracker-only frames per second
  * (best of N timed passes after a warm-up pass), assignment-solver timings
- * and the time of one 200 x 200 association step. `--ablation` adds a table
- * of config variants. Results go to bench/results/tracker.json.
+ * and the time of one 200 x 200 association step. `--every` replays det.txt
+ * with detections only on every k-th frame, as from a detector slower than
+ * the camera, and scores every frame; the tracker hears of the frames in
+ * between through `Tracker.advance` (default) or, with `--skipped jump`, only
+ * through the frame number of the next detection. `--ablation` adds a table
+ * of config variants, at each k. Results go to bench/results/tracker.json.
  * Data: $MOT_DATA_DIR/mot15 (default ../shared/data/mot15).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,7 +23,8 @@ import { ablationVariants } from './lib/ablation.ts';
 import { loadMotSequences, runOnSequence, scoreSequence } from '../src/node/motSequence.ts';
 import type { MotSequence, RunOptions } from '../src/node/motSequence.ts';
 import { timeAssociation, timeDense } from './lib/solverBench.ts';
-import { benchArgs, intValue } from '../src/node/scriptArgs.ts';
+import { benchArgs, choiceOption, intValue, type BenchValues } from '../src/node/scriptArgs.ts';
+import { UsageError } from '../src/node/cliArgs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = resolve(process.env.MOT_DATA_DIR ?? join(ROOT, '../shared/data'), 'mot15');
@@ -60,18 +65,47 @@ function compact(m: MotMetrics) {
   return { MOTA: m.MOTA, IDF1: m.IDF1, HOTA: m.HOTA, IDSW: m.IDSW, FP: m.FP, FN: m.FN, numGt: m.numGt };
 }
 
+/** `--every 4` or `--every 1,2,4,8`: detection cadences to replay (default: every frame only). */
+function cadencesArg(args: BenchValues): number[] {
+  const raw = args.every;
+  if (typeof raw !== 'string') return [];
+  return raw.split(',').map((item) => {
+    const k = Number(item);
+    if (!Number.isInteger(k) || k < 1) {
+      console.error(`bench:tracker: ${new UsageError(`--every has "${item}"; expected integers >= 1, e.g. --every 1,2,4,8`).message}`);
+      process.exit(2);
+    }
+    return k;
+  });
+}
+
+const SKIPPED = ['advance', 'jump'] as const;
+
+function cadenceTable(seqs: readonly MotSequence[], ks: readonly number[], skipped: RunOptions['skipped']) {
+  console.log(`\ndetections every k-th frame, every frame scored (skipped frames: ${skipped})\n${HEADER}`);
+  return ks.map((k) => {
+    const m = scoreAll(seqs, { every: k, skipped }).overall;
+    console.log(summaryLine(`every ${k}`, m));
+    return { every: k, overall: compact(m) };
+  });
+}
+
 const COMMAND = {
   usage: 'npm run bench:tracker --',
   summary: 'Tracker accuracy and speed on the ten MOT15 sequences (motion only), and assignment-solver timings.',
   options: {
     runs: { type: 'string', value: 'N', default: '5', description: 'timed passes (the best one counts)' },
     ablation: { type: 'boolean', description: 'add a table of tracker config variants' },
+    every: { type: 'string', value: 'k[,k...]', description: 'also replay detections every k-th frame (default: every frame only)' },
+    skipped: { type: 'string', value: SKIPPED.join('|'), default: SKIPPED[0], description: 'what the tracker does on skipped frames' },
   },
 } as const;
 
 async function main(): Promise<void> {
   const args = benchArgs(COMMAND);
   const runs = intValue(args, 'runs');
+  const ks = cadencesArg(args);
+  const skipped = choiceOption(args, 'skipped', SKIPPED);
   const seqs = await loadMotSequences(DATA);
   const frames = seqs.reduce((n, s) => n + s.seqLength, 0);
 
@@ -97,14 +131,19 @@ async function main(): Promise<void> {
     `association step, 200 tracks x 200 detections (cost build + gated solve): ${association.ms.toFixed(3)} ms, ${association.matches} matches`,
   );
 
-  let ablation: Array<{ name: string; overall: ReturnType<typeof compact> }> | undefined;
+  const cadences = ks.length > 0 ? cadenceTable(seqs, ks, skipped) : undefined;
+
+  let ablation: Array<{ name: string; every: number; overall: ReturnType<typeof compact> }> | undefined;
   if (args.ablation) {
-    console.log(`\nablation (overall over ${seqs.length} sequences)\n${HEADER}`);
-    ablation = ablationVariants().map((v) => {
-      const m = scoreAll(seqs, v.options).overall;
-      console.log(summaryLine(v.name, m));
-      return { name: v.name, overall: compact(m) };
-    });
+    ablation = [];
+    for (const every of ks.length > 0 ? ks : [1]) {
+      console.log(`\nablation, detections every ${every} (overall over ${seqs.length} sequences)\n${HEADER}`);
+      for (const v of ablationVariants()) {
+        const m = scoreAll(seqs, { ...v.options, every, skipped }).overall;
+        console.log(summaryLine(v.name, m));
+        ablation.push({ name: v.name, every, overall: compact(m) });
+      }
+    }
   }
 
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
@@ -117,6 +156,8 @@ async function main(): Promise<void> {
     trackerFps: fps,
     solverMs: dense,
     associationStepMs: association.ms,
+    cadences,
+    skipped,
     ablation,
   };
   writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);

@@ -11,29 +11,36 @@ import type { TrackerConfigInput } from '../../src/core/tracking/index.ts';
 
 describe('validateTrackerConfig', () => {
   it('returns a full copy of the defaults and never mutates its input', () => {
-    const input = { nInit: 2 };
+    const input = { nInit: 0.5 };
     const c = validateTrackerConfig(input);
-    expect(c).toEqual({ ...DEFAULT_TRACKER_CONFIG, nInit: 2 });
-    expect(input).toEqual({ nInit: 2 });
+    expect(c).toEqual({ ...DEFAULT_TRACKER_CONFIG, nInit: 0.5 });
+    expect(input).toEqual({ nInit: 0.5 });
     expect(c.kalman).not.toBe(DEFAULT_TRACKER_CONFIG.kalman);
     expect(DEFAULT_TRACKER_CONFIG.gatingThreshold).toBe(CHI2INV95[4]);
   });
 
   const cases: Array<[TrackerConfigInput, string]> = [
-    [{ nInit: 0 }, 'nInit is 0; expected an integer in [1, 1000]'],
-    [{ nInit: 2.5 }, 'nInit is 2.5; expected an integer in [1, 1000]'],
-    [{ maxAge: -1 }, 'maxAge is -1; expected an integer in [1, 100000]'],
+    // Durations are seconds: fractions are fine, negative or unbounded ones are not.
+    [{ nInit: -0.1 }, 'nInit is -0.1; expected a number in [0, 86400]'],
+    [{ nInit: 1e6 }, 'nInit is 1000000; expected a number in [0, 86400]'],
+    [{ maxAge: -1 }, 'maxAge is -1; expected a number in [0, 86400]'],
+    [{ maxAge: Number.POSITIVE_INFINITY }, 'maxAge is Infinity; expected a number in [0, 86400]'],
+    [{ gapFill: -2 }, 'gapFill is -2; expected a number in [0, 86400]'],
+    [{ outputMaxTimeSinceUpdate: -1 }, 'outputMaxTimeSinceUpdate is -1; expected a number in [0, 86400]'],
+    [{ frameRate: 0 }, 'frameRate is 0; expected a number in [0.016666666666666666, 10000]'],
+    [{ iouBufferPerSecond: -1 }, 'iouBufferPerSecond is -1; expected a number in [0, 100]'],
+    [{ motionTrustSeconds: 0 }, 'motionTrustSeconds is 0; expected a number in [5e-324, 86400]'],
     [{ highScoreThreshold: 1.5 }, 'highScoreThreshold is 1.5; expected a number in [0, 1]'],
     [{ maxIouDistance: Number.NaN }, 'maxIouDistance is NaN; expected a number in [0, 1]'],
     [{ cascade: 'yes' as unknown as boolean }, 'cascade is "yes"; expected true or false'],
     [{ outputBox: 'centre' as never }, 'outputBox is "centre"; expected one of filtered, detection'],
-    [{ lowScoreThreshold: 0.8, highScoreThreshold: 0.6 }, 'lowScoreThreshold is 0.8; expected a number in [0, highScoreThreshold = 0.6]'],
-    [{ kalman: { stdWeightPosition: 0 } }, 'kalman.stdWeightPosition is 0; expected a number in [5e-324, 1000]'],
-    [{ maxage: 30 } as TrackerConfigInput, 'maxage is 30; expected no such setting; known settings: nInit, maxAge,'],
+    [{ maxage: 30 } as TrackerConfigInput, 'maxage is 30; expected no such setting; known settings: frameRate, nInit, maxAge,'],
     [
       { kalman: { stdWeight: 1 } } as TrackerConfigInput,
       'kalman.stdWeight is 1; expected no such setting; known settings: stdWeightPosition,',
     ],
+    [{ lowScoreThreshold: 0.8, highScoreThreshold: 0.6 }, 'lowScoreThreshold is 0.8; expected a number in [0, highScoreThreshold = 0.6]'],
+    [{ kalman: { stdWeightPosition: 0 } }, 'kalman.stdWeightPosition is 0; expected a number in [5e-324, 1000]'],
   ];
   for (const [input, message] of cases) {
     it(`rejects ${JSON.stringify(input)}`, () => {
@@ -53,11 +60,11 @@ describe('validateTrackerConfig', () => {
 });
 
 describe('configForFrameRate', () => {
-  it('turns seconds into frames', () => {
-    const c = configForFrameRate({}, 14, { maxAgeSeconds: 1, gapFillSeconds: 0.5 });
-    expect(c.maxAge).toBe(14);
-    expect(c.gapFillMaxFrames).toBe(7);
-    expect(configForFrameRate({}, 30, { maxAgeSeconds: 0 }).maxAge).toBe(1);
-    expect(() => configForFrameRate({}, 0, {})).toThrow('frameRate is 0');
+  it('sets only the clock: durations stay in seconds', () => {
+    const c = configForFrameRate({ maxAge: 1.5 }, 14);
+    expect(c.frameRate).toBe(14);
+    expect(c.maxAge).toBe(1.5);
+    expect(c.nInit).toBe(DEFAULT_TRACKER_CONFIG.nInit);
+    expect(() => configForFrameRate({}, 0)).toThrow('frameRate is 0');
   });
 });
