@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTING_KEYS, parseStoredSettings } from '../../src/app/state/settingsSchema';
+import { DEFAULT_SETTINGS, SETTING_KEYS, parseStoredSettings, parseUrlSettings } from '../../src/app/state/settingsSchema';
 
 describe('persisted settings', () => {
   it('nothing stored: the defaults, no warnings', () => {
@@ -43,5 +43,15 @@ describe('persisted settings', () => {
       expect(values).toEqual(DEFAULT_SETTINGS);
       expect(warnings).toHaveLength(1);
     }
+  });
+
+  it('URL parameters set any setting, checked like stored values', () => {
+    const params = new URLSearchParams('cadence=4&inputSize=512&showTrails=false&detector=yolo&segmentEvery=x&backend=wasm');
+    const { values, warnings } = parseUrlSettings(params, DEFAULT_SETTINGS);
+    expect(values).toEqual({ cadence: 4, inputSize: 512, showTrails: false });
+    expect(warnings).toEqual([
+      'detector "yolo" in the URL is not centernet, coco-ssd; using "centernet".',
+      'segmentEvery "x" in the URL is not an integer in [0, 30]; using "3".',
+    ]);
   });
 });

@@ -1,7 +1,6 @@
 import { BACKEND_CHOICES, parseBackendChoice } from '../../core/backend/select';
-import { DETECTOR_NAMES, type DetectorName } from '../../core/detection';
 import { DEFAULT_TRACKED_CLASSES } from '../../core/pipeline/presets';
-import { parseStoredSettings, SETTING_KEYS, type SettingsSnapshot } from './settingsSchema';
+import { parseStoredSettings, parseUrlSettings, SETTING_KEYS, type SettingsSnapshot } from './settingsSchema';
 
 export { DEFAULT_SETTINGS, type SettingsSnapshot } from './settingsSchema';
 
@@ -46,10 +45,10 @@ class PersistedSettings {
     } catch (e) {
       warnings.push(`${(e as Error).message}; using "${this.#values.backend}". Allowed: ${BACKEND_CHOICES.join(', ')}.`);
     }
-    const detector = params.get('detector');
-    if (detector && (DETECTOR_NAMES as readonly string[]).includes(detector)) this.#values.detector = detector as DetectorName;
-    else if (detector)
-      warnings.push(`detector "${detector}" is not one of ${DETECTOR_NAMES.join(', ')}; using "${this.#values.detector}".`);
+    // Any other setting can be given in the URL too (`?cadence=4&inputSize=512`), checked like a stored value.
+    const fromUrl = parseUrlSettings(params, this.#values);
+    Object.assign(this.#values, fromUrl.values);
+    warnings.push(...fromUrl.warnings);
     this.warnings = warnings;
   }
 

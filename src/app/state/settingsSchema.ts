@@ -114,3 +114,34 @@ export function parseStoredSettings(text: string | null): { values: SettingsSnap
   }
   return { values, warnings };
 }
+
+/** A URL parameter as the JSON value it spells (`4`, `true`), else the string itself. */
+function urlValue(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * Settings given in the page URL (`?cadence=4&inputSize=512`), each checked
+ * like a stored value; a bad one is ignored with a warning naming it.
+ * `backend` is left to its own parser. Not persisted.
+ */
+export function parseUrlSettings(
+  params: URLSearchParams,
+  current: Readonly<SettingsSnapshot>,
+): { values: Partial<SettingsSnapshot>; warnings: string[] } {
+  const values: Partial<Record<SettingKey, unknown>> = {};
+  const warnings: string[] = [];
+  for (const key of SETTING_KEYS) {
+    const raw = params.get(key);
+    if (key === 'backend' || raw === null) continue;
+    const field = SETTINGS_FIELDS[key];
+    const value = (field.parse as (v: unknown) => unknown)(urlValue(raw));
+    if (value === undefined) warnings.push(`${key} "${raw}" in the URL is not ${field.allowed}; using "${String(current[key])}".`);
+    else values[key] = value;
+  }
+  return { values: values as Partial<SettingsSnapshot>, warnings };
+}
