@@ -14,7 +14,13 @@ export interface RecordedFrame {
 const LIMIT = 2000;
 const enabled = typeof location !== 'undefined' && new URLSearchParams(location.search).get('testHooks') === '1';
 const liveFrames: RecordedFrame[] = [];
-const hooks: { liveFrames: RecordedFrame[]; liveStats: LiveStats | null; loseGpuContext?: () => void } = { liveFrames, liveStats: null };
+const hooks: {
+  liveFrames: RecordedFrame[];
+  liveStats: LiveStats | null;
+  loseGpuContext?: () => void;
+  /** The page's (training) TF.js tensor count, for "tensors stay flat" tests. */
+  numTensors?: () => number;
+} = { liveFrames, liveStats: null };
 if (enabled) (globalThis as unknown as { trackscope: unknown }).trackscope = hooks;
 
 /** Latest HUD statistics, for benchmarks and soak runs. */
@@ -31,4 +37,9 @@ export function recordLiveFrame(index: number, tracks: readonly (TrackOutput & {
 /** Lets a test make the pipeline worker lose its WebGL context. */
 export function exposeFaultInjection(loseGpuContext: () => void): void {
   if (enabled) hooks.loseGpuContext = loseGpuContext;
+}
+
+/** Lets a test read the page's tf.memory().numTensors. */
+export function exposeTensorCount(read: () => number): void {
+  if (enabled) hooks.numTensors = read;
 }
