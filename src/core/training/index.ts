@@ -44,3 +44,6 @@ export * from './minPooling.ts';
 export * from './kernels.ts';
 export * from './zooModels.ts';
 export * from './zooRun.ts';
+export * from './perceptronLayer.ts';
+export * from './lossCurves.ts';
+export * from './tensorLab.ts';
