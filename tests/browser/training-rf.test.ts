@@ -5,8 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../helpers/appServer';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { startAppServer, type AppServer } from '../../dev/appServer';
+import { artifactPath, launchChromium } from '../../dev/browser';
 
 const numTensors = (page: Page) =>
   page.evaluate(() => (window as unknown as { trackscope: { numTensors: () => number } }).trackscope.numTensors());

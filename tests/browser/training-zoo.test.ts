@@ -6,8 +6,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESIDUAL, ZOO_PRESETS } from '../../src/core/training/zooModels';
-import { startAppServer, type AppServer } from '../helpers/appServer';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { startAppServer, type AppServer } from '../../dev/appServer';
+import { artifactPath, launchChromium } from '../../dev/browser';
 
 const numTensors = (page: Page) =>
   page.evaluate(() => (window as unknown as { trackscope: { numTensors: () => number } }).trackscope.numTensors());
