@@ -47,7 +47,7 @@ describe('architecture zoo (headless Chromium)', () => {
     const before = await numTensors(page);
     await page.getByTestId('zoo-run').click();
     await expect.poll(() => page.getByTestId('zoo-status').textContent(), { timeout: 90_000, interval: 500 }).toMatch(/^done: 1 model/);
-    const row = page.getByTestId('zoo-row-residual-wasm');
+    const row = page.getByTestId('zoo-row-residual-noskip-wasm');
     expect(await row.textContent()).toContain('(no skip)');
     expect(await row.locator('td').nth(2).textContent()).toBe((withSkip - 144).toLocaleString('en-US'));
     expect(await row.getByTestId('zoo-acc').textContent()).toMatch(/^\d+\.\d%$/);

@@ -22,6 +22,9 @@ import {
 } from '../../core/training/index.ts';
 import { trainingBackend } from './trainingBackend.svelte';
 
+/** One table row per preset variant and backend: a rerun replaces its row. */
+export const zooRowKey = (r: ZooResult): string => `${r.preset}${r.preset === 'residual' && !r.skip ? '-noskip' : ''}-${r.backend}`;
+
 /** Validation digits per run: enough for a stable accuracy, small enough to stay quick. */
 const VAL_DIGITS = 500;
 
@@ -114,7 +117,7 @@ export class ZooState {
           this.status = 'stopped';
           return;
         }
-        this.results = [...this.results.filter((r) => !(r.preset === row.preset && r.backend === row.backend)), row];
+        this.results = [...this.results.filter((r) => zooRowKey(r) !== zooRowKey(row)), row];
       }
       this.status = `done: ${presets.length} model(s), ${epochs} epoch(s) on ${train.x.shape[0]} digits`;
     } catch (e) {
