@@ -10,7 +10,8 @@ import { artifactPath, launchChromium } from '../../dev/browser';
 
 const numTensors = (page: Page) =>
   page.evaluate(() => (window as unknown as { trackscope: { numTensors: () => number } }).trackscope.numTensors());
-const text = (page: Page, id: string) => page.getByTestId(id).textContent();
+/** Text with whitespace collapsed, as a reader sees it. */
+const text = async (page: Page, id: string) => (await page.getByTestId(id).textContent())?.replace(/\s+/g, ' ').trim();
 
 describe('small labs (headless Chromium)', () => {
   let server: AppServer;

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '../../dev/appServer';
 import { artifactPath, launchChromium } from '../../dev/browser';
 
+/** The probe readout with whitespace collapsed. */
+const readout = async (page: Page) => (await page.getByTestId('rf-readout').textContent())?.replace(/\s+/g, ' ').trim();
 const numTensors = (page: Page) =>
   page.evaluate(() => (window as unknown as { trackscope: { numTensors: () => number } }).trackscope.numTensors());
 
@@ -65,18 +67,16 @@ describe('LeNet receptive fields and kernels (headless Chromium)', () => {
     if (!box) throw new Error('pool2 map not visible');
     await page.mouse.move(box.x + box.width * (3.5 / 6), box.y + box.height * (3.5 / 6));
     await expect.poll(() => page.getByTestId('rf-box').getAttribute('data-size')).toBe('12×12');
-    expect(await page.getByTestId('rf-readout').textContent()).toMatch(
-      /pool2 pixel \(3, 3\) sees input rows 10–21, columns 10–21: receptive field 12×12/,
-    );
+    expect(await readout(page)).toMatch(/pool2 pixel \(3, 3\) sees input rows 10–21, columns 10–21: receptive field 12×12/);
     await page.screenshot({ path: artifactPath('training-rf.png'), fullPage: true });
 
     // Keyboard: focus conv1's maps and step right from the centre; a corner pixel is clipped at the border.
     await page.getByTestId('maps-conv1').focus();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.getByTestId('rf-readout').textContent()).toMatch(/conv1 pixel \(14, 15\) .* receptive field 5×5$/);
+    await expect.poll(() => readout(page)).toMatch(/conv1 pixel \(14, 15\) .* receptive field 5×5$/);
     expect(await page.getByTestId('rf-box').getAttribute('data-size')).toBe('5×5');
     for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowUp');
-    expect(await page.getByTestId('rf-readout').textContent()).toMatch(/conv1 pixel \(0, 15\) .*5×5 \(clipped at the border\)/);
+    expect(await readout(page)).toMatch(/conv1 pixel \(0, 15\) .*5×5 \(clipped at the border\)/);
     expect(await page.getByTestId('rf-box').getAttribute('data-size')).toBe('3×5');
 
     // Tensors stay flat over more digits and probes.
