@@ -50,6 +50,9 @@ describe('LeNet receptive fields and kernels (headless Chromium)', () => {
       .poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 90_000, interval: 500 })
       .toMatch(/completed 1 epochs/);
 
+    // The status reads "completed" before the test-set evaluation ends; wait for it so the tensor count is settled.
+    await expect.poll(() => page.getByTestId('confusion').count(), { timeout: 30_000 }).toBe(1);
+
     // Kernels: one tile per (filter, input channel) of each conv layer.
     await expect.poll(() => page.getByTestId('kernels-conv1').getAttribute('data-filters'), { timeout: 10_000 }).toBe('4');
     expect(await page.getByTestId('kernels-conv1').locator('canvas').count()).toBe(4);
