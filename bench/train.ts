@@ -10,6 +10,7 @@ import { disposeModel } from '../src/core/training/disposeModel.ts';
  * (and cpu with --cpu, which is ~25× slower in tf.js 4.22 and only timed for a
  * few batches).
  * Writes bench/results/train.json.  Usage: npm run bench:train [-- --epochs 20 --cpu]
+ * With --zoo it runs the architecture zoo instead (bench/zoo.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,6 +25,7 @@ import { randomShift } from '../src/core/training/augment.ts';
 import { EarlyStopping } from '../src/core/training/earlyStopping.ts';
 import { mulberry32 } from '../src/core/util/rng.ts';
 import { accuracyFromConfusion, confusionMatrix, predictClasses } from '../src/core/training/confusion.ts';
+import { runZooBench } from './zoo.ts';
 
 /** Required test accuracy (the target). */
 const TARGET = 0.98;
@@ -123,4 +125,5 @@ async function main() {
   }
 }
 
-await main();
+if (process.argv.includes('--zoo')) await runZooBench();
+else await main();

@@ -28,6 +28,8 @@ const hooks: {
   liveStats: LiveStats | null;
   loseGpuContext?: () => void;
   stepLive?: (frames: readonly string[]) => Promise<number>;
+  /** The page's (training) TF.js tensor count, for "tensors stay flat" tests. */
+  numTensors?: () => number;
 } = { liveFrames, liveStats: null };
 if (enabled) (globalThis as unknown as { trackscope: unknown }).trackscope = hooks;
 
@@ -67,4 +69,9 @@ export function exposeLiveStepper(step: (frame: ImageBitmap) => Promise<void>): 
   return () => {
     hooks.stepLive = undefined;
   };
+}
+
+/** Lets a test read the page's tf.memory().numTensors. */
+export function exposeTensorCount(read: () => number): void {
+  if (enabled) hooks.numTensors = read;
 }

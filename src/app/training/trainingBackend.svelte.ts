@@ -4,9 +4,11 @@
  * awaits `ensure()` before building a model. One instance per page (tf's
  * backend is global), shared by all panels.
  */
+import * as tf from '@tensorflow/tfjs';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice, type BackendSelection } from '../../core/backend/select';
 import { registerWasmConvBackpropFilter } from '../../core/training/index.ts';
 import { registerBrowserBackend } from '../engine/registerBrowserBackend';
+import { exposeTensorCount } from '../testHooks';
 
 export { BACKEND_CHOICES };
 
@@ -53,3 +55,4 @@ export class TrainingBackend {
 
 /** Page-wide instance (see the note at the top). */
 export const trainingBackend = new TrainingBackend();
+exposeTensorCount(() => tf.memory().numTensors);

@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { InputShape, LayerSpec } from './layerSpecs.ts';
+import { MinPooling2D } from './minPooling.ts';
 
 function toLayer(spec: LayerSpec, seed: number, first: boolean, inputShape: InputShape): tf.layers.Layer {
   const input = first ? { inputShape: [...inputShape] } : {};
@@ -24,6 +25,7 @@ function toLayer(spec: LayerSpec, seed: number, first: boolean, inputShape: Inpu
       });
     case 'pool': {
       const args = { ...input, name: spec.name, poolSize: spec.poolSize, strides: spec.strides };
+      if (spec.pool === 'min') return new MinPooling2D(args);
       return spec.pool === 'max' ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args);
     }
     case 'flatten':

@@ -21,6 +21,8 @@ function layerCall(s: LayerSpec, inputShape?: InputShape): string {
     case 'conv2d':
       return `tf.layers.conv2d({ ${first}name: '${s.name}', filters: ${s.filters}, kernelSize: ${s.kernelSize}, strides: ${s.strides}, padding: '${s.padding}', activation: '${s.activation}' })`;
     case 'pool':
+      // tf.js has no min-pooling layer: the app's MinPooling2D (src/core/training/minPooling.ts) is −maxPool(−x).
+      if (s.pool === 'min') return `new MinPooling2D({ ${first}name: '${s.name}', poolSize: ${s.poolSize}, strides: ${s.strides} })`;
       return `tf.layers.${s.pool === 'max' ? 'maxPooling2d' : 'averagePooling2d'}({ ${first}name: '${s.name}', poolSize: ${s.poolSize}, strides: ${s.strides} })`;
     case 'flatten':
       return `tf.layers.flatten({ ${first}name: '${s.name}' })`;

@@ -3,8 +3,9 @@
  * multi-output model that shares the trained layers (no weight copies).
  */
 import * as tf from '@tensorflow/tfjs';
+import { foldField, INPUT_FIELD, outSize, type FieldGeometry, type WindowOp } from './receptiveField.ts';
 
-const MAP_LAYERS = ['Conv2D', 'MaxPooling2D', 'AveragePooling2D'];
+const MAP_LAYERS = ['Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'MinPooling2D'];
 
 export interface FeatureMap {
   name: string;
@@ -13,6 +14,31 @@ export interface FeatureMap {
   shape: [number, number, number];
   /** HWC row-major values. */
   data: Float32Array;
+  /** Where each pixel looks on the input, from the model's own layers. */
+  field: FieldGeometry;
+}
+
+const first = (v: unknown): number => (Array.isArray(v) ? Number(v[0]) : Number(v));
+
+/**
+ * Receptive-field geometry of every conv/pooling layer of a chain model, read
+ * from the layers' configs (so a loaded model is described as it is, not as
+ * the editor says).
+ */
+export function modelFields(model: tf.LayersModel): Map<string, FieldGeometry> {
+  const out = new Map<string, FieldGeometry>();
+  let g: FieldGeometry = INPUT_FIELD;
+  let inSize = model.inputs[0].shape[1] ?? 0;
+  for (const l of model.layers) {
+    if (!MAP_LAYERS.includes(l.getClassName())) continue;
+    const c = l.getConfig();
+    const kernel = first(c.kernelSize ?? c.poolSize);
+    const op: WindowOp = { kernel, stride: first(c.strides ?? kernel), padding: c.padding === 'same' ? 'same' : 'valid', inSize };
+    g = foldField(g, op);
+    inSize = outSize(op);
+    out.set(l.name, g);
+  }
+  return out;
 }
 
 const probes = new WeakMap<tf.LayersModel, tf.LayersModel>();
@@ -43,11 +69,13 @@ export async function featureMaps(model: tf.LayersModel, input: tf.Tensor): Prom
   try {
     const datas = await Promise.all(outs.map((t) => t.data() as Promise<Float32Array>));
     const names = probe.outputs.map((o) => o.sourceLayer);
+    const fields = modelFields(model);
     return outs.map((t, i) => ({
       name: names[i].name,
       className: names[i].getClassName(),
       shape: t.shape.slice(1) as [number, number, number],
       data: datas[i],
+      field: fields.get(names[i].name) ?? INPUT_FIELD,
     }));
   } finally {
     tf.dispose(outs);

@@ -6,7 +6,8 @@ export const LAYER_ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu', 'softmax'
 export type LayerActivation = (typeof LAYER_ACTIVATIONS)[number];
 export const PADDINGS = ['same', 'valid'] as const;
 export type Padding = (typeof PADDINGS)[number];
-export const POOL_TYPES = ['max', 'avg'] as const;
+/** 'min' is −maxPool(−x) (see minPooling.ts). */
+export const POOL_TYPES = ['max', 'avg', 'min'] as const;
 export type PoolType = (typeof POOL_TYPES)[number];
 
 export interface DenseSpec {

@@ -1,0 +1,60 @@
+/**
+ * Architecture zoo (issue 13, item 6): removing the residual skip changes the
+ * parameter count by the projection's weights, and a tiny run adds a result
+ * row for the page's backend without leaving tensors behind.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESIDUAL, ZOO_PRESETS } from '../../src/core/training/zooModels';
+import { startAppServer, type AppServer } from '../../dev/appServer';
+import { artifactPath, launchChromium } from '../../dev/browser';
+
+const numTensors = (page: Page) =>
+  page.evaluate(() => (window as unknown as { trackscope: { numTensors: () => number } }).trackscope.numTensors());
+const count = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())?.replace(/,/g, ''));
+
+describe('architecture zoo (headless Chromium)', () => {
+  let server: AppServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startAppServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('drops the projection weights when the skip is removed and adds a row per run', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.origin}/?view=training&panel=zoo&testHooks=1`);
+    await expect.poll(() => page.getByTestId('zoo-status').textContent(), { timeout: 60_000 }).toBe('ready');
+    expect(await count(page, 'zoo-params-lenet5')).toBe(61706);
+
+    const withSkip = await count(page, 'zoo-params-residual');
+    const withoutSkip = withSkip - (RESIDUAL.in * RESIDUAL.out + RESIDUAL.out);
+    await page.getByTestId('zoo-skip').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => count(page, 'zoo-params-residual')).toBe(withoutSkip);
+
+    for (const p of ZOO_PRESETS.filter((p) => p !== 'residual'))
+      await page.getByLabel(new RegExp(p === 'lenet5' ? 'LeNet-5' : p, 'i')).uncheck();
+    await page.getByTestId('zoo-epochs').fill('1');
+    await page.getByTestId('zoo-train-size').fill('100');
+    const before = await numTensors(page);
+    await page.getByTestId('zoo-run').click();
+    await expect.poll(() => page.getByTestId('zoo-status').textContent(), { timeout: 90_000, interval: 500 }).toMatch(/^done: 1 model/);
+    const row = page.getByTestId('zoo-row-residual-noskip-wasm');
+    expect(await row.textContent()).toContain('(no skip)');
+    expect(await row.locator('td').nth(2).textContent()).toBe(withoutSkip.toLocaleString('en-US'));
+    expect(await row.getByTestId('zoo-acc').textContent()).toMatch(/^\d+\.\d%$/);
+    expect(await page.getByTestId('zoo-results').locator('tbody tr').count()).toBe(1);
+    await page.screenshot({ path: artifactPath('training-zoo.png'), fullPage: true });
+    expect(await numTensors(page)).toBe(before);
+    expect(pageErrors).toEqual([]);
+  });
+});
