@@ -3,20 +3,16 @@
  * TLU (perceptron rule), the training lifecycle and the live views' data
  * (decision boundary / regression curve, weights, one sample's step-through).
  */
-import * as tf from '@tensorflow/tfjs';
 import {
-  buildMlp,
-  disposeModel,
   functionalCode,
   mlpLayerSpecs,
-  perceptronStep,
-  predictMlp,
+  MlpSession,
+  perceptronAccuracy,
   predictPerceptron,
+  runPerceptronLive,
   sequentialCode,
-  stepThrough,
-  trainMlp,
   validateMlpConfig,
-  yieldFrame,
+  type DenseWeights,
   type EpochLogs,
   type MlpConfig,
   type PerceptronState,
@@ -36,10 +32,8 @@ import {
 import { trainingBackend } from './trainingBackend.svelte';
 
 export const GRID = 60;
-export interface DenseWeights {
-  kernel: number[][];
-  bias: number[];
-}
+/** Views cost a grid prediction: refresh at most this often while training. */
+const VIEW_REFRESH_MS = 150;
 
 export class MlpState {
   data = $state<DataSettings>({ ...DEFAULT_DATA });
@@ -89,8 +83,7 @@ export class MlpState {
       functional: functionalCode([c.inputSize], mlpLayerSpecs(c), comp),
     };
   });
-  #model: tf.LayersModel | null = null;
-  #config: MlpConfig | null = null;
+  readonly session = new MlpSession();
   #abort: AbortController | null = null;
   #training: Promise<void> | null = null;
   #destroyed = false;
@@ -135,26 +128,23 @@ export class MlpState {
     } catch {
       return void (this.error = trainingBackend.error);
     }
-    disposeModel(this.#model);
     this.#reset();
-    this.#model = buildMlp(c);
-    this.#config = c;
     this.#abort = new AbortController();
     this.running = true;
     this.progress = 0;
     this.message = `training ${c.epochs} epochs on ${d.x.length} points…`;
     const { train, val } = splitTask(d);
-    const model = this.#model;
     let lastView = 0;
     try {
+      this.session.build(c);
       await this.refreshViews();
-      const r = await trainMlp(model, c, train, val, {
+      const r = await this.session.fit(train, val, {
         signal: this.#abort.signal,
         onEpochEnd: (logs) => {
           this.history = [...this.history, logs];
           this.progress = (logs.epoch + 1) / c.epochs;
           // Views cost a grid prediction: refresh about 20 times per run, at most every 150 ms.
-          if (performance.now() - lastView > 150) {
+          if (performance.now() - lastView > VIEW_REFRESH_MS) {
             lastView = performance.now();
             void this.refreshViews();
           }
@@ -183,30 +173,30 @@ export class MlpState {
     if (typeof d === 'string') return void (this.error = d);
     if (d.task === 'regression' || d.classes !== 2)
       return void (this.error = 'the perceptron (TLU) separates two classes: choose a 2-class 2-D dataset');
-    const eta = this.config.learningRate;
-    if (!(eta > 0 && eta <= 10)) return void (this.error = `perceptron learning rate η is ${eta}; allowed: 0 < η <= 10`);
     this.#reset();
     this.#abort = new AbortController();
     this.running = true;
     const { train } = splitTask(d);
-    let s: PerceptronState = { weights: [0, 0], bias: 0 };
+    const grid = boundaryGrid(GRID);
     try {
-      for (let epoch = 0; epoch < this.config.epochs && !this.#abort.signal.aborted; epoch++) {
-        let m = 0;
-        train.x.forEach((x, i) => {
-          const r = perceptronStep(s, x, train.y[i], eta);
-          s = r.state;
-          if (r.updated) m++;
-        });
-        this.mistakes = [...this.mistakes, m];
-        this.perceptron = s;
-        this.progress = (epoch + 1) / this.config.epochs;
-        this.boundary = boundaryGrid(GRID).map((p) => [predictPerceptron(s, p)]);
-        if (m === 0) break;
-        await yieldFrame();
-      }
-      const acc = train.x.filter((x, i) => predictPerceptron(s, x) === train.y[i]).length / train.x.length;
-      this.message = `${this.mistakes.at(-1) === 0 ? 'converged' : 'did not converge (not linearly separable?)'} after ${this.mistakes.length} epochs; train accuracy ${(acc * 100).toFixed(1)}%`;
+      const fit = await runPerceptronLive(
+        train.x,
+        train.y,
+        { eta: this.config.learningRate, maxEpochs: this.config.epochs },
+        {
+          signal: this.#abort.signal,
+          onEpoch: (state, m) => {
+            this.mistakes = [...this.mistakes, m];
+            this.perceptron = state;
+            this.progress = this.mistakes.length / this.config.epochs;
+            this.boundary = grid.map((p) => [predictPerceptron(state, p)]);
+          },
+        },
+      );
+      const acc = perceptronAccuracy(fit.state, train.x, train.y);
+      this.message = `${fit.converged ? 'converged' : 'did not converge (not linearly separable?)'} after ${fit.mistakes.length} epochs; train accuracy ${(acc * 100).toFixed(1)}%`;
+    } catch (e) {
+      this.error = (e as Error).message.replace('perceptron eta', 'perceptron learning rate η');
     } finally {
       this.running = false;
     }
@@ -214,27 +204,19 @@ export class MlpState {
 
   /** Boundary (or regression curve), weights and the step-through for the current model. */
   async refreshViews(): Promise<void> {
-    const model = this.#model,
-      c = this.#config;
-    if (!model || !c || this.#destroyed) return;
+    const c = this.session.config;
+    if (!c || this.#destroyed) return;
     const grid = c.inputSize === 2 ? boundaryGrid(GRID) : Array.from({ length: 101 }, (_, i) => [-1.2 + (2.4 * i) / 100]);
-    this.boundary = await predictMlp(model, grid);
-    this.weights = await Promise.all(
-      model.layers.map(async (l) => {
-        const [k, b] = l.getWeights();
-        return { kernel: (await k.array()) as number[][], bias: (await b.array()) as number[] };
-      }),
-    );
+    this.boundary = await this.session.predict(grid);
+    this.weights = await this.session.weights();
     await this.step(this.sampleIndex);
   }
 
   async step(index: number): Promise<void> {
-    const d = this.taskData,
-      model = this.#model,
-      c = this.#config;
-    if (typeof d === 'string' || !model || !c) return;
+    const d = this.taskData;
+    if (typeof d === 'string' || !this.session.model) return;
     this.sampleIndex = ((index % d.x.length) + d.x.length) % d.x.length;
-    this.trace = await stepThrough(model, c, d.x[this.sampleIndex], d.y[this.sampleIndex]);
+    this.trace = await this.session.trace(d.x[this.sampleIndex], d.y[this.sampleIndex]);
   }
 
   stop(): void {
@@ -245,7 +227,6 @@ export class MlpState {
     this.#destroyed = true;
     this.stop();
     await this.#training?.catch(() => {});
-    disposeModel(this.#model);
-    this.#model = null;
+    this.session.dispose();
   }
 }
