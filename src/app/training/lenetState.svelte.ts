@@ -6,23 +6,25 @@
 import type * as tf from '@tensorflow/tfjs';
 import {
   computeLayerShapes,
+  defaultCallbackSettings,
+  describeCallbackStop,
   describeStorageError,
-  EarlyStopping,
   isQuotaError,
   lenetLayerSpecs,
   LenetSession,
+  makeCallbacks,
   ModelCheckpoint,
   preprocessDigit,
-  validateEarlyStopping,
   validateLenetConfig,
-  type EarlyStoppingConfig,
+  type CallbackSettings,
   type EpochLogs,
   type FeatureMap,
   type GrayImage,
   type LenetConfig,
   type Monitor,
-  type TrainCallback,
+  type RunCallbacks,
 } from '../../core/training/index.ts';
+import { RunLog } from './runLog.svelte';
 import { trainingBackend } from './trainingBackend.svelte';
 
 export const LENET_PREFIX = 'trackscope-lenet-';
@@ -35,8 +37,10 @@ export class LenetState {
   batchSize = $state(32);
   /** Training digits per epoch (a prefix of the seeded train split), so an epoch can be short. */
   trainSize = $state(2000);
-  early = $state<EarlyStoppingConfig>(validateEarlyStopping({ patience: 2 }));
-  checkpoint = $state({ enabled: true, monitor: 'val_accuracy' as Monitor });
+  callbacks = $state<CallbackSettings>(defaultCallbackSettings({ enabled: true, patience: 2 }));
+  /** ModelCheckpoint: on the best epoch of `monitor`, or every N-th epoch. */
+  checkpoint = $state({ enabled: true, monitor: 'val_accuracy' as Monitor, mode: 'best' as 'best' | 'every', every: 2 });
+  readonly log = new RunLog();
   history = $state.raw<EpochLogs[]>([]);
   confusion = $state.raw<number[][]>([]);
   running = $state(false);
@@ -90,14 +94,19 @@ export class LenetState {
 
   async #train(resume: boolean): Promise<void> {
     this.error = '';
-    let early: EarlyStopping;
+    let cbs: RunCallbacks;
     try {
-      early = new EarlyStopping($state.snapshot(this.early));
+      cbs = makeCallbacks($state.snapshot(this.callbacks) as CallbackSettings);
+      const ck = this.checkpoint;
+      if (ck.enabled)
+        cbs.callbacks.push(
+          new ModelCheckpoint({ target: CHECKPOINT_URL, monitor: ck.monitor, saveBestOnly: ck.mode === 'best', everyEpochs: ck.every }),
+        );
     } catch (e) {
       return void (this.error = (e as Error).message);
     }
-    const callbacks: TrainCallback[] = [early];
-    if (this.checkpoint.enabled) callbacks.push(new ModelCheckpoint({ target: CHECKPOINT_URL, monitor: this.checkpoint.monitor }));
+    const early = cbs.early;
+    const c = this.config;
     this.#abort = new AbortController();
     this.running = true;
     this.progress = 0;
@@ -108,7 +117,7 @@ export class LenetState {
         batchSize: this.batchSize,
         trainSize: this.trainSize,
         resume: resume && this.hasModel,
-        callbacks,
+        callbacks: cbs.callbacks,
         signal: this.#abort.signal,
         onStart: ({ train, val, firstEpoch, epochs }) => {
           if (firstEpoch === 0) this.#modelChanged('training…');
@@ -124,11 +133,14 @@ export class LenetState {
       if (this.#destroyed) return;
       this.canResume = true;
       const best =
-        early.bestEpoch >= 0 && early.config.restoreBestWeights
+        early && early.bestEpoch >= 0 && early.config.restoreBestWeights
           ? `; weights of epoch ${early.bestEpoch + 1} (best ${early.config.monitor}) restored`
           : '';
       if (r.stopReason === 'nan') this.error = r.message ?? 'loss became NaN';
-      this.status = `${r.stopReason === 'completed' ? `completed ${r.nextEpoch} epochs` : (r.message ?? r.stopReason)}${best}`;
+      const why = describeCallbackStop(cbs) || (r.message ?? r.stopReason);
+      this.status = `${r.stopReason === 'completed' ? `completed ${r.nextEpoch} epochs` : why}${best}`;
+      const arch = c.convBlocks.length ? c.convBlocks.map((b) => b.filters).join('-') + ' conv' : 'dense only';
+      this.log.add(`${arch}, ${c.denseUnits.join('-')}, ${c.kernelInit}, ${c.optimizer} lr ${c.learningRate}`, this.history);
       this.modelLabel = `trained ${r.nextEpoch} epoch(s) on ${r.trainCount} digits`;
       await this.evaluate();
       await this.#refreshDrawing();

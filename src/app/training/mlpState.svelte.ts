@@ -4,7 +4,11 @@
  * (decision boundary / regression curve, weights, one sample's step-through).
  */
 import {
+  defaultCallbackSettings,
+  describeCallbackStop,
   functionalCode,
+  makeCallbacks,
+  unitsIdentical,
   mlpLayerSpecs,
   MlpSession,
   perceptronAccuracy,
@@ -12,7 +16,9 @@ import {
   runPerceptronLive,
   sequentialCode,
   validateMlpConfig,
+  type CallbackSettings,
   type DenseWeights,
+  type RunCallbacks,
   type EpochLogs,
   type MlpConfig,
   type PerceptronState,
@@ -29,6 +35,7 @@ import {
   type Task,
   type TaskData,
 } from './mlpData';
+import { RunLog } from './runLog.svelte';
 import { trainingBackend } from './trainingBackend.svelte';
 
 export const GRID = 60;
@@ -51,6 +58,10 @@ export class MlpState {
   trace = $state.raw<StepTrace | null>(null);
   sampleIndex = $state(0);
   perceptron = $state.raw<PerceptronState | null>(null);
+  callbacks = $state<CallbackSettings>(defaultCallbackSettings({ monitor: 'val_loss', patience: 10 }));
+  readonly log = new RunLog();
+  /** Per hidden layer: are all its units identical (zeros initialisation never breaks this symmetry)? */
+  symmetric = $derived(this.weights.slice(0, -1).map((w) => unitsIdentical(w.kernel, w.bias)));
   taskData = $derived.by((): TaskData | string => {
     try {
       return makeTaskData($state.snapshot(this.data));
@@ -135,11 +146,19 @@ export class MlpState {
     this.message = `training ${c.epochs} epochs on ${d.x.length} points…`;
     const { train, val } = splitTask(d);
     let lastView = 0;
+    let cbs: RunCallbacks;
+    try {
+      cbs = makeCallbacks($state.snapshot(this.callbacks) as CallbackSettings);
+    } catch (e) {
+      this.running = false;
+      return void (this.error = (e as Error).message);
+    }
     try {
       this.session.build(c);
       await this.refreshViews();
       const r = await this.session.fit(train, val, {
         signal: this.#abort.signal,
+        callbacks: cbs.callbacks,
         onEpochEnd: (logs) => {
           this.history = [...this.history, logs];
           this.progress = (logs.epoch + 1) / c.epochs;
@@ -157,7 +176,8 @@ export class MlpState {
           ? `completed ${r.history.length} epochs`
           : r.stopReason === 'nan'
             ? `stopped after ${r.history.length} good epoch(s); the views show the last good weights`
-            : (r.message ?? r.stopReason);
+            : describeCallbackStop(cbs) || (r.message ?? r.stopReason);
+      this.log.add(`${c.hiddenLayers.join('-')} ${c.hiddenActivation}, ${c.kernelInit}, ${c.optimizer} lr ${c.learningRate}`, r.history);
       await this.refreshViews();
     } catch (e) {
       if (!this.#destroyed) this.error = (e as Error).message;

@@ -19,6 +19,7 @@ import {
 import { computeLayerShapes } from './layerShapes.ts';
 import { makeOptimizer, OPTIMIZER_NAMES, type OptimizerName } from './optimizers.ts';
 import { crossEntropyTf } from './tfLosses.ts';
+import { KERNEL_INITS, type KernelInit } from './weightInit.ts';
 
 export interface ConvBlock {
   filters: number;
@@ -40,6 +41,7 @@ export interface LenetConfig {
   optimizer: OptimizerName;
   learningRate: number;
   seed: number;
+  kernelInit: KernelInit;
 }
 
 export const DEFAULT_LENET_CONFIG: Readonly<LenetConfig> = {
@@ -54,6 +56,7 @@ export const DEFAULT_LENET_CONFIG: Readonly<LenetConfig> = {
   optimizer: 'adam',
   learningRate: 0.001,
   seed: 1,
+  kernelInit: 'glorot',
 };
 
 function intIn(name: string, v: number, lo: number, hi: number): void {
@@ -96,6 +99,7 @@ export function validateLenetConfig(input: Partial<LenetConfig> = {}): LenetConf
   );
   intIn('numClasses', c.numClasses, 2, 1000);
   oneOf('optimizer', c.optimizer, OPTIMIZER_NAMES);
+  oneOf('kernelInit', c.kernelInit, KERNEL_INITS);
   if (!(c.learningRate > 0 && c.learningRate <= 10)) throw new Error(`learningRate is ${c.learningRate}; allowed: 0 < lr <= 10`);
   computeLayerShapes(c.inputShape, lenetLayerSpecs(c)); // throws naming the layer that collapses
   return c;
@@ -128,7 +132,7 @@ export function compileLenet(model: tf.LayersModel, c: LenetConfig): void {
 /** Compiled model; caller disposes it. */
 export function buildLenet(config: Partial<LenetConfig> = {}): tf.Sequential {
   const c = validateLenetConfig(config);
-  const model = buildSequential(c.inputShape, lenetLayerSpecs(c), c.seed);
+  const model = buildSequential(c.inputShape, lenetLayerSpecs(c), c.seed, c.kernelInit);
   compileLenet(model, c);
   return model;
 }
