@@ -20,6 +20,7 @@ import {
   type EpochLogs,
   type FeatureMap,
   type GrayImage,
+  type UnitActivations,
   type LenetConfig,
   type Monitor,
   type RunCallbacks,
@@ -50,6 +51,8 @@ export class LenetState {
   prediction = $state.raw<number[]>([]);
   preprocessed = $state.raw<Float32Array | null>(null);
   maps = $state.raw<FeatureMap[]>([]);
+  /** Dense layers' activations for the drawn digit (the 3Blue1Brown-style view). */
+  dense = $state.raw<UnitActivations[]>([]);
   /** Describes where the current model came from ("trained 3 epochs", "loaded foo"). */
   modelLabel = $state('no model yet');
   hasModel = $state(false);
@@ -190,6 +193,7 @@ export class LenetState {
     if (!v) return;
     this.prediction = v.prediction;
     this.maps = v.maps;
+    this.dense = v.dense;
   }
 
   /** An MNIST test digit as a 28×28 "drawing": a keyboard-friendly way to try the model. */

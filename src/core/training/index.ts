@@ -35,6 +35,7 @@ export * from './weightInit.ts';
 export * from './confusion.ts';
 export * from './preprocessDigit.ts';
 export * from './featureMaps.ts';
+export * from './denseActivations.ts';
 export * from './modelIO.ts';
 export * from './ModelValidationError.ts';
 export * from './tunerConfig.ts';

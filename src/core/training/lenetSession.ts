@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { confusionMatrix, predictClasses } from './confusion.ts';
 import { disposeModel } from './disposeModel.ts';
+import { denseActivations, hasConvLayers, type UnitActivations } from './denseActivations.ts';
 import { featureMaps, type FeatureMap } from './featureMaps.ts';
 import { buildLenet, compileLenet, validateLenetConfig, type LenetConfig } from './lenetConfig.ts';
 import { labelsOf, mnistTensors, splitMnist, type MnistData, type MnistSplit } from './mnistData.ts';
@@ -35,7 +36,10 @@ export interface LenetRun {
 
 export interface DrawingViews {
   prediction: number[];
+  /** Conv/pool feature maps (none for a dense-only model). */
   maps: FeatureMap[];
+  /** Every dense layer's activations, output included. */
+  dense: UnitActivations[];
 }
 
 export class LenetSession {
@@ -164,7 +168,11 @@ export class LenetSession {
     const x = tf.tensor4d(pixels, [1, 28, 28, 1]);
     const p = this.#model.predict(x) as tf.Tensor;
     try {
-      return { prediction: Array.from(await p.data()), maps: await featureMaps(this.#model, x) };
+      return {
+        prediction: Array.from(await p.data()),
+        maps: hasConvLayers(this.#model) ? await featureMaps(this.#model, x) : [],
+        dense: await denseActivations(this.#model, x),
+      };
     } finally {
       tf.dispose([x, p]);
     }
