@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../helpers/appServer';
-import { launchChromium } from '../helpers/browser';
+import { startAppServer, type AppServer } from '../../dev/appServer';
+import { launchChromium } from '../../dev/browser';
 
 const numTensors = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { trackscopeTraining: { numTensors(): number } }).trackscopeTraining.numTensors());
