@@ -60,6 +60,8 @@ export class MlpState {
   perceptron = $state.raw<PerceptronState | null>(null);
   callbacks = $state<CallbackSettings>(defaultCallbackSettings({ monitor: 'val_loss', patience: 10 }));
   readonly log = new RunLog();
+  /** Last Wide & Deep comparison: final val_loss of each model. */
+  comparison = $state.raw<{ wide: number; plain: number } | null>(null);
   /** Per hidden layer: are all its units identical (zeros initialisation never breaks this symmetry)? */
   symmetric = $derived(this.weights.slice(0, -1).map((w) => unitsIdentical(w.kernel, w.bias)));
   taskData = $derived.by((): TaskData | string => {
@@ -81,6 +83,13 @@ export class MlpState {
   code = $derived.by(() => {
     const c = this.resolved;
     if (typeof c === 'string') return { sequential: `// ${c}`, functional: `// ${c}` };
+    if (c.wide) {
+      const note = '// Wide & Deep is not a chain: see src/core/training/wideDeep.ts for its functional model.';
+      return {
+        sequential: `// Wide & Deep cannot be written with tf.sequential (two paths meet at the output).\n${note}`,
+        functional: note,
+      };
+    }
     const comp = {
       loss: c.loss,
       huberDelta: c.huberDelta,
@@ -154,7 +163,7 @@ export class MlpState {
       return void (this.error = (e as Error).message);
     }
     try {
-      this.session.build(c);
+      this.session.build(c, train.x);
       await this.refreshViews();
       const r = await this.session.fit(train, val, {
         signal: this.#abort.signal,
@@ -218,6 +227,41 @@ export class MlpState {
     } catch (e) {
       this.error = (e as Error).message.replace('perceptron eta', 'perceptron learning rate η');
     } finally {
+      this.running = false;
+    }
+  }
+
+  /**
+   * Wide & Deep vs the plain MLP: trains both on the same split with the same
+   * seed and epochs (no callbacks), and keeps each one's final val_loss.
+   */
+  async compareWide(): Promise<void> {
+    const c = this.resolved,
+      d = this.taskData;
+    if (this.running || typeof c === 'string' || typeof d === 'string') return;
+    this.error = '';
+    this.running = true;
+    this.#abort = new AbortController();
+    const { train, val } = splitTask(d);
+    const out: Record<'wide' | 'plain', number> = { wide: NaN, plain: NaN };
+    const probe = new MlpSession();
+    try {
+      await trainingBackend.ensure();
+      for (const kind of ['plain', 'wide'] as const) {
+        this.message = `comparing: training the ${kind === 'wide' ? 'Wide & Deep' : 'plain'} model…`;
+        probe.build({ ...c, wide: kind === 'wide' }, train.x);
+        const r = await probe.fit(train, val, {
+          signal: this.#abort.signal,
+          onEpochEnd: (l) => (this.progress = (l.epoch + 1) / c.epochs),
+        });
+        out[kind] = r.history.at(-1)?.val_loss ?? NaN;
+      }
+      this.comparison = out;
+      this.message = `compared after ${c.epochs} epochs, same data and seed ${c.seed}`;
+    } catch (e) {
+      this.error = (e as Error).message;
+    } finally {
+      probe.dispose();
       this.running = false;
     }
   }

@@ -13,6 +13,7 @@ export * from './optimizers.ts';
 export * from './mlpConfig.ts';
 export * from './mlpModel.ts';
 export * from './mlpSession.ts';
+export * from './wideDeep.ts';
 export * from './trainTypes.ts';
 export * from './trainer.ts';
 export * from './trainMlp.ts';

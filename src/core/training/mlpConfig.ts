@@ -31,6 +31,8 @@ export interface MlpConfig {
   /** Seeds weight init and batch shuffling. */
   seed: number;
   kernelInit: KernelInit;
+  /** Wide & Deep: the normalised input also goes straight to the output (see wideDeep). */
+  wide: boolean;
 }
 
 export const DEFAULT_MLP_CONFIG: Readonly<MlpConfig> = {
@@ -48,6 +50,7 @@ export const DEFAULT_MLP_CONFIG: Readonly<MlpConfig> = {
   epochs: 100,
   seed: 42,
   kernelInit: 'glorot',
+  wide: false,
 };
 
 function intIn(name: string, v: number, lo: number, hi: number): void {
@@ -75,6 +78,7 @@ export function validateMlpConfig(input: Partial<MlpConfig> = {}): MlpConfig {
   if (!(c.momentum >= 0 && c.momentum < 1)) throw new Error(`momentum is ${c.momentum}; allowed: 0 <= momentum < 1`);
   intIn('batchSize', c.batchSize, 1, MLP_LIMITS.maxBatchSize);
   intIn('epochs', c.epochs, 1, MLP_LIMITS.maxEpochs);
+  if (typeof c.wide !== 'boolean') throw new Error(`wide is ${JSON.stringify(c.wide)}; allowed: true, false`);
   if (!Number.isInteger(c.seed)) throw new Error(`seed is ${c.seed}; allowed: integer`);
   if (c.loss === 'crossentropy' && c.outputActivation === 'none') {
     throw new Error(`loss "crossentropy" needs outputActivation sigmoid or softmax, got "none"`);

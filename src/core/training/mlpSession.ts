@@ -7,6 +7,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { disposeModel } from './disposeModel.ts';
 import type { MlpConfig } from './mlpConfig.ts';
 import { buildMlp } from './mlpModel.ts';
+import { buildWideDeep } from './wideDeep.ts';
 import { stepThrough, type StepTrace } from './stepThrough.ts';
 import { predictMlp, trainMlp, type ArraySet, type MlpTrainHooks } from './trainMlp.ts';
 import type { TrainResult } from './trainTypes.ts';
@@ -28,10 +29,10 @@ export class MlpSession {
     return this.#config;
   }
 
-  /** Builds a fresh model for `config` (disposing the old one). */
-  build(config: MlpConfig): tf.LayersModel {
+  /** Builds a fresh model for `config` (disposing the old one); Wide & Deep adapts its normalisation to `trainX`. */
+  build(config: MlpConfig, trainX: readonly number[][] = []): tf.LayersModel {
     disposeModel(this.#model);
-    this.#model = buildMlp(config);
+    this.#model = config.wide ? buildWideDeep(config, trainX) : buildMlp(config);
     this.#config = config;
     return this.#model;
   }
@@ -50,7 +51,7 @@ export class MlpSession {
   /** Kernel and bias of every layer that has weights, as arrays. */
   async weights(): Promise<DenseWeights[]> {
     if (!this.#model) return [];
-    const withWeights = this.#model.layers.filter((l) => l.getWeights().length === 2);
+    const withWeights = this.#model.layers.filter((l) => l.trainable && l.getWeights().length === 2);
     return Promise.all(
       withWeights.map(async (l) => {
         const [k, b] = l.getWeights();
@@ -59,8 +60,9 @@ export class MlpSession {
     );
   }
 
+  /** One sample's forward/backward trace; null for Wide & Deep (the trace follows a plain chain). */
   async trace(x: readonly number[], y: number | number[]): Promise<StepTrace | null> {
-    if (!this.#model || !this.#config) return null;
+    if (!this.#model || !this.#config || this.#config.wide) return null;
     return stepThrough(this.#model, this.#config, x as number[], y);
   }
 
