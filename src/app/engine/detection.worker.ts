@@ -2,60 +2,87 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../core/backend/select';
 import type { Detection } from '../../core/detection';
-import { TRACKER_PRESETS, TrackingPipeline, loadStreamDetector } from '../../core/pipeline';
+import { isResizable, type Detector } from '../../core/detection';
+import { InputSizeController, StreamRunner, loadStreamDetector, type PipelineTimings } from '../../core/pipeline';
+import type { TrackOutput } from '../../core/tracking';
 import { loadSegmenter, type PersonMask, type Segmenter } from '../../core/segmentation';
-import { configForFrameRate, DEFAULT_TIME_SETTINGS } from '../../core/tracking';
 import { registerBrowserBackend } from './registerBrowserBackend';
 import { WorkerClassifier } from '../classifier/workerClassifier';
 import type { EngineReady, EngineRequest, EngineResponse, MaskFrame } from './protocol';
 
 /**
- * Pipeline worker: owns the TF.js backend, the detector and the tracker, so
- * inference never blocks the page. Frames arrive as transferred ImageBitmaps
- * and are closed here on every path.
+ * Pipeline worker: owns the TF.js backend and the stream's `StreamRunner`
+ * (detector and tracker, with the same settings as the video view and the
+ * CLI), so inference never blocks the page. The page's `LiveLoop` decides
+ * which camera frames come here; they arrive as transferred ImageBitmaps and
+ * are closed here on every path.
  */
-let pipeline: TrackingPipeline | null = null;
+let runner: StreamRunner | null = null;
 let segmenter: Segmenter | null = null;
 let segmentEvery = 0;
 let detections = 0;
+let sizer: InputSizeController | null = null;
+let frameRate = 30;
 
 const post = (msg: EngineResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 const classifier = new WorkerClassifier(post);
 
+/** Camera-sized blank frame timed once after loading, so the tracker's time settings fit the detector's pace. */
+const PROBE_SIZE = { width: 640, height: 480 };
+
+async function probeDetectMs(detector: Detector): Promise<number> {
+  const blank = tf.zeros([PROBE_SIZE.height, PROBE_SIZE.width, 3], 'int32') as tf.Tensor3D;
+  try {
+    const t0 = performance.now();
+    await detector.detect(blank);
+    return performance.now() - t0;
+  } finally {
+    blank.dispose();
+  }
+}
+
 async function init(msg: Extract<EngineRequest, { type: 'init' }>): Promise<void> {
-  pipeline?.dispose();
+  runner?.dispose();
   segmenter?.dispose();
-  pipeline = null;
+  runner = null;
   segmenter = null;
   const backend = await selectBackend({ choice: msg.backend, register: registerBrowserBackend });
   if (backend.name === 'webgl') watchGpuContext();
   const t0 = performance.now();
-  const preset = TRACKER_PRESETS[msg.detector];
   const { detector, warning } = await loadStreamDetector(msg.detector, {
     models: msg.modelBaseUrl,
     appearance: msg.tracking.appearance,
     cocoSsd: { baseUrl: msg.appBaseUrl },
-    ...msg.config,
-    ...(msg.tracking.classes ? { classes: msg.tracking.classes } : {}),
+    inputSize: msg.tracking.inputSize === 'auto' ? undefined : msg.tracking.inputSize,
   });
   const name = detector.name as EngineReady['detector'];
-  const trackerConfig = configForFrameRate(TRACKER_PRESETS[name] ?? preset, msg.tracking.updatesPerSecond, DEFAULT_TIME_SETTINGS);
-  pipeline = new TrackingPipeline(detector, trackerConfig);
+  const { cadence, classes } = msg.tracking;
+  frameRate = msg.tracking.frameRate;
+  sizer = isResizable(detector) ? new InputSizeController(msg.tracking.inputSize, cadence) : null;
+  runner = new StreamRunner(detector, {
+    frameRate,
+    cadence,
+    latency: 'measured',
+    expectedDetectMs: await probeDetectMs(detector),
+    classes,
+    detectorConfig: msg.config,
+  });
   segmentEvery = msg.tracking.segmentEvery;
   if (segmentEvery > 0) segmenter = await loadSegmenter({ source: msg.modelBaseUrl });
-  post({ type: 'ready', backend, detector: name, warning, warmupMs: performance.now() - t0 });
+  post({ type: 'ready', backend, detector: name, warning, warmupMs: performance.now() - t0, trackerEvery: runner.every });
 }
 
 async function detect(msg: Extract<EngineRequest, { type: 'detect' }>): Promise<void> {
   try {
-    if (!pipeline) throw new Error('pipeline not ready');
-    const r = await pipeline.detectAndTrack(msg.frame, msg.index);
+    if (!runner) throw new Error('pipeline not ready');
+    const r = await runner.detect(msg.frame, msg.index);
     const tracks = await classifier.afterDetect(
-      pipeline.detector,
+      runner.detector,
       msg.frame,
       r.detections,
       r.tracks.map(({ lateBoxes: _late, ...t }) => t),
     );
+    const sized = resize(runner.detector, r.timings, r.tracks, msg.frame);
     const dets = r.detections.map(({ embedding: _e, ...d }: Detection & { embedding?: Float32Array }) => d);
     const t0 = performance.now();
     const mask = segmenter && detections++ % segmentEvery === 0 ? toMaskFrame(await segmenter.segment(msg.frame)) : undefined;
@@ -68,6 +95,7 @@ async function detect(msg: Extract<EngineRequest, { type: 'detect' }>): Promise<
       tracks,
       mask,
       timings,
+      ...sized,
       numTensors: tf.memory().numTensors,
       numBytes: tf.memory().numBytes,
     };
@@ -75,6 +103,29 @@ async function detect(msg: Extract<EngineRequest, { type: 'detect' }>): Promise<
   } finally {
     msg.frame.close();
   }
+}
+
+/**
+ * Input size and cadence chosen together from this detection's time and the
+ * tracked people's heights; a new size loads in the background while detection
+ * continues at the current one.
+ */
+function resize(
+  detector: Detector,
+  timings: PipelineTimings,
+  tracks: readonly TrackOutput[],
+  frame: ImageBitmap,
+): { inputSize: number | null; plannedCadence: number | null } {
+  if (!sizer || !isResizable(detector)) return { inputSize: null, plannedCadence: null };
+  const detectMs = timings.preprocessMs + timings.inferenceMs + timings.postprocessMs + timings.embedMs;
+  const boxes = tracks.map((t) => t.box);
+  const choice = sizer.observe(detector.inputSize, detectMs, boxes, frame, 1000 / frameRate);
+  if (choice.inputSize !== detector.inputSize) {
+    detector
+      .setInputSize(choice.inputSize)
+      .catch((e: unknown) => post({ type: 'error', message: `input size ${choice.inputSize}: ${String(e)}` }));
+  }
+  return { inputSize: detector.inputSize, plannedCadence: choice.cadence };
 }
 
 /** The WebGL backend's context, when it is the active backend. */
@@ -106,15 +157,15 @@ function handle(msg: EngineRequest): Promise<void> {
     case 'detect':
       return detect(msg);
     case 'config':
-      pipeline?.detector.setConfig(msg.config);
+      runner?.detector.setConfig(msg.config);
       return Promise.resolve();
     case 'loseGpuContext':
       webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();
       return Promise.resolve();
     case 'classifier':
-      return classifier.handle(msg, pipeline?.detector);
+      return classifier.handle(msg, runner?.detector);
     case 'reset':
-      pipeline?.resetTracks();
+      runner?.resetTracks();
       classifier.resetTracks();
       detections = 0;
       return Promise.resolve();
