@@ -70,7 +70,7 @@ describe('training: callbacks, weight init, run history and grid search (headles
     await page.getByLabel('Epochs', { exact: true }).fill('3');
     await train(page);
     expect(await page.getByTestId('mlp-epoch-info').textContent()).toMatch(
-      /Epoch 3: \d+ ms, learning rate 0\.0100; best val_loss at epoch \d/,
+      /Epoch 3: \d+ ms, learning rate 0\.0100;\s+best val_loss at epoch \d/,
     );
 
     // Five runs in the history; the CSV has a row per epoch per run.

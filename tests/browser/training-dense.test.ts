@@ -68,7 +68,7 @@ describe('training: dense MNIST (0 conv blocks) and LeNet callbacks (headless Ch
     expect(await train(page)).toMatch(/EarlyStopping: no val_loss improvement for 1 epoch.*weights of epoch 1/);
     expect(await page.getByTestId('lenet-runs').locator('tbody tr').count()).toBe(2);
     expect(await page.getByTestId('lenet-epoch-info').textContent()).toMatch(
-      /Epoch 2: \d+ ms, learning rate 0\.00100; best val_loss at epoch 1/,
+      /Epoch 2: \d+ ms, learning rate 0\.00100;\s+best val_loss at epoch 1/,
     );
     await page.getByRole('button', { name: 'Use a test digit' }).click();
     await expect.poll(() => numTensors(page)).toBe(base);
