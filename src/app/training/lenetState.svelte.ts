@@ -1,40 +1,31 @@
 /**
- * Runes state for the LeNet panel: MNIST split, editable architecture, one
- * model, train/stop/resume with EarlyStopping + ModelCheckpoint, evaluation
- * and the drawn-digit views. Saving/loading lives in LenetModels.
+ * Runes state for the LeNet panel: the editable settings and what the views
+ * show. The work (MNIST, model, training, evaluation, drawing views) lives
+ * in the framework-free LenetSession; saving/loading lives in LenetModels.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import {
-  buildLenet,
-  compileLenet,
   computeLayerShapes,
-  confusionMatrix,
+  defaultCallbackSettings,
+  describeCallbackStop,
   describeStorageError,
-  disposeModel,
-  EarlyStopping,
-  fetchMnist,
-  featureMaps,
   isQuotaError,
-  labelsOf,
   lenetLayerSpecs,
-  mnistTensors,
+  LenetSession,
+  makeCallbacks,
   ModelCheckpoint,
-  predictClasses,
   preprocessDigit,
-  splitMnist,
-  trainModel,
-  validateEarlyStopping,
   validateLenetConfig,
-  type EarlyStoppingConfig,
+  type CallbackSettings,
   type EpochLogs,
   type FeatureMap,
   type GrayImage,
+  type UnitActivations,
   type LenetConfig,
-  type MnistData,
-  type MnistSplit,
   type Monitor,
-  type TrainCallback,
+  type RunCallbacks,
 } from '../../core/training/index.ts';
+import { RunLog } from './runLog.svelte';
 import { trainingBackend } from './trainingBackend.svelte';
 
 export const LENET_PREFIX = 'trackscope-lenet-';
@@ -47,8 +38,10 @@ export class LenetState {
   batchSize = $state(32);
   /** Training digits per epoch (a prefix of the seeded train split), so an epoch can be short. */
   trainSize = $state(2000);
-  early = $state<EarlyStoppingConfig>(validateEarlyStopping({ patience: 2 }));
-  checkpoint = $state({ enabled: true, monitor: 'val_accuracy' as Monitor });
+  callbacks = $state<CallbackSettings>(defaultCallbackSettings({ enabled: true, patience: 2 }));
+  /** ModelCheckpoint: on the best epoch of `monitor`, or every N-th epoch. */
+  checkpoint = $state({ enabled: true, monitor: 'val_accuracy' as Monitor, mode: 'best' as 'best' | 'every', every: 2 });
+  readonly log = new RunLog();
   history = $state.raw<EpochLogs[]>([]);
   confusion = $state.raw<number[][]>([]);
   running = $state(false);
@@ -58,10 +51,13 @@ export class LenetState {
   prediction = $state.raw<number[]>([]);
   preprocessed = $state.raw<Float32Array | null>(null);
   maps = $state.raw<FeatureMap[]>([]);
+  /** Dense layers' activations for the drawn digit (the 3Blue1Brown-style view). */
+  dense = $state.raw<UnitActivations[]>([]);
   /** Describes where the current model came from ("trained 3 epochs", "loaded foo"). */
   modelLabel = $state('no model yet');
   hasModel = $state(false);
   canResume = $state(false);
+  maxTrainSize = $state(8000);
   shapes = $derived.by(() => {
     try {
       const c = validateLenetConfig($state.snapshot(this.config) as LenetConfig);
@@ -70,124 +66,85 @@ export class LenetState {
       return { layers: [], totalParams: 0, error: (e as Error).message };
     }
   });
-  #data: MnistData | null = null;
-  #split: MnistSplit | null = null;
-  #model: tf.LayersModel | null = null;
+  readonly session = new LenetSession();
   #abort: AbortController | null = null;
   #training: Promise<void> | null = null;
-  #nextEpoch = 0;
   #drawing: GrayImage | null = null;
   #destroyed = false;
 
-  get maxTrainSize(): number {
-    return this.#split?.train.length ?? 8000;
-  }
-
   get model(): tf.LayersModel | null {
-    return this.#model;
+    return this.session.model;
   }
 
   async load(): Promise<void> {
     this.status = 'starting backend and loading MNIST…';
     try {
-      const [data] = await Promise.all([fetchMnist(), trainingBackend.ensure()]);
-      this.#data = data;
-      this.#split = splitMnist(data.count);
-      this.status = `MNIST ready: ${this.#split.train.length} train / ${this.#split.val.length} val / ${this.#split.test.length} test digits`;
+      const [split] = await Promise.all([this.session.load(), trainingBackend.ensure()]);
+      this.maxTrainSize = split.train.length;
+      this.status = `MNIST ready: ${split.train.length} train / ${split.val.length} val / ${split.test.length} test digits`;
     } catch (e) {
       this.error = (e as Error).message;
       this.status = 'not ready';
     }
   }
 
-  #trainOptionsError(): string {
-    const n = this.trainSize,
-      b = this.batchSize,
-      e = this.epochs;
-    if (!Number.isInteger(n) || n < 10 || n > this.maxTrainSize)
-      return `training subset is ${n}; allowed: integer 10..${this.maxTrainSize}`;
-    if (!Number.isInteger(b) || b < 1 || b > 512) return `batch size is ${b}; allowed: integer 1..512`;
-    if (!Number.isInteger(e) || e < 1 || e > 100) return `epochs is ${e}; allowed: integer 1..100`;
-    return '';
-  }
-
   /** Starts fresh (resume = false) or continues from the last stop. */
   train(resume = false): Promise<void> {
-    if (this.running || !this.#data || !this.#split) return Promise.resolve();
-    this.#training = this.#train(resume, this.#data, this.#split).finally(() => (this.#training = null));
+    if (this.running || !this.session.ready) return Promise.resolve();
+    this.#training = this.#train(resume).finally(() => (this.#training = null));
     return this.#training;
   }
 
-  async #train(resume: boolean, data: MnistData, split: MnistSplit): Promise<void> {
+  async #train(resume: boolean): Promise<void> {
     this.error = '';
-    let early: EarlyStopping;
+    let cbs: RunCallbacks;
     try {
-      const bad = this.#trainOptionsError();
-      if (bad) throw new Error(bad);
-      early = new EarlyStopping($state.snapshot(this.early));
-      if (!resume || !this.#model) {
-        const model = buildLenet($state.snapshot(this.config) as LenetConfig);
-        this.#replaceModel(model, 'training…');
-        this.#nextEpoch = 0;
-        this.history = [];
-      } else if (!this.#model.optimizer) {
-        compileLenet(this.#model, validateLenetConfig($state.snapshot(this.config) as LenetConfig));
-      }
+      cbs = makeCallbacks($state.snapshot(this.callbacks) as CallbackSettings);
+      const ck = this.checkpoint;
+      if (ck.enabled)
+        cbs.callbacks.push(
+          new ModelCheckpoint({ target: CHECKPOINT_URL, monitor: ck.monitor, saveBestOnly: ck.mode === 'best', everyEpochs: ck.every }),
+        );
     } catch (e) {
-      this.error = (e as Error).message;
-      return;
+      return void (this.error = (e as Error).message);
     }
-    if (resume && this.#nextEpoch >= this.epochs) this.epochs = this.#nextEpoch + 1;
-    const model = this.#model as tf.LayersModel;
-    const trainIdx = split.train.slice(0, this.trainSize);
-    const valIdx = split.val.slice(0, Math.min(split.val.length, Math.max(200, Math.round(this.trainSize / 4))));
-    const train = mnistTensors(data, trainIdx);
-    const val = mnistTensors(data, valIdx);
-    const batches = Math.ceil(trainIdx.length / this.batchSize);
-    const first = this.#nextEpoch,
-      total = this.epochs - first;
-    let epochInRun = 0;
-    const callbacks: TrainCallback[] = [
-      early,
-      {
-        onBatchEnd: (b: number) => (this.progress = (epochInRun + (b + 1) / batches) / total),
-        onEpochEnd: (logs: EpochLogs) => {
-          epochInRun++;
-          this.history = [...this.history, logs];
-          this.status = `epoch ${logs.epoch + 1}/${this.epochs} done`;
-        },
-      },
-    ];
-    if (this.checkpoint.enabled) callbacks.push(new ModelCheckpoint({ target: CHECKPOINT_URL, monitor: this.checkpoint.monitor }));
+    const early = cbs.early;
+    const c = this.config;
     this.#abort = new AbortController();
     this.running = true;
     this.progress = 0;
-    this.status = `training on ${trainIdx.length} digits (validating on ${valIdx.length}) from epoch ${first + 1}…`;
     try {
-      const r = await trainModel(
-        model,
-        { x: train.x, y: train.y, xVal: val.x, yVal: val.y },
-        {
-          epochs: this.epochs,
-          batchSize: this.batchSize,
-          initialEpoch: first,
-          seed: this.config.seed,
-          signal: this.#abort.signal,
-          learningRate: this.config.learningRate,
-          yieldEvery: 2,
-          callbacks,
+      const r = await this.session.train({
+        config: $state.snapshot(this.config) as LenetConfig,
+        epochs: this.epochs,
+        batchSize: this.batchSize,
+        trainSize: this.trainSize,
+        resume: resume && this.hasModel,
+        callbacks: cbs.callbacks,
+        signal: this.#abort.signal,
+        onStart: ({ train, val, firstEpoch, epochs }) => {
+          if (firstEpoch === 0) this.#modelChanged('training…');
+          this.epochs = epochs;
+          this.status = `training on ${train} digits (validating on ${val}) from epoch ${firstEpoch + 1}…`;
         },
-      );
+        onProgress: (f) => (this.progress = f),
+        onEpochEnd: (logs) => {
+          this.history = [...this.history, logs];
+          this.status = `epoch ${logs.epoch + 1}/${this.epochs} done`;
+        },
+      });
       if (this.#destroyed) return;
-      this.#nextEpoch = r.nextEpoch;
       this.canResume = true;
       const best =
-        early.bestEpoch >= 0 && early.config.restoreBestWeights
+        early && early.bestEpoch >= 0 && early.config.restoreBestWeights
           ? `; weights of epoch ${early.bestEpoch + 1} (best ${early.config.monitor}) restored`
           : '';
       if (r.stopReason === 'nan') this.error = r.message ?? 'loss became NaN';
-      this.status = `${r.stopReason === 'completed' ? `completed ${r.nextEpoch} epochs` : (r.message ?? r.stopReason)}${best}`;
-      this.modelLabel = `trained ${r.nextEpoch} epoch(s) on ${trainIdx.length} digits`;
+      const why = describeCallbackStop(cbs) || (r.message ?? r.stopReason);
+      this.status = `${r.stopReason === 'completed' ? `completed ${r.nextEpoch} epochs` : why}${best}`;
+      const arch = c.convBlocks.length ? c.convBlocks.map((b) => b.filters).join('-') + ' conv' : 'dense only';
+      this.log.add(`${arch}, ${c.denseUnits.join('-')}, ${c.kernelInit}, ${c.optimizer} lr ${c.learningRate}`, this.history);
+      this.modelLabel = `trained ${r.nextEpoch} epoch(s) on ${r.trainCount} digits`;
       await this.evaluate();
       await this.#refreshDrawing();
     } catch (e) {
@@ -195,35 +152,27 @@ export class LenetState {
         this.error =
           isQuotaError(e) || /IndexedDB/i.test(String(e)) ? describeStorageError('ModelCheckpoint save', e) : (e as Error).message;
     } finally {
-      tf.dispose([train.x, train.y, val.x, val.y]);
       this.running = false;
     }
   }
 
   async evaluate(): Promise<void> {
-    if (!this.#model || !this.#data || !this.#split || this.#destroyed) return;
-    const test = mnistTensors(this.#data, this.#split.test);
-    try {
-      this.confusion = confusionMatrix(labelsOf(this.#data, this.#split.test), await predictClasses(this.#model, test.x), 10);
-    } finally {
-      tf.dispose([test.x, test.y]);
-    }
+    if (this.#destroyed) return;
+    this.confusion = await this.session.evaluate();
   }
 
-  /** Takes ownership of `model` (disposing the old one) — used by training and by LenetModels.load. */
-  #replaceModel(model: tf.LayersModel, label: string): void {
-    if (this.#model !== model) disposeModel(this.#model);
-    this.#model = model;
+  #modelChanged(label: string): void {
     this.hasModel = true;
     this.modelLabel = label;
     this.confusion = [];
+    this.history = [];
   }
 
+  /** Takes ownership of a loaded model (LenetModels.load); Resume compiles it with the editor's optimizer. */
   async adoptModel(model: tf.LayersModel, label: string): Promise<void> {
-    this.#replaceModel(model, label);
-    this.history = [];
-    this.#nextEpoch = 0;
-    this.canResume = true; // Resume compiles it with the editor's optimizer and trains on
+    this.session.adopt(model);
+    this.#modelChanged(label);
+    this.canResume = true;
     await this.evaluate();
     await this.#refreshDrawing();
   }
@@ -239,24 +188,18 @@ export class LenetState {
     if (!img) return;
     const pixels = preprocessDigit(img);
     this.preprocessed = pixels;
-    if (!this.#model || this.#destroyed) return;
-    const x = tf.tensor4d(pixels, [1, 28, 28, 1]);
-    const p = this.#model.predict(x) as tf.Tensor;
-    try {
-      this.prediction = Array.from(await p.data());
-      this.maps = await featureMaps(this.#model, x);
-    } finally {
-      tf.dispose([x, p]);
-    }
+    if (this.#destroyed) return;
+    const v = await this.session.views(pixels);
+    if (!v) return;
+    this.prediction = v.prediction;
+    this.maps = v.maps;
+    this.dense = v.dense;
   }
 
   /** An MNIST test digit as a 28×28 "drawing": a keyboard-friendly way to try the model. */
   sampleDigit(i: number): GrayImage | null {
-    if (!this.#data || !this.#split) return null;
-    const idx = this.#split.test[i % this.#split.test.length];
-    const data = new Float32Array(784);
-    for (let p = 0; p < 784; p++) data[p] = this.#data.pixels[idx * 784 + p] / 255;
-    return { data, width: 28, height: 28 };
+    const data = this.session.sampleDigit(i);
+    return data && { data, width: 28, height: 28 };
   }
 
   stop(): void {
@@ -268,7 +211,6 @@ export class LenetState {
     this.#destroyed = true;
     this.stop();
     await this.#training?.catch(() => {});
-    disposeModel(this.#model);
-    this.#model = null;
+    this.session.dispose();
   }
 }

@@ -3,20 +3,22 @@
  * TLU (perceptron rule), the training lifecycle and the live views' data
  * (decision boundary / regression curve, weights, one sample's step-through).
  */
-import * as tf from '@tensorflow/tfjs';
 import {
-  buildMlp,
-  disposeModel,
+  defaultCallbackSettings,
+  describeCallbackStop,
   functionalCode,
+  makeCallbacks,
+  unitsIdentical,
   mlpLayerSpecs,
-  perceptronStep,
-  predictMlp,
+  MlpSession,
+  perceptronAccuracy,
   predictPerceptron,
+  runPerceptronLive,
   sequentialCode,
-  stepThrough,
-  trainMlp,
   validateMlpConfig,
-  yieldFrame,
+  type CallbackSettings,
+  type DenseWeights,
+  type RunCallbacks,
   type EpochLogs,
   type MlpConfig,
   type PerceptronState,
@@ -33,13 +35,12 @@ import {
   type Task,
   type TaskData,
 } from './mlpData';
+import { RunLog } from './runLog.svelte';
 import { trainingBackend } from './trainingBackend.svelte';
 
 export const GRID = 60;
-export interface DenseWeights {
-  kernel: number[][];
-  bias: number[];
-}
+/** Views cost a grid prediction: refresh at most this often while training. */
+const VIEW_REFRESH_MS = 150;
 
 export class MlpState {
   data = $state<DataSettings>({ ...DEFAULT_DATA });
@@ -57,6 +58,12 @@ export class MlpState {
   trace = $state.raw<StepTrace | null>(null);
   sampleIndex = $state(0);
   perceptron = $state.raw<PerceptronState | null>(null);
+  callbacks = $state<CallbackSettings>(defaultCallbackSettings({ monitor: 'val_loss', patience: 10 }));
+  readonly log = new RunLog();
+  /** Last Wide & Deep comparison: final val_loss of each model. */
+  comparison = $state.raw<{ wide: number; plain: number } | null>(null);
+  /** Per hidden layer: are all its units identical (zeros initialisation never breaks this symmetry)? */
+  symmetric = $derived(this.weights.slice(0, -1).map((w) => unitsIdentical(w.kernel, w.bias)));
   taskData = $derived.by((): TaskData | string => {
     try {
       return makeTaskData($state.snapshot(this.data));
@@ -76,6 +83,13 @@ export class MlpState {
   code = $derived.by(() => {
     const c = this.resolved;
     if (typeof c === 'string') return { sequential: `// ${c}`, functional: `// ${c}` };
+    if (c.wide) {
+      const note = '// Wide & Deep is not a chain: see src/core/training/wideDeep.ts for its functional model.';
+      return {
+        sequential: `// Wide & Deep cannot be written with tf.sequential (two paths meet at the output).\n${note}`,
+        functional: note,
+      };
+    }
     const comp = {
       loss: c.loss,
       huberDelta: c.huberDelta,
@@ -89,8 +103,7 @@ export class MlpState {
       functional: functionalCode([c.inputSize], mlpLayerSpecs(c), comp),
     };
   });
-  #model: tf.LayersModel | null = null;
-  #config: MlpConfig | null = null;
+  readonly session = new MlpSession();
   #abort: AbortController | null = null;
   #training: Promise<void> | null = null;
   #destroyed = false;
@@ -135,26 +148,31 @@ export class MlpState {
     } catch {
       return void (this.error = trainingBackend.error);
     }
-    disposeModel(this.#model);
     this.#reset();
-    this.#model = buildMlp(c);
-    this.#config = c;
     this.#abort = new AbortController();
     this.running = true;
     this.progress = 0;
     this.message = `training ${c.epochs} epochs on ${d.x.length} points…`;
     const { train, val } = splitTask(d);
-    const model = this.#model;
     let lastView = 0;
+    let cbs: RunCallbacks;
     try {
+      cbs = makeCallbacks($state.snapshot(this.callbacks) as CallbackSettings);
+    } catch (e) {
+      this.running = false;
+      return void (this.error = (e as Error).message);
+    }
+    try {
+      this.session.build(c, train.x);
       await this.refreshViews();
-      const r = await trainMlp(model, c, train, val, {
+      const r = await this.session.fit(train, val, {
         signal: this.#abort.signal,
+        callbacks: cbs.callbacks,
         onEpochEnd: (logs) => {
           this.history = [...this.history, logs];
           this.progress = (logs.epoch + 1) / c.epochs;
           // Views cost a grid prediction: refresh about 20 times per run, at most every 150 ms.
-          if (performance.now() - lastView > 150) {
+          if (performance.now() - lastView > VIEW_REFRESH_MS) {
             lastView = performance.now();
             void this.refreshViews();
           }
@@ -167,7 +185,8 @@ export class MlpState {
           ? `completed ${r.history.length} epochs`
           : r.stopReason === 'nan'
             ? `stopped after ${r.history.length} good epoch(s); the views show the last good weights`
-            : (r.message ?? r.stopReason);
+            : describeCallbackStop(cbs) || (r.message ?? r.stopReason);
+      this.log.add(`${c.hiddenLayers.join('-')} ${c.hiddenActivation}, ${c.kernelInit}, ${c.optimizer} lr ${c.learningRate}`, r.history);
       await this.refreshViews();
     } catch (e) {
       if (!this.#destroyed) this.error = (e as Error).message;
@@ -183,58 +202,85 @@ export class MlpState {
     if (typeof d === 'string') return void (this.error = d);
     if (d.task === 'regression' || d.classes !== 2)
       return void (this.error = 'the perceptron (TLU) separates two classes: choose a 2-class 2-D dataset');
-    const eta = this.config.learningRate;
-    if (!(eta > 0 && eta <= 10)) return void (this.error = `perceptron learning rate η is ${eta}; allowed: 0 < η <= 10`);
     this.#reset();
     this.#abort = new AbortController();
     this.running = true;
     const { train } = splitTask(d);
-    let s: PerceptronState = { weights: [0, 0], bias: 0 };
+    const grid = boundaryGrid(GRID);
     try {
-      for (let epoch = 0; epoch < this.config.epochs && !this.#abort.signal.aborted; epoch++) {
-        let m = 0;
-        train.x.forEach((x, i) => {
-          const r = perceptronStep(s, x, train.y[i], eta);
-          s = r.state;
-          if (r.updated) m++;
-        });
-        this.mistakes = [...this.mistakes, m];
-        this.perceptron = s;
-        this.progress = (epoch + 1) / this.config.epochs;
-        this.boundary = boundaryGrid(GRID).map((p) => [predictPerceptron(s, p)]);
-        if (m === 0) break;
-        await yieldFrame();
-      }
-      const acc = train.x.filter((x, i) => predictPerceptron(s, x) === train.y[i]).length / train.x.length;
-      this.message = `${this.mistakes.at(-1) === 0 ? 'converged' : 'did not converge (not linearly separable?)'} after ${this.mistakes.length} epochs; train accuracy ${(acc * 100).toFixed(1)}%`;
+      const fit = await runPerceptronLive(
+        train.x,
+        train.y,
+        { eta: this.config.learningRate, maxEpochs: this.config.epochs },
+        {
+          signal: this.#abort.signal,
+          onEpoch: (state, m) => {
+            this.mistakes = [...this.mistakes, m];
+            this.perceptron = state;
+            this.progress = this.mistakes.length / this.config.epochs;
+            this.boundary = grid.map((p) => [predictPerceptron(state, p)]);
+          },
+        },
+      );
+      const acc = perceptronAccuracy(fit.state, train.x, train.y);
+      this.message = `${fit.converged ? 'converged' : 'did not converge (not linearly separable?)'} after ${fit.mistakes.length} epochs; train accuracy ${(acc * 100).toFixed(1)}%`;
+    } catch (e) {
+      this.error = (e as Error).message.replace('perceptron eta', 'perceptron learning rate η');
     } finally {
+      this.running = false;
+    }
+  }
+
+  /**
+   * Wide & Deep vs the plain MLP: trains both on the same split with the same
+   * seed and epochs (no callbacks), and keeps each one's final val_loss.
+   */
+  async compareWide(): Promise<void> {
+    const c = this.resolved,
+      d = this.taskData;
+    if (this.running || typeof c === 'string' || typeof d === 'string') return;
+    this.error = '';
+    this.running = true;
+    this.#abort = new AbortController();
+    const { train, val } = splitTask(d);
+    const out: Record<'wide' | 'plain', number> = { wide: NaN, plain: NaN };
+    const probe = new MlpSession();
+    try {
+      await trainingBackend.ensure();
+      for (const kind of ['plain', 'wide'] as const) {
+        this.message = `comparing: training the ${kind === 'wide' ? 'Wide & Deep' : 'plain'} model…`;
+        probe.build({ ...c, wide: kind === 'wide' }, train.x);
+        const r = await probe.fit(train, val, {
+          signal: this.#abort.signal,
+          onEpochEnd: (l) => (this.progress = (l.epoch + 1) / c.epochs),
+        });
+        out[kind] = r.history.at(-1)?.val_loss ?? NaN;
+      }
+      this.comparison = out;
+      this.message = `compared after ${c.epochs} epochs, same data and seed ${c.seed}`;
+    } catch (e) {
+      this.error = (e as Error).message;
+    } finally {
+      probe.dispose();
       this.running = false;
     }
   }
 
   /** Boundary (or regression curve), weights and the step-through for the current model. */
   async refreshViews(): Promise<void> {
-    const model = this.#model,
-      c = this.#config;
-    if (!model || !c || this.#destroyed) return;
+    const c = this.session.config;
+    if (!c || this.#destroyed) return;
     const grid = c.inputSize === 2 ? boundaryGrid(GRID) : Array.from({ length: 101 }, (_, i) => [-1.2 + (2.4 * i) / 100]);
-    this.boundary = await predictMlp(model, grid);
-    this.weights = await Promise.all(
-      model.layers.map(async (l) => {
-        const [k, b] = l.getWeights();
-        return { kernel: (await k.array()) as number[][], bias: (await b.array()) as number[] };
-      }),
-    );
+    this.boundary = await this.session.predict(grid);
+    this.weights = await this.session.weights();
     await this.step(this.sampleIndex);
   }
 
   async step(index: number): Promise<void> {
-    const d = this.taskData,
-      model = this.#model,
-      c = this.#config;
-    if (typeof d === 'string' || !model || !c) return;
+    const d = this.taskData;
+    if (typeof d === 'string' || !this.session.model) return;
     this.sampleIndex = ((index % d.x.length) + d.x.length) % d.x.length;
-    this.trace = await stepThrough(model, c, d.x[this.sampleIndex], d.y[this.sampleIndex]);
+    this.trace = await this.session.trace(d.x[this.sampleIndex], d.y[this.sampleIndex]);
   }
 
   stop(): void {
@@ -245,7 +291,6 @@ export class MlpState {
     this.#destroyed = true;
     this.stop();
     await this.#training?.catch(() => {});
-    disposeModel(this.#model);
-    this.#model = null;
+    this.session.dispose();
   }
 }

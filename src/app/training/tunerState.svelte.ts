@@ -1,10 +1,13 @@
 /** Runes state for the random-search panel (MLP on a 2-D dataset). */
 import {
+  defaultCallbackSettings,
   DEFAULT_TUNER_CONFIG,
+  makeCallbacks,
   make2dDataset,
   mlpTrialEvaluator,
   runRandomSearch,
   validateTunerConfig,
+  type CallbackSettings,
   type DatasetKind,
   type MlpConfig,
   type TrialResult,
@@ -24,6 +27,8 @@ export class TunerState {
   config = $state<TunerConfig>(structuredClone(DEFAULT_TUNER_CONFIG) as TunerConfig);
   datasetKind = $state<DatasetKind>('spiral');
   epochs = $state(30);
+  /** Fresh callbacks per trial (EarlyStopping restores each trial's best epoch before it is scored). */
+  callbacks = $state<CallbackSettings>(defaultCallbackSettings({ monitor: 'val_loss', patience: 5 }));
   trials = $state.raw<TrialResult[]>([]);
   best = $state.raw<TrialResult | null>(null);
   running = $state(false);
@@ -36,8 +41,10 @@ export class TunerState {
     if (this.running) return;
     this.error = '';
     let c: TunerConfig;
+    const cbs = $state.snapshot(this.callbacks) as CallbackSettings;
     try {
       c = validateTunerConfig($state.snapshot(this.config) as TunerConfig);
+      makeCallbacks(cbs); // validates before the first trial
       if (!Number.isInteger(this.epochs) || this.epochs < 1 || this.epochs > 1000)
         throw new Error(`epochs per trial is ${this.epochs}; allowed: integer 1..1000`);
       await trainingBackend.ensure();
@@ -61,16 +68,20 @@ export class TunerState {
     this.running = true;
     this.trials = [];
     this.best = null;
-    this.status = `running ${c.maxTrials} trials on ${this.datasetKind}…`;
+    this.status = `running ${c.maxTrials} ${c.strategy} trials on ${this.datasetKind}…`;
     try {
-      const r = await runRandomSearch(c, mlpTrialEvaluator(this.#base, train, val), {
-        signal: this.#abort.signal,
-        onTrial: (t, best) => {
-          this.trials = [...this.trials, t];
-          this.best = best;
-          this.status = `trial ${t.index + 1} of ${c.maxTrials} done…`;
+      const r = await runRandomSearch(
+        c,
+        mlpTrialEvaluator(this.#base, train, val, () => makeCallbacks(cbs).callbacks),
+        {
+          signal: this.#abort.signal,
+          onTrial: (t, best) => {
+            this.trials = [...this.trials, t];
+            this.best = best;
+            this.status = `trial ${t.index + 1} of ${c.maxTrials} done…`;
+          },
         },
-      });
+      );
       this.status = `${r.trials.length} trials done${r.trials.length < c.maxTrials ? ' (stopped)' : ''}; best #${r.best?.index ?? '–'} (${c.objective} ${r.best?.score.toFixed(4) ?? '–'})`;
     } catch (e) {
       this.error = (e as Error).message;

@@ -1,14 +1,15 @@
 /**
- * Builds a tf.js Sequential model from layer specs. Kernel initialisers are
- * seeded (seed + layer index) so the same spec and seed give the same weights.
+ * Builds a tf.js Sequential model from layer specs. Kernel initialisers (Glorot
+ * by default, see weightInit) are seeded (seed + layer index) so the same spec and seed give the same weights.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { InputShape, LayerSpec } from './layerSpecs.ts';
 import { MinPooling2D } from './minPooling.ts';
+import { makeKernelInitializer, type KernelInit } from './weightInit.ts';
 
-function toLayer(spec: LayerSpec, seed: number, first: boolean, inputShape: InputShape): tf.layers.Layer {
+function toLayer(spec: LayerSpec, seed: number, first: boolean, inputShape: InputShape, init: KernelInit): tf.layers.Layer {
   const input = first ? { inputShape: [...inputShape] } : {};
-  const kernelInitializer = tf.initializers.glorotUniform({ seed });
+  const kernelInitializer = makeKernelInitializer(init, seed);
   switch (spec.kind) {
     case 'dense':
       return tf.layers.dense({ ...input, name: spec.name, units: spec.units, activation: spec.activation, kernelInitializer });
@@ -34,7 +35,12 @@ function toLayer(spec: LayerSpec, seed: number, first: boolean, inputShape: Inpu
 }
 
 /** Caller owns the returned model and disposes it. */
-export function buildSequential(inputShape: InputShape, specs: readonly LayerSpec[], seed: number): tf.Sequential {
+export function buildSequential(
+  inputShape: InputShape,
+  specs: readonly LayerSpec[],
+  seed: number,
+  init: KernelInit = 'glorot',
+): tf.Sequential {
   if (specs.length === 0) throw new Error('layer specs are empty; allowed: at least one layer');
-  return tf.sequential({ layers: specs.map((s, i) => toLayer(s, seed + i, i === 0, inputShape)) });
+  return tf.sequential({ layers: specs.map((s, i) => toLayer(s, seed + i, i === 0, inputShape, init)) });
 }

@@ -1,6 +1,7 @@
 /**
  * Editable LeNet-5-style architecture: conv blocks (conv → optional pool),
- * then flatten, dense layers and a softmax output.
+ * then flatten, dense layers and a softmax output. Zero conv blocks gives a
+ * plain dense network (DENSE_MNIST_CONFIG: Flatten → 300 → 100 → 10).
  * Default follows LeNet-5's layout (6@5×5 'same' → pool → 16@5×5 'valid' → pool
  * → 120 → 84 → 10) with ReLU and max pooling instead of the 1998 tanh and
  * average "subsampling": same shapes and 61 706 parameters, faster to train.
@@ -19,6 +20,7 @@ import {
 import { computeLayerShapes } from './layerShapes.ts';
 import { makeOptimizer, OPTIMIZER_NAMES, type OptimizerName } from './optimizers.ts';
 import { crossEntropyTf } from './tfLosses.ts';
+import { KERNEL_INITS, type KernelInit } from './weightInit.ts';
 
 export interface ConvBlock {
   filters: number;
@@ -40,6 +42,7 @@ export interface LenetConfig {
   optimizer: OptimizerName;
   learningRate: number;
   seed: number;
+  kernelInit: KernelInit;
 }
 
 export const DEFAULT_LENET_CONFIG: Readonly<LenetConfig> = {
@@ -54,7 +57,11 @@ export const DEFAULT_LENET_CONFIG: Readonly<LenetConfig> = {
   optimizer: 'adam',
   learningRate: 0.001,
   seed: 1,
+  kernelInit: 'glorot',
 };
+
+/** The study note's dense MNIST model: no convolutions, Flatten → 300 → 100 → 10 (266 610 parameters). */
+export const DENSE_MNIST_CONFIG: Readonly<Pick<LenetConfig, 'convBlocks' | 'denseUnits'>> = { convBlocks: [], denseUnits: [300, 100] };
 
 function intIn(name: string, v: number, lo: number, hi: number): void {
   if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`${name} is ${v}; allowed: integer ${lo}..${hi}`);
@@ -85,7 +92,7 @@ export function validateLenetConfig(input: Partial<LenetConfig> = {}): LenetConf
     denseUnits: [...(input.denseUnits ?? d.denseUnits)],
   };
   c.inputShape.forEach((v, i) => intIn(`inputShape[${i}]`, v, 1, 512));
-  intIn('convBlocks.length', c.convBlocks.length, 1, 4);
+  intIn('convBlocks.length', c.convBlocks.length, 0, 4);
   c.convBlocks.forEach(validateBlock);
   intIn('denseUnits.length', c.denseUnits.length, 0, 4);
   c.denseUnits.forEach((u, i) => intIn(`denseUnits[${i}]`, u, 1, 1024));
@@ -96,6 +103,7 @@ export function validateLenetConfig(input: Partial<LenetConfig> = {}): LenetConf
   );
   intIn('numClasses', c.numClasses, 2, 1000);
   oneOf('optimizer', c.optimizer, OPTIMIZER_NAMES);
+  oneOf('kernelInit', c.kernelInit, KERNEL_INITS);
   if (!(c.learningRate > 0 && c.learningRate <= 10)) throw new Error(`learningRate is ${c.learningRate}; allowed: 0 < lr <= 10`);
   computeLayerShapes(c.inputShape, lenetLayerSpecs(c)); // throws naming the layer that collapses
   return c;
@@ -128,7 +136,7 @@ export function compileLenet(model: tf.LayersModel, c: LenetConfig): void {
 /** Compiled model; caller disposes it. */
 export function buildLenet(config: Partial<LenetConfig> = {}): tf.Sequential {
   const c = validateLenetConfig(config);
-  const model = buildSequential(c.inputShape, lenetLayerSpecs(c), c.seed);
+  const model = buildSequential(c.inputShape, lenetLayerSpecs(c), c.seed, c.kernelInit);
   compileLenet(model, c);
   return model;
 }

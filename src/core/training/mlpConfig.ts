@@ -3,6 +3,7 @@
  */
 import { LOSS_NAMES, type LossName } from './tfLosses.ts';
 import { OPTIMIZER_NAMES, type OptimizerName } from './optimizers.ts';
+import { KERNEL_INITS, type KernelInit } from './weightInit.ts';
 
 export const HIDDEN_ACTIVATIONS = ['sigmoid', 'tanh', 'relu'] as const;
 export type HiddenActivation = (typeof HIDDEN_ACTIVATIONS)[number];
@@ -29,6 +30,9 @@ export interface MlpConfig {
   epochs: number;
   /** Seeds weight init and batch shuffling. */
   seed: number;
+  kernelInit: KernelInit;
+  /** Wide & Deep: the normalised input also goes straight to the output (see wideDeep). */
+  wide: boolean;
 }
 
 export const DEFAULT_MLP_CONFIG: Readonly<MlpConfig> = {
@@ -45,6 +49,8 @@ export const DEFAULT_MLP_CONFIG: Readonly<MlpConfig> = {
   batchSize: 16,
   epochs: 100,
   seed: 42,
+  kernelInit: 'glorot',
+  wide: false,
 };
 
 function intIn(name: string, v: number, lo: number, hi: number): void {
@@ -66,11 +72,13 @@ export function validateMlpConfig(input: Partial<MlpConfig> = {}): MlpConfig {
   oneOf('outputActivation', c.outputActivation, OUTPUT_ACTIVATIONS);
   oneOf('loss', c.loss, LOSS_NAMES);
   oneOf('optimizer', c.optimizer, OPTIMIZER_NAMES);
+  oneOf('kernelInit', c.kernelInit, KERNEL_INITS);
   if (!(c.huberDelta > 0 && c.huberDelta <= 100)) throw new Error(`huberDelta is ${c.huberDelta}; allowed: 0 < delta <= 100`);
   if (!(c.learningRate > 0 && c.learningRate <= 100)) throw new Error(`learningRate is ${c.learningRate}; allowed: 0 < lr <= 100`);
   if (!(c.momentum >= 0 && c.momentum < 1)) throw new Error(`momentum is ${c.momentum}; allowed: 0 <= momentum < 1`);
   intIn('batchSize', c.batchSize, 1, MLP_LIMITS.maxBatchSize);
   intIn('epochs', c.epochs, 1, MLP_LIMITS.maxEpochs);
+  if (typeof c.wide !== 'boolean') throw new Error(`wide is ${JSON.stringify(c.wide)}; allowed: true, false`);
   if (!Number.isInteger(c.seed)) throw new Error(`seed is ${c.seed}; allowed: integer`);
   if (c.loss === 'crossentropy' && c.outputActivation === 'none') {
     throw new Error(`loss "crossentropy" needs outputActivation sigmoid or softmax, got "none"`);

@@ -29,7 +29,7 @@ export function compileWith(model: tf.LayersModel, c: MlpConfig): void {
 /** Caller owns the model (dispose it). */
 export function buildMlp(config: Partial<MlpConfig>): tf.Sequential {
   const c = validateMlpConfig(config);
-  const model = buildSequential([c.inputSize], mlpLayerSpecs(c), c.seed);
+  const model = buildSequential([c.inputSize], mlpLayerSpecs(c), c.seed, c.kernelInit);
   compileWith(model, c);
   return model;
 }

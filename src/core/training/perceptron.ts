@@ -5,6 +5,7 @@
  * Prediction is step(w·x + b): class 1 if > 0 else 0. Plain arrays, exact.
  */
 import { mulberry32, permutation } from './rng.ts';
+import { yieldFrame } from './yieldFrame.ts';
 
 export interface PerceptronState {
   weights: number[];
@@ -86,4 +87,33 @@ export function fitPerceptron(x: readonly number[][], y: readonly number[], conf
 
 export function perceptronAccuracy(s: PerceptronState, x: readonly number[][], y: readonly number[]): number {
   return x.reduce((acc, xi, i) => acc + (predictPerceptron(s, xi) === y[i] ? 1 : 0), 0) / x.length;
+}
+
+/**
+ * The perceptron rule one epoch at a time, yielding a frame between epochs so
+ * a live view can draw the moving boundary. Binary labels 0/1. Stops after an
+ * error-free pass, at `epochs`, or when `signal` aborts.
+ */
+export async function runPerceptronLive(
+  x: readonly number[][],
+  y: readonly number[],
+  config: Pick<PerceptronConfig, 'eta' | 'maxEpochs'>,
+  hooks: { signal?: AbortSignal; onEpoch?: (state: PerceptronState, mistakes: number) => void } = {},
+): Promise<PerceptronFit> {
+  const c = validatePerceptronConfig(config);
+  let state = initPerceptron(x[0]?.length ?? 0);
+  const mistakes: number[] = [];
+  for (let epoch = 0; epoch < c.maxEpochs && !hooks.signal?.aborted; epoch++) {
+    let m = 0;
+    x.forEach((xi, i) => {
+      const r = perceptronStep(state, xi, y[i], c.eta);
+      state = r.state;
+      if (r.updated) m++;
+    });
+    mistakes.push(m);
+    hooks.onEpoch?.(state, m);
+    if (m === 0) return { state, mistakes, converged: true };
+    await yieldFrame();
+  }
+  return { state, mistakes, converged: false };
 }

@@ -1,19 +1,23 @@
 /**
- * Random-search tuner: runs the sampled trials one by one through a caller-
- * supplied evaluator, streams each result and keeps the best one.
+ * Hyper-parameter search (random or grid, see tunerConfig): runs the trials
+ * one by one through a caller-supplied evaluator, streams each result and
+ * keeps the best one.
  */
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { disposeModel } from './disposeModel.ts';
-import { buildMlp } from './mlpModel.ts';
+import { buildMlp, mlpTensors } from './mlpModel.ts';
+import { evaluateModel } from './trainer.ts';
 import { validateMlpConfig, type MlpConfig } from './mlpConfig.ts';
 import { trainMlp, type ArraySet } from './trainMlp.ts';
-import { sampleTrials, validateTunerConfig, type Objective, type TrialParams, type TunerConfig } from './tunerConfig.ts';
-import type { StopReason } from './trainTypes.ts';
+import { searchTrials, validateTunerConfig, type Objective, type TrialParams, type TunerConfig } from './tunerConfig.ts';
+import type { StopReason, TrainCallback } from './trainTypes.ts';
 
 export interface TrialMetrics {
   val_loss: number;
   val_accuracy?: number;
   stopReason?: StopReason;
+  /** Epochs the trial trained (fewer than asked when a callback stopped it). */
+  epochs?: number;
 }
 
 export interface TrialResult extends TrialMetrics {
@@ -47,7 +51,7 @@ export async function runRandomSearch(
 ): Promise<{ trials: TrialResult[]; best: TrialResult | null }> {
   const c = validateTunerConfig(config);
   const trials: TrialResult[] = [];
-  for (const [index, params] of sampleTrials(c).entries()) {
+  for (const [index, params] of searchTrials(c).entries()) {
     if (hooks.signal?.aborted) break;
     const m = await evaluate(params, index, hooks.signal);
     const r: TrialResult = { ...m, index, params, score: scoreOf(m, c.objective) };
@@ -57,8 +61,17 @@ export async function runRandomSearch(
   return { trials, best: bestTrial(trials, c.objective) };
 }
 
-/** Evaluator that trains a fresh MLP per trial on plain arrays and disposes it. */
-export function mlpTrialEvaluator(base: Partial<MlpConfig>, train: ArraySet, val: ArraySet): TrialEvaluator {
+/**
+ * Evaluator that trains a fresh MLP per trial on plain arrays and disposes it.
+ * `callbacks` makes fresh callbacks per trial (e.g. EarlyStopping with restored
+ * best weights, so the trial is scored on its best epoch).
+ */
+export function mlpTrialEvaluator(
+  base: Partial<MlpConfig>,
+  train: ArraySet,
+  val: ArraySet,
+  callbacks: () => TrainCallback[] = () => [],
+): TrialEvaluator {
   return async (p, index, signal) => {
     const c = validateMlpConfig({
       ...base,
@@ -70,13 +83,16 @@ export function mlpTrialEvaluator(base: Partial<MlpConfig>, train: ArraySet, val
     });
     const model: tf.LayersModel = buildMlp(c);
     try {
-      const r = await trainMlp(model, c, train, val, { signal });
-      const last = r.history.at(-1);
-      return {
-        val_loss: r.stopReason === 'nan' || !last ? NaN : (last.val_loss ?? NaN),
-        val_accuracy: last?.val_accuracy,
-        stopReason: r.stopReason,
-      };
+      const r = await trainMlp(model, c, train, val, { signal, callbacks: callbacks() });
+      if (r.stopReason === 'nan' || r.history.length === 0) return { val_loss: NaN, stopReason: r.stopReason };
+      // Scored on the final weights (the best epoch's when EarlyStopping restored them).
+      const v = mlpTensors(c, val.x, val.y);
+      try {
+        const m = await evaluateModel(model, v.x, v.y);
+        return { val_loss: m.loss, val_accuracy: m.accuracy, stopReason: r.stopReason, epochs: r.history.length };
+      } finally {
+        tf.dispose([v.x, v.y]);
+      }
     } finally {
       disposeModel(model);
     }

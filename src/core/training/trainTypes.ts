@@ -10,6 +10,8 @@ export interface EpochLogs {
   val_accuracy?: number;
   /** Wall time of the epoch including validation, ms. */
   ms: number;
+  /** Learning rate the optimizer used during the epoch. */
+  lr?: number;
 }
 
 export const MONITORS = ['val_loss', 'val_accuracy', 'loss', 'accuracy'] as const;

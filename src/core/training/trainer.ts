@@ -5,6 +5,7 @@
  * The model must already be compiled (loss, optimizer, optional accuracy).
  */
 import * as tf from '@tensorflow/tfjs';
+import { getLearningRate } from './optimizers.ts';
 import { mulberry32, permutation } from './rng.ts';
 import type { EpochLogs, TrainCallback, TrainResult } from './trainTypes.ts';
 import { disposeWeights, restoreWeights, snapshotWeights } from './weightSnapshot.ts';
@@ -74,6 +75,7 @@ type EpochOutcome = { logs: EpochLogs } | { stop: 'aborted' | 'nan'; message: st
 
 async function runEpoch(model: tf.LayersModel, d: TrainData, o: TrainOptions, epoch: number): Promise<EpochOutcome> {
   const t0 = performance.now();
+  const lr = getLearningRate(model.optimizer);
   const n = d.x.shape[0];
   const order = permutation(mulberry32((o.seed ?? 0) + epoch), n);
   let loss = 0;
@@ -88,7 +90,7 @@ async function runEpoch(model: tf.LayersModel, d: TrainData, o: TrainOptions, ep
     for (const cb of o.callbacks ?? []) cb.onBatchEnd?.(b, s.loss);
     if (b % (o.yieldEvery ?? 1) === 0) await yieldFrame();
   }
-  const logs: EpochLogs = { epoch, loss: loss / n, ms: 0 };
+  const logs: EpochLogs = { epoch, loss: loss / n, ms: 0, lr };
   if (model.metricsNames.length > 1) logs.accuracy = acc / n;
   if (d.xVal && d.yVal) {
     const v = await evaluateModel(model, d.xVal, d.yVal);

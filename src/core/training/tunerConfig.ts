@@ -3,6 +3,8 @@ import { HIDDEN_ACTIVATIONS, MLP_LIMITS, type HiddenActivation } from './mlpConf
 import { mulberry32, randInt, type Rng } from './rng.ts';
 
 export const OBJECTIVES = ['val_accuracy', 'val_loss'] as const;
+export const SEARCH_STRATEGIES = ['random', 'grid'] as const;
+export type SearchStrategy = (typeof SEARCH_STRATEGIES)[number];
 export type Objective = (typeof OBJECTIVES)[number];
 
 export interface SearchSpace {
@@ -21,6 +23,9 @@ export interface TunerConfig {
   maxTrials: number;
   objective: Objective;
   seed: number;
+  strategy: SearchStrategy;
+  /** Grid search: values taken from each units and learning-rate range (ends included). */
+  gridSteps: number;
 }
 
 export interface TrialParams {
@@ -35,6 +40,8 @@ export const DEFAULT_TUNER_CONFIG: Readonly<TunerConfig> = {
   maxTrials: 10,
   objective: 'val_accuracy',
   seed: 1,
+  strategy: 'random',
+  gridSteps: 2,
 };
 
 function range(name: string, [lo, hi]: [number, number], min: number, max: number, integer: boolean): void {
@@ -60,6 +67,10 @@ export function validateTunerConfig(input: Partial<TunerConfig> = {}): TunerConf
   if (!OBJECTIVES.includes(c.objective))
     throw new Error(`tuner objective is ${JSON.stringify(c.objective)}; allowed: ${OBJECTIVES.join(', ')}`);
   if (!Number.isInteger(c.seed)) throw new Error(`tuner seed is ${c.seed}; allowed: integer`);
+  if (!SEARCH_STRATEGIES.includes(c.strategy))
+    throw new Error(`tuner strategy is ${JSON.stringify(c.strategy)}; allowed: ${SEARCH_STRATEGIES.join(', ')}`);
+  if (!Number.isInteger(c.gridSteps) || c.gridSteps < 1 || c.gridSteps > 10)
+    throw new Error(`tuner gridSteps is ${c.gridSteps}; allowed: integer 1..10`);
   return c;
 }
 
@@ -78,4 +89,39 @@ export function sampleTrials(config: Partial<TunerConfig> = {}): TrialParams[] {
   const c = validateTunerConfig(config);
   const rng = mulberry32(c.seed);
   return Array.from({ length: c.maxTrials }, () => sampleOne(rng, c.space));
+}
+
+/** `steps` values from lo to hi (ends included), linear or log-spaced; one step gives lo. */
+function spaced(lo: number, hi: number, steps: number, log: boolean): number[] {
+  if (steps === 1) return [lo];
+  return Array.from({ length: steps }, (_, i) => {
+    const t = i / (steps - 1);
+    return log ? Math.exp(Math.log(lo) + t * (Math.log(hi) - Math.log(lo))) : lo + t * (hi - lo);
+  });
+}
+
+/**
+ * Grid search: every combination of layer count (each integer in range),
+ * units (gridSteps values, the same for every layer), learning rate
+ * (gridSteps log-spaced values), batch size and activation, in a fixed order.
+ * The full grid; the search runs its first maxTrials points.
+ */
+export function gridTrials(config: Partial<TunerConfig> = {}): TrialParams[] {
+  const c = validateTunerConfig(config);
+  const s = c.space;
+  const units = [...new Set(spaced(s.units[0], s.units[1], c.gridSteps, false).map(Math.round))];
+  const rates = spaced(s.learningRate[0], s.learningRate[1], c.gridSteps, true);
+  const out: TrialParams[] = [];
+  for (let n = s.layers[0]; n <= s.layers[1]; n++)
+    for (const u of units)
+      for (const learningRate of rates)
+        for (const batchSize of s.batchSizes)
+          for (const activation of s.activations) out.push({ hiddenLayers: new Array(n).fill(u), learningRate, batchSize, activation });
+  return out;
+}
+
+/** The trials a search runs: random samples or the first maxTrials grid points. */
+export function searchTrials(config: Partial<TunerConfig> = {}): TrialParams[] {
+  const c = validateTunerConfig(config);
+  return c.strategy === 'grid' ? gridTrials(c).slice(0, c.maxTrials) : sampleTrials(c);
 }
