@@ -172,3 +172,55 @@ export function gatingDistance(g: Gaussian, measurements: readonly Xyah[], p: Ka
   }
   return out;
 }
+
+// Scratch for `updateAhead` (synchronous, never escapes).
+const scratchPHt = new Float64Array(32);
+const scratchS = new Float64Array(16);
+const scratchL = new Float64Array(16);
+
+/**
+ * Kalman correction with a measurement z = (cx, cy, a, h) taken `stepsAhead`
+ * steps after the state's time, with its own noise: the observation matrix
+ * is H = [I, stepsAhead·I] (position plus velocity times the offset), and
+ * the measurement std is `noiseScale` times a detection's, plus the process
+ * noise of the offset. Used for pixel-motion measurements on frames between
+ * detections: the state stays at the last detection step, so the tracker's
+ * next `predict` is unchanged. With stepsAhead = 0 and noiseScale = 1 it
+ * equals `update`.
+ */
+export function updateAhead(g: Gaussian, z: Xyah, p: KalmanParams, stepsAhead: number, noiseScale: number): Gaussian {
+  const f = stepsAhead;
+  const P = g.covariance;
+  const m = g.mean;
+  const pht = scratchPHt; // 8x4: P Hᵀ
+  for (let i = 0; i < STATE_DIM; i++) {
+    for (let j = 0; j < 4; j++) pht[i * 4 + j] = P[i * 8 + j] + f * P[i * 8 + j + 4];
+  }
+  const h = m[3] + f * m[7];
+  const r = noiseScale * p.stdWeightPosition * h;
+  const ra = noiseScale * p.aspectMeasurementStd;
+  const q = f * (p.stdWeightPosition * h) ** 2;
+  const qa = f * p.aspectProcessStd ** 2;
+  for (let i = 0; i < 4; i++) {
+    for (let j = 0; j < 4; j++) scratchS[i * 4 + j] = pht[i * 4 + j] + f * pht[(i + 4) * 4 + j];
+    scratchS[i * 5] += i === 2 ? ra * ra + qa : r * r + q;
+  }
+  cholesky4(scratchS, scratchL);
+  // Kᵀ = S⁻¹ (P Hᵀ)ᵀ, a 4x8 system.
+  const kt = scratchGain;
+  for (let i = 0; i < STATE_DIM; i++) for (let j = 0; j < 4; j++) kt[j * 8 + i] = pht[i * 4 + j];
+  choleskySolve4(scratchL, kt, STATE_DIM);
+  const y = [0, 1, 2, 3].map((i) => z[i] - (m[i] + f * m[i + 4]));
+  const mean = new Float64Array(STATE_DIM);
+  for (let i = 0; i < STATE_DIM; i++) mean[i] = m[i] + kt[i] * y[0] + kt[8 + i] * y[1] + kt[16 + i] * y[2] + kt[24 + i] * y[3];
+  // P' = P - (P Hᵀ) Kᵀ.
+  const covariance = new Float64Array(64);
+  for (let i = 0; i < STATE_DIM; i++) {
+    for (let j = 0; j < STATE_DIM; j++) {
+      let s = 0;
+      for (let k = 0; k < 4; k++) s += pht[i * 4 + k] * kt[k * 8 + j];
+      covariance[i * 8 + j] = P[i * 8 + j] - s;
+    }
+  }
+  return { mean, covariance };
+}

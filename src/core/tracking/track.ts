@@ -81,6 +81,12 @@ export class Track {
     this.predictedBox = boxOfState(kalman.mean);
   }
 
+  /** Accepts a state corrected by a between-detection motion measurement (no hit, no trail point). */
+  applyMotion(kalman: Gaussian): void {
+    this.kalman = kalman;
+    this.predictedBox = boxOfState(kalman.mean);
+  }
+
   /** Accepts a matched detection and its Kalman posterior. */
   update(kalman: Gaussian, detection: PreparedDetection, frame: number): void {
     this.kalman = kalman;

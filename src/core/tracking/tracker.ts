@@ -3,13 +3,13 @@
  * ByteTrack low-score pass. Call `update(detections)` once per frame (also
  * with no detections); it returns the confirmed tracks with stable ids.
  */
-import { tlwhToXyah } from '../geometry/boxes.ts';
+import { tlwhToXyah, type Tlwh } from '../geometry/boxes.ts';
 import type { DenseSolver } from './assignmentSolver.ts';
 import { shortestAugmentingPath } from './assignmentSolver.ts';
 import { validateTrackerConfig } from './config.ts';
 import type { TrackerConfig, TrackerConfigInput } from './config.ts';
 import { iouPassCost, mainPassCost, MAX_ASSOCIATION_COST, recoveryPassCost } from './costs.ts';
-import { initiate, multiPredict, update as kalmanUpdate } from './kalmanFilter.ts';
+import { initiate, multiPredict, update as kalmanUpdate, updateAhead } from './kalmanFilter.ts';
 import { matchingCascade, minCostMatching } from './linearAssignment.ts';
 import { normalizeEmbedding } from './nnMatching.ts';
 import { Track } from './track.ts';
@@ -19,6 +19,15 @@ import type { Detection, TrackOutput } from './types.ts';
 function prepare(d: Detection): PreparedDetection {
   const embedding = d.embedding ? normalizeEmbedding(d.embedding) : undefined;
   return { box: d.box, xyah: tlwhToXyah(d.box), score: d.score, classId: d.classId, label: d.label, embedding };
+}
+
+/** A track's box measured on a frame between detections (e.g. by pixel motion). */
+export interface MotionObservation {
+  readonly id: number;
+  /** Source pixels on the current frame. */
+  readonly box: Tlwh;
+  /** False: the measurement failed its check, so the track keeps its Kalman prediction. */
+  readonly reliable: boolean;
 }
 
 function indicesWhere<T>(items: readonly T[], keep: (item: T) => boolean): number[] {
@@ -91,6 +100,26 @@ export class Tracker {
     // 9. Drop deleted tracks; report confirmed tracks seen recently enough.
     this.#tracks = tracks.filter((t) => !t.isDeleted);
     return this.#tracks.filter((t) => t.isConfirmed && t.timeSinceUpdate <= c.outputMaxTimeSinceUpdate).map((t) => t.toOutput());
+  }
+
+  /**
+   * A frame between detections, `stepsAhead` update steps after the last
+   * `update` (fractions allowed): each reliable observation of a confirmed
+   * track corrects its Kalman state as a measurement `stepsAhead` steps ahead
+   * whose std is `noiseScale` times a detection's. Returns those tracks'
+   * snapshots (at the last update's time; `predictBox(t, stepsAhead)` gives
+   * the box on this frame). Unreliable observations leave the prediction.
+   */
+  applyMotion(observations: readonly MotionObservation[], stepsAhead: number, noiseScale: number): TrackOutput[] {
+    const byId = new Map(this.#tracks.filter((t) => t.isConfirmed).map((t) => [t.id, t]));
+    const out: TrackOutput[] = [];
+    for (const o of observations) {
+      const t = byId.get(o.id);
+      if (!t) continue;
+      if (o.reliable) t.applyMotion(updateAhead(t.kalman, tlwhToXyah(o.box), this.config.kalman, stepsAhead, noiseScale));
+      out.push(t.toOutput());
+    }
+    return out;
   }
 
   #startTrack(det: PreparedDetection): void {
