@@ -3,6 +3,7 @@
  *
  *   npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json]
  *                    [--gt gt.txt] [--detector centernet] [--every k] [--appearance fusion|joint|histogram|off]
+ *                    [--flow on|off]
  *
  * Runs in Node with the TF.js WASM backend and frames decoded by ffmpeg: the
  * same `TrackingPipeline`, detector and tracker modules as the app, without
@@ -22,6 +23,7 @@ import {
   DEFAULT_APPEARANCE,
   DEFAULT_TRACKED_CLASSES,
   MotCollector,
+  MotionStage,
   TrackingPipeline,
   loadStreamDetector,
   streamSettings,
@@ -34,7 +36,8 @@ import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { ProgressLine } from './progress.ts';
 
 const USAGE =
-  'usage: npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--gt gt.txt] [--detector centernet|coco-ssd] [--every k] [--appearance fusion|joint|histogram|off]';
+  'usage: npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--gt gt.txt] [--detector centernet|coco-ssd] [--every k] [--appearance fusion|joint|histogram|off] [--flow on|off]';
+const FLOW_CHOICES = ['on', 'off'] as const;
 
 function options() {
   const { values, positionals } = parseArgs({
@@ -46,6 +49,7 @@ function options() {
       detector: { type: 'string', default: 'centernet' },
       every: { type: 'string', default: '1' },
       appearance: { type: 'string', default: DEFAULT_APPEARANCE },
+      flow: { type: 'string', default: 'on' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -57,6 +61,9 @@ function options() {
   if (!(APPEARANCE_CHOICES as readonly string[]).includes(values.appearance!)) {
     throw new UsageError(`--appearance is "${values.appearance}"; allowed: ${APPEARANCE_CHOICES.join(', ')}`);
   }
+  if (!(FLOW_CHOICES as readonly string[]).includes(values.flow!)) {
+    throw new UsageError(`--flow is "${values.flow}"; allowed: ${FLOW_CHOICES.join(', ')}`);
+  }
   const every = Number(values.every);
   validateCadence(every);
   return {
@@ -67,6 +74,7 @@ function options() {
     detector: values.detector as DetectorName,
     every,
     appearance: values.appearance as AppearanceChoice,
+    flow: values.flow === 'on',
   };
 }
 
@@ -84,7 +92,8 @@ async function main(): Promise<number> {
   });
   if (warning) console.error(`warning: ${warning}`);
   const settings = streamSettings(detector.name as DetectorName, input.frameRate, opts.every);
-  const pipeline = new TrackingPipeline(detector, settings.tracker);
+  // Pixel motion between detections (only matters with --every > 1).
+  const pipeline = new TrackingPipeline(detector, settings.tracker, undefined, opts.flow && opts.every > 1 ? new MotionStage() : undefined);
   const collector = new MotCollector();
   const frames: Array<{
     index: number;
@@ -95,14 +104,15 @@ async function main(): Promise<number> {
   try {
     for await (const f of input.frames()) {
       let result;
+      const gray = pipeline.motion?.toGray(f.data, f.width, f.height, 3);
       if (f.index % opts.every === 0) {
         const tensor = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
         try {
-          result = await pipeline.detectAndTrack(tensor, f.index);
+          result = await pipeline.detectAndTrack(tensor, f.index, gray);
         } finally {
           tensor.dispose();
         }
-      } else result = pipeline.carry(f.index);
+      } else result = pipeline.carry(f.index, gray);
       collector.add(result);
       if (opts.json)
         frames.push({

@@ -45,13 +45,14 @@ export const DEFAULT_MOTION_CONFIG: Readonly<MotionConfig> = Object.freeze({
   maxForwardBackwardError: 1,
   minTrackedFraction: 0.25,
   estimateScale: true,
-  noiseScale: 2,
+  noiseScale: Number(globalThis.process?.env?.FLOW_NOISE ?? 2),
 });
 
 /** Merges `input` over the defaults and checks each value; throws `MotionConfigError` naming the bad one. */
 export function validateMotionConfig(input: Partial<MotionConfig> = {}): MotionConfig {
   const c = { ...DEFAULT_MOTION_CONFIG, ...input };
-  const num = (key: keyof MotionConfig, min: number, max: number, integer = false) => checkNumber(MotionConfigError, key, c[key], min, max, integer);
+  const num = (key: keyof MotionConfig, min: number, max: number, integer = false) =>
+    checkNumber(MotionConfigError, key, c[key], min, max, integer);
   if (typeof c.estimateScale !== 'boolean') throw new MotionConfigError('estimateScale', c.estimateScale, 'true or false');
   return {
     gridSize: num('gridSize', 2, 32, true),

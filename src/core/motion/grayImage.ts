@@ -23,10 +23,11 @@ const LUMA_B = 0.114;
 /**
  * Grayscale from interleaved RGB (3 channels) or RGBA (4) bytes, e.g. an
  * ffmpeg `rgb24` frame or `ImageData.data`. Writes into `out` when given
- * (reused across frames to avoid a 1 MB allocation per frame).
+ * (reused across frames: filling a fresh 1 MB array costs several times
+ * the conversion itself, in page faults).
  */
 export function rgbToGray(
-  pixels: ArrayLike<number>,
+  pixels: Uint8Array | Uint8ClampedArray,
   width: number,
   height: number,
   channels: 3 | 4,
@@ -34,7 +35,9 @@ export function rgbToGray(
 ): GrayImage {
   const n = width * height;
   if (pixels.length < n * channels) {
-    throw new RangeError(`rgbToGray: ${pixels.length} values for a ${width}x${height} image with ${channels} channels (need ${n * channels})`);
+    throw new RangeError(
+      `rgbToGray: ${pixels.length} values for a ${width}x${height} image with ${channels} channels (need ${n * channels})`,
+    );
   }
   const data = out && out.length === n ? out : new Float32Array(n);
   for (let i = 0, j = 0; i < n; i++, j += channels) {

@@ -64,7 +64,15 @@ export function trackPoints(
   }
 }
 
-function trackOne(prev: Pyramid, next: Pyramid, levels: number, from: Float32Array, to: Float32Array, k: number, o: LucasKanadeOptions): boolean {
+function trackOne(
+  prev: Pyramid,
+  next: Pyramid,
+  levels: number,
+  from: Float32Array,
+  to: Float32Array,
+  k: number,
+  o: LucasKanadeOptions,
+): boolean {
   const { side, template, gx, gy, patch } = scratch;
   const r = o.windowRadius;
   const n = side * side;

@@ -30,6 +30,8 @@ export interface MotionMeasurement {
 export class MotionMeasurer {
   readonly config: MotionConfig;
   #prev: Pyramid | null = null;
+  /** The pyramid before `#prev`, whose level arrays the next frame reuses. */
+  #spare: Pyramid | undefined;
 
   constructor(config: Partial<MotionConfig> = {}) {
     this.config = validateMotionConfig(config);
@@ -41,8 +43,9 @@ export class MotionMeasurer {
    * `frame.data` must not be changed afterwards: it is kept as the next reference.
    */
   step(frame: GrayImage, targets: readonly MotionTarget[]): MotionMeasurement[] {
-    const next = buildPyramid(frame, this.config.levels);
+    const next = buildPyramid(frame, this.config.levels, this.#spare);
     const prev = this.#prev;
+    this.#spare = prev ?? undefined;
     this.#prev = next;
     if (!prev || prev[0].width !== frame.width || prev[0].height !== frame.height) return [];
     return targets.map((t) => {
@@ -54,5 +57,6 @@ export class MotionMeasurer {
   /** Forgets the reference frame (new stream). */
   reset(): void {
     this.#prev = null;
+    this.#spare = undefined;
   }
 }

@@ -8,3 +8,4 @@ export { streamSettings } from './streamSettings.ts';
 export type { StreamSettings } from './streamSettings.ts';
 export { APPEARANCE_CHOICES, DEFAULT_APPEARANCE, loadStreamDetector } from './loadStreamDetector.ts';
 export type { AppearanceChoice, StreamDetectorOptions } from './loadStreamDetector.ts';
+export { MotionStage } from './motionStage.ts';

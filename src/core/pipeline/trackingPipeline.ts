@@ -1,8 +1,10 @@
 import type { Detection, Detector, DetectorInput } from '../detection/types.ts';
+import type { GrayImage } from '../motion/grayImage.ts';
 import { predictBox } from '../tracking/extrapolate.ts';
 import { Tracker } from '../tracking/tracker.ts';
 import type { TrackerConfigInput } from '../tracking/config.ts';
 import type { TrackOutput } from '../tracking/types.ts';
+import type { MotionStage } from './motionStage.ts';
 
 /** Optional appearance model: one embedding per detection, same order. */
 export interface AppearanceStage {
@@ -49,6 +51,8 @@ const UPDATE_INDEX_MEMORY = 1000;
 export class TrackingPipeline {
   #tracker: Tracker;
   #last: readonly TrackOutput[] = [];
+  /** Tracks as drawn on the latest frame (carried boxes included). */
+  #shown: readonly TrackOutput[] = [];
   #framesSinceDetect = 0;
   #framesPerDetect = 1;
   /** Source frame index of each recent tracker update (update numbers start at 1). */
@@ -59,6 +63,8 @@ export class TrackingPipeline {
     readonly detector: Detector,
     trackerConfig: TrackerConfigInput = {},
     readonly appearance?: AppearanceStage,
+    /** Pixel motion between detections; needs the grayscale frame on every call. */
+    readonly motion?: MotionStage,
   ) {
     this.#tracker = new Tracker(trackerConfig);
   }
@@ -67,8 +73,11 @@ export class TrackingPipeline {
     return this.#tracker.config;
   }
 
-  /** Runs the detector (and appearance model) on `frame` and updates the tracker. */
-  async detectAndTrack(frame: DetectorInput, index: number): Promise<FrameResult> {
+  /**
+   * Runs the detector (and appearance model) on `frame` and updates the
+   * tracker. `gray` (the same frame) is the motion stage's next reference.
+   */
+  async detectAndTrack(frame: DetectorInput, index: number, gray?: GrayImage): Promise<FrameResult> {
     const detections = await this.detector.detect(frame);
     const t = this.detector.lastTimings as PipelineTimingsSource;
     const t0 = now();
@@ -76,10 +85,12 @@ export class TrackingPipeline {
     const t1 = now();
     const updated = this.#tracker.update(detections.map((d, i) => (embeddings ? { ...d, embedding: embeddings[i] } : d)));
     const tracks = this.#toSourceFrames(updated, index);
+    if (this.motion && gray) this.motion.observe(gray, tracks);
     const trackMs = now() - t1;
     this.#framesPerDetect = Math.max(1, this.#framesSinceDetect + 1);
     this.#framesSinceDetect = 0;
     this.#last = tracks;
+    this.#shown = tracks;
     return {
       index,
       detected: true,
@@ -99,19 +110,30 @@ export class TrackingPipeline {
   /**
    * A frame without detection: the last tracks moved by the motion model.
    * Velocities are per detection step, so the step fraction is frames since
-   * the last detection over frames between the last two detections.
+   * the last detection over frames between the last two detections. With a
+   * motion stage and `gray`, each box's measured pixel motion corrects its
+   * Kalman state first (see `Tracker.applyMotion`).
    */
-  carry(index: number): FrameResult {
+  carry(index: number, gray?: GrayImage): FrameResult {
     this.#framesSinceDetect++;
     const steps = this.#framesSinceDetect / this.#framesPerDetect;
-    const tracks = this.#last.map((tr) => ({ ...tr, box: predictBox(tr, steps), lateBoxes: undefined }));
-    return { index, detected: false, detections: [], tracks, timings: ZERO };
+    const t0 = now();
+    const moved = new Map<number, TrackOutput>();
+    if (this.motion && gray) {
+      const measured = this.motion.measure(gray, this.#shown);
+      for (const t of this.#tracker.applyMotion(measured, steps, this.motion.noiseScale)) moved.set(t.id, t);
+    }
+    const tracks = this.#last.map((tr) => ({ ...tr, box: moved.get(tr.id)?.box ?? predictBox(tr, steps), lateBoxes: undefined }));
+    this.#shown = tracks;
+    return { index, detected: false, detections: [], tracks, timings: { ...ZERO, trackMs: now() - t0 } };
   }
 
   /** Starts a new stream: forgets every track (ids restart at 1). */
   resetTracks(): void {
     this.#tracker = new Tracker(this.#tracker.config);
     this.#last = [];
+    this.#shown = [];
+    this.motion?.reset();
     this.#framesSinceDetect = 0;
     this.#framesPerDetect = 1;
     this.#updateIndex.clear();

@@ -13,7 +13,7 @@ export type { KalmanParams, OutputBox, TimeSettings, TrackerConfig, TrackerConfi
 export { TrackerConfigError } from './TrackerConfigError.ts';
 export { TRACK_STATES } from './types.ts';
 export type { Detection, FrameBox, TrackOutput, TrackState, TrailPoint } from './types.ts';
-export { gatingDistance, initiate, multiPredict, predict, project, update } from './kalmanFilter.ts';
+export { gatingDistance, initiate, multiPredict, predict, predictBy, project, update } from './kalmanFilter.ts';
 export type { Gaussian, Projection } from './kalmanFilter.ts';
 export { GATED_COST, munkresAssignment, shortestAugmentingPath, solveGated } from './assignmentSolver.ts';
 export type { CostMatrix, DenseSolver } from './assignmentSolver.ts';

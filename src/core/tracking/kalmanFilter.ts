@@ -40,35 +40,36 @@ export function initiate(z: Xyah, p: KalmanParams): Gaussian {
 }
 
 /**
- * Writes one prediction step into (outMean, outCov): x' = F x,
- * P' = F P Fᵀ + Q with F = [[I, I], [0, I]]. The block form of F P Fᵀ is
+ * Writes a prediction `dt` steps ahead into (outMean, outCov): x' = F x,
+ * P' = F P Fᵀ + dt·Q with F = [[I, dt·I], [0, I]] (process noise grows
+ * linearly with time, as for a random walk). The block form of F P Fᵀ is
  * expanded by hand: with P = [[A, B], [Bᵀ, D]] it is
- * [[A + B + Bᵀ + D, B + D], [Bᵀ + D, D]]. Output may not alias input.
+ * [[A + dt(B + Bᵀ) + dt² D, B + dt D], [Bᵀ + dt D, D]]. Output may not alias input.
  */
-function predictInto(mean: Float64Array, cov: Float64Array, p: KalmanParams, outMean: Float64Array, outCov: Float64Array): void {
+function predictInto(mean: Float64Array, cov: Float64Array, p: KalmanParams, outMean: Float64Array, outCov: Float64Array, dt = 1): void {
   const h = mean[3];
   const sp = p.stdWeightPosition * h;
   const sv = p.stdWeightVelocity * h;
   const q0 = sp * sp;
   const q1 = sv * sv;
   for (let i = 0; i < 4; i++) {
-    outMean[i] = mean[i] + mean[i + 4];
+    outMean[i] = mean[i] + dt * mean[i + 4];
     outMean[i + 4] = mean[i + 4];
     for (let j = 0; j < 4; j++) {
       const a = cov[i * 8 + j];
       const b = cov[i * 8 + j + 4];
       const bt = cov[(i + 4) * 8 + j];
       const d = cov[(i + 4) * 8 + j + 4];
-      outCov[i * 8 + j] = a + b + bt + d;
-      outCov[i * 8 + j + 4] = b + d;
-      outCov[(i + 4) * 8 + j] = bt + d;
+      outCov[i * 8 + j] = a + dt * (b + bt) + dt * dt * d;
+      outCov[i * 8 + j + 4] = b + dt * d;
+      outCov[(i + 4) * 8 + j] = bt + dt * d;
       outCov[(i + 4) * 8 + j + 4] = d;
     }
   }
   const qa = p.aspectProcessStd * p.aspectProcessStd;
   const qva = p.aspectVelocityProcessStd * p.aspectVelocityProcessStd;
   const qDiag = [q0, q0, qa, q0, q1, q1, qva, q1];
-  for (let i = 0; i < STATE_DIM; i++) outCov[i * 9] += qDiag[i];
+  for (let i = 0; i < STATE_DIM; i++) outCov[i * 9] += dt * qDiag[i];
 }
 
 /** One constant-velocity step (dt = 1 frame). */
@@ -76,6 +77,17 @@ export function predict(g: Gaussian, p: KalmanParams): Gaussian {
   const mean = new Float64Array(STATE_DIM);
   const covariance = new Float64Array(STATE_DIM * STATE_DIM);
   predictInto(g.mean, g.covariance, p, mean, covariance);
+  return { mean, covariance };
+}
+
+/**
+ * A prediction `dt` steps ahead (fractions allowed; dt = 1 is `predict`):
+ * moves a track to a frame between detection steps.
+ */
+export function predictBy(g: Gaussian, p: KalmanParams, dt: number): Gaussian {
+  const mean = new Float64Array(STATE_DIM);
+  const covariance = new Float64Array(STATE_DIM * STATE_DIM);
+  predictInto(g.mean, g.covariance, p, mean, covariance, dt);
   return { mean, covariance };
 }
 
@@ -102,11 +114,14 @@ export function project(g: Gaussian, p: KalmanParams): Projection {
   return projectInto(g, p, { mean: new Float64Array(4), covariance: new Float64Array(16), cholesky: new Float64Array(16) });
 }
 
-/** `project` writing into caller-owned buffers (no allocation; for per-frame cost loops). */
-export function projectInto(g: Gaussian, p: KalmanParams, out: Projection): Projection {
-  const r = p.stdWeightPosition * g.mean[3];
+/**
+ * `project` writing into caller-owned buffers (no allocation; for per-frame
+ * cost loops). `noiseScale` multiplies the measurement std (1 = a detection).
+ */
+export function projectInto(g: Gaussian, p: KalmanParams, out: Projection, noiseScale = 1): Projection {
+  const r = noiseScale * p.stdWeightPosition * g.mean[3];
   const r2 = r * r;
-  const ra = p.aspectMeasurementStd * p.aspectMeasurementStd;
+  const ra = (noiseScale * p.aspectMeasurementStd) ** 2;
   const { mean, covariance } = out;
   for (let i = 0; i < 4; i++) {
     mean[i] = g.mean[i];
@@ -121,9 +136,13 @@ export function projectInto(g: Gaussian, p: KalmanParams, out: Projection): Proj
 const scratchProjection: Projection = { mean: new Float64Array(4), covariance: new Float64Array(16), cholesky: new Float64Array(16) };
 const scratchGain = new Float64Array(32);
 
-/** Kalman correction with measurement z = (cx, cy, a, h). */
-export function update(g: Gaussian, z: Xyah, p: KalmanParams): Gaussian {
-  const { mean: zMean, cholesky } = projectInto(g, p, scratchProjection);
+/**
+ * Kalman correction with measurement z = (cx, cy, a, h). `noiseScale`
+ * multiplies the measurement std: 1 for a detection, more for a noisier
+ * source such as pixel motion between detections.
+ */
+export function update(g: Gaussian, z: Xyah, p: KalmanParams, noiseScale = 1): Gaussian {
+  const { mean: zMean, cholesky } = projectInto(g, p, scratchProjection, noiseScale);
   const P = g.covariance;
   // Kᵀ = S⁻¹ (P Hᵀ)ᵀ = S⁻¹ P[0:4, :], a 4x8 system solved with the Cholesky factor.
   const kt = scratchGain;
@@ -171,56 +190,4 @@ export function gatingDistance(g: Gaussian, measurements: readonly Xyah[], p: Ka
     }
   }
   return out;
-}
-
-// Scratch for `updateAhead` (synchronous, never escapes).
-const scratchPHt = new Float64Array(32);
-const scratchS = new Float64Array(16);
-const scratchL = new Float64Array(16);
-
-/**
- * Kalman correction with a measurement z = (cx, cy, a, h) taken `stepsAhead`
- * steps after the state's time, with its own noise: the observation matrix
- * is H = [I, stepsAhead·I] (position plus velocity times the offset), and
- * the measurement std is `noiseScale` times a detection's, plus the process
- * noise of the offset. Used for pixel-motion measurements on frames between
- * detections: the state stays at the last detection step, so the tracker's
- * next `predict` is unchanged. With stepsAhead = 0 and noiseScale = 1 it
- * equals `update`.
- */
-export function updateAhead(g: Gaussian, z: Xyah, p: KalmanParams, stepsAhead: number, noiseScale: number): Gaussian {
-  const f = stepsAhead;
-  const P = g.covariance;
-  const m = g.mean;
-  const pht = scratchPHt; // 8x4: P Hᵀ
-  for (let i = 0; i < STATE_DIM; i++) {
-    for (let j = 0; j < 4; j++) pht[i * 4 + j] = P[i * 8 + j] + f * P[i * 8 + j + 4];
-  }
-  const h = m[3] + f * m[7];
-  const r = noiseScale * p.stdWeightPosition * h;
-  const ra = noiseScale * p.aspectMeasurementStd;
-  const q = f * (p.stdWeightPosition * h) ** 2;
-  const qa = f * p.aspectProcessStd ** 2;
-  for (let i = 0; i < 4; i++) {
-    for (let j = 0; j < 4; j++) scratchS[i * 4 + j] = pht[i * 4 + j] + f * pht[(i + 4) * 4 + j];
-    scratchS[i * 5] += i === 2 ? ra * ra + qa : r * r + q;
-  }
-  cholesky4(scratchS, scratchL);
-  // Kᵀ = S⁻¹ (P Hᵀ)ᵀ, a 4x8 system.
-  const kt = scratchGain;
-  for (let i = 0; i < STATE_DIM; i++) for (let j = 0; j < 4; j++) kt[j * 8 + i] = pht[i * 4 + j];
-  choleskySolve4(scratchL, kt, STATE_DIM);
-  const y = [0, 1, 2, 3].map((i) => z[i] - (m[i] + f * m[i + 4]));
-  const mean = new Float64Array(STATE_DIM);
-  for (let i = 0; i < STATE_DIM; i++) mean[i] = m[i] + kt[i] * y[0] + kt[8 + i] * y[1] + kt[16 + i] * y[2] + kt[24 + i] * y[3];
-  // P' = P - (P Hᵀ) Kᵀ.
-  const covariance = new Float64Array(64);
-  for (let i = 0; i < STATE_DIM; i++) {
-    for (let j = 0; j < STATE_DIM; j++) {
-      let s = 0;
-      for (let k = 0; k < 4; k++) s += pht[i * 4 + k] * kt[k * 8 + j];
-      covariance[i * 8 + j] = P[i * 8 + j] - s;
-    }
-  }
-  return { mean, covariance };
 }

@@ -30,6 +30,8 @@ export class Track {
   hits = 1;
   age = 1;
   timeSinceUpdate = 0;
+  /** Fraction of an update step the state was moved by `applyMotion` since the last update. */
+  stepsAhead = 0;
   score: number;
   classId?: number;
   label?: string;
@@ -75,15 +77,20 @@ export class Track {
   /** Accepts this frame's predicted state (from `multiPredict`). */
   applyPrediction(kalman: Gaussian): void {
     this.kalman = kalman;
+    this.stepsAhead = 0;
     this.age++;
     this.timeSinceUpdate++;
     this.#lateBoxes = [];
     this.predictedBox = boxOfState(kalman.mean);
   }
 
-  /** Accepts a state corrected by a between-detection motion measurement (no hit, no trail point). */
-  applyMotion(kalman: Gaussian): void {
+  /**
+   * Accepts a state moved `stepsAhead` of a step past the last update by a
+   * between-detection motion measurement (no hit, no trail point).
+   */
+  applyMotion(kalman: Gaussian, stepsAhead: number): void {
     this.kalman = kalman;
+    this.stepsAhead = stepsAhead;
     this.predictedBox = boxOfState(kalman.mean);
   }
 
@@ -115,7 +122,10 @@ export class Track {
 
   /** Plain snapshot for callers. */
   toOutput(): TrackOutput {
-    const box = this.config.outputBox === 'detection' && this.timeSinceUpdate === 0 ? this.lastDetectionBox : this.predictedBox;
+    const box =
+      this.config.outputBox === 'detection' && this.timeSinceUpdate === 0 && this.stepsAhead === 0
+        ? this.lastDetectionBox
+        : this.predictedBox;
     const out: TrackOutput = {
       id: this.id,
       box,

@@ -9,7 +9,7 @@ import { shortestAugmentingPath } from './assignmentSolver.ts';
 import { validateTrackerConfig } from './config.ts';
 import type { TrackerConfig, TrackerConfigInput } from './config.ts';
 import { iouPassCost, mainPassCost, MAX_ASSOCIATION_COST, recoveryPassCost } from './costs.ts';
-import { initiate, multiPredict, update as kalmanUpdate, updateAhead } from './kalmanFilter.ts';
+import { initiate, multiPredict, predictBy, update as kalmanUpdate } from './kalmanFilter.ts';
 import { matchingCascade, minCostMatching } from './linearAssignment.ts';
 import { normalizeEmbedding } from './nnMatching.ts';
 import { Track } from './track.ts';
@@ -70,7 +70,8 @@ export class Tracker {
       tracks.map((t) => t.kalman),
       c.kalman,
     );
-    tracks.forEach((t, k) => t.applyPrediction(predicted[k]));
+    // Tracks moved by `applyMotion` since the last update only have the rest of the step to go.
+    tracks.forEach((t, k) => t.applyPrediction(t.stepsAhead > 0 ? predictBy(t.kalman, c.kalman, 1 - t.stepsAhead) : predicted[k]));
     // 2. Prepare detections once; split by score (ByteTrack): high, low, dropped.
     const dets = detections.map(prepare);
     const high = indicesWhere(dets, (d) => d.score >= c.highScoreThreshold);
@@ -104,19 +105,21 @@ export class Tracker {
 
   /**
    * A frame between detections, `stepsAhead` update steps after the last
-   * `update` (fractions allowed): each reliable observation of a confirmed
-   * track corrects its Kalman state as a measurement `stepsAhead` steps ahead
-   * whose std is `noiseScale` times a detection's. Returns those tracks'
-   * snapshots (at the last update's time; `predictBox(t, stepsAhead)` gives
-   * the box on this frame). Unreliable observations leave the prediction.
+   * `update` (a fraction of a step): each observed confirmed track is
+   * predicted to this frame and, when its observation is reliable, corrected
+   * by it as a measurement whose std is `noiseScale` times a detection's.
+   * Unreliable observations leave the prediction. Returns those tracks'
+   * snapshots with boxes on this frame; the next `update` predicts only the
+   * rest of the step.
    */
   applyMotion(observations: readonly MotionObservation[], stepsAhead: number, noiseScale: number): TrackOutput[] {
     const byId = new Map(this.#tracks.filter((t) => t.isConfirmed).map((t) => [t.id, t]));
     const out: TrackOutput[] = [];
     for (const o of observations) {
       const t = byId.get(o.id);
-      if (!t) continue;
-      if (o.reliable) t.applyMotion(updateAhead(t.kalman, tlwhToXyah(o.box), this.config.kalman, stepsAhead, noiseScale));
+      if (!t || !(stepsAhead > t.stepsAhead && stepsAhead < 1)) continue;
+      const predicted = predictBy(t.kalman, this.config.kalman, stepsAhead - t.stepsAhead);
+      t.applyMotion(o.reliable ? kalmanUpdate(predicted, tlwhToXyah(o.box), this.config.kalman, noiseScale) : predicted, stepsAhead);
       out.push(t.toOutput());
     }
     return out;
