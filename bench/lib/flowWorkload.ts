@@ -7,6 +7,7 @@
 import jsfeat from 'jsfeat';
 import type { Tlwh } from '../../src/core/geometry/boxes.ts';
 import type { MotionConfig } from '../../src/core/motion/index.ts';
+import { gridPoints } from '../../src/core/motion/medianFlow.ts';
 import { MotionStage } from '../../src/core/pipeline/motionStage.ts';
 
 export interface FlowFrames {
@@ -70,12 +71,9 @@ class JsfeatFlow {
     const g = this.c.gridSize;
     const per = g * g;
     let n = 0;
-    for (const [x, y, w, h] of boxes) {
-      for (let j = 0; j < g; j++)
-        for (let i = 0; i < g; i++, n++) {
-          this.#from[2 * n] = x + ((i + 0.5) * w) / g;
-          this.#from[2 * n + 1] = y + ((j + 0.5) * h) / g;
-        }
+    for (const box of boxes) {
+      gridPoints(box, g, this.width, this.height, this.#from.subarray(2 * n));
+      n += per;
     }
     const win = 2 * this.c.windowRadius + 1;
     const { track } = jsfeat.optical_flow_lk;

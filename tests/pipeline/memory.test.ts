@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MotCollector, TrackingPipeline, loadStreamDetector, streamSettings } from '../../src/core/pipeline';
+import { MotCollector, MotionStage, TrackingPipeline, loadStreamDetector, streamSettings } from '../../src/core/pipeline';
 import { loadSegmenter, type Segmenter } from '../../src/core/segmentation';
 import { ffmpegFrames, probeVideo } from '../../src/node/ffmpegFrames';
 import { media, modelsSource, useTestBackend } from '../detection/helpers';
@@ -8,8 +8,9 @@ import { media, modelsSource, useTestBackend } from '../detection/helpers';
 /**
  * The whole per-frame pipeline (joint detection + embedding, tracking, person
  * segmentation) over 2,000 frames of the real vtest clip, looped. Detection
- * runs every 10th frame (the adaptive cadence a 2-core CPU settles at), the
- * motion model carries the rest. Tensor count must not move; heap stays bounded.
+ * runs every 10th frame (the adaptive cadence a 2-core CPU settles at), pixel
+ * motion and the Kalman model carry the rest. Tensor count must not move; heap
+ * stays bounded.
  */
 const FRAMES = 2000;
 const EVERY = 10;
@@ -24,7 +25,7 @@ describe('pipeline memory over 2,000 frames', () => {
     const fps = probeVideo(clip).frameRate;
     const settings = streamSettings('centernet', fps, EVERY);
     const { detector } = await loadStreamDetector('centernet', { models: modelsSource(), appearance: 'fusion', ...settings.detector });
-    pipeline = new TrackingPipeline(detector, settings.tracker);
+    pipeline = new TrackingPipeline(detector, settings.tracker, undefined, new MotionStage());
     segmenter = await loadSegmenter({ source: modelsSource() });
   });
 
@@ -45,15 +46,16 @@ describe('pipeline memory over 2,000 frames', () => {
       for await (const f of ffmpegFrames(clip, size)) {
         if (index >= FRAMES) break;
         let result;
+        const gray = pipeline.motion!.toGray(f.data, f.width, f.height, 3);
         if (index % EVERY === 0) {
           const x = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
           try {
-            result = await pipeline.detectAndTrack(x, index);
+            result = await pipeline.detectAndTrack(x, index, gray);
             if (index % (EVERY * 3) === 0) await segmenter.segment(x);
           } finally {
             x.dispose();
           }
-        } else result = pipeline.carry(index);
+        } else result = pipeline.carry(index, gray);
         collector.add(result);
         for (const t of result.tracks) ids.add(t.id);
         if (index % 250 === 0) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Tlwh } from '../../src/core/geometry/boxes.ts';
 import { DEFAULT_KALMAN_PARAMS, Tracker, initiate, predict, predictBox, predictBy, update } from '../../src/core/tracking/index.ts';
 
+import { DEFAULT_MOTION_CONFIG } from '../../src/core/motion/index.ts';
 import { makeDetection } from './helpers.ts';
 
 const P = DEFAULT_KALMAN_PARAMS;
@@ -62,8 +63,8 @@ describe('Tracker.applyMotion', () => {
     expect(x).toBeLessThan(110);
   });
 
-  it('keeps the id of a walker that moves more than a box width per detection, given its motion between', () => {
-    const step = 30; // px per detection step, box width 20: no overlap with a still prediction
+  it('keeps the id of a walker that moves a box width per detection, given its motion between', () => {
+    const step = 20; // px per detection step, box width 20: no overlap with a still prediction
     const run = (withMotion: boolean) => {
       const t = new Tracker({ nInit: 1 });
       const ids: number[] = [];
@@ -74,7 +75,7 @@ describe('Tracker.applyMotion', () => {
           t.applyMotion(
             out.map((o) => ({ id: o.id, box: shift(box, (d + j / 4) * step), reliable: true })),
             j / 4,
-            2,
+            DEFAULT_MOTION_CONFIG.noiseScale,
           );
         }
       }

@@ -47,9 +47,21 @@ class Buffers {
 
 let buffers = new Buffers(36);
 
-/** Fills `from` with a g x g grid inside the box (cell centres), clamped to the image. */
-function gridPoints(box: Tlwh, g: number, width: number, height: number, from: Float32Array): void {
-  const [x, y, w, h] = box;
+/**
+ * Fraction of the box's width (each side) and height (top and bottom) left
+ * out of the grid: a person box holds background at its sides, and static
+ * background points track perfectly, so they would win the forward–backward
+ * filter and pull the median displacement towards zero.
+ */
+const GRID_INSET_X = 0.2;
+const GRID_INSET_Y = 0.05;
+
+/** Fills `from` with a g x g grid inside the box's inset (cell centres), clamped to the image. */
+export function gridPoints(box: Tlwh, g: number, width: number, height: number, from: Float32Array): void {
+  const x = box[0] + GRID_INSET_X * box[2];
+  const y = box[1] + GRID_INSET_Y * box[3];
+  const w = box[2] * (1 - 2 * GRID_INSET_X);
+  const h = box[3] * (1 - 2 * GRID_INSET_Y);
   for (let j = 0, k = 0; j < g; j++) {
     for (let i = 0; i < g; i++, k++) {
       from[2 * k] = Math.min(width - 1, Math.max(0, x + ((i + 0.5) * w) / g));

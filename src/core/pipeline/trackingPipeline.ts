@@ -1,4 +1,5 @@
 import type { Detection, Detector, DetectorInput } from '../detection/types.ts';
+import type { Tlwh } from '../geometry/boxes.ts';
 import type { GrayImage } from '../motion/grayImage.ts';
 import { predictBox } from '../tracking/extrapolate.ts';
 import { Tracker } from '../tracking/tracker.ts';
@@ -111,19 +112,23 @@ export class TrackingPipeline {
    * A frame without detection: the last tracks moved by the motion model.
    * Velocities are per detection step, so the step fraction is frames since
    * the last detection over frames between the last two detections. With a
-   * motion stage and `gray`, each box's measured pixel motion corrects its
-   * Kalman state first (see `Tracker.applyMotion`).
+   * motion stage and `gray`, each box moves by its measured pixel motion, and
+   * the measurement corrects its Kalman state (see `Tracker.applyMotion`);
+   * a box whose measurement fails the forward–backward check keeps the
+   * Kalman prediction.
    */
   carry(index: number, gray?: GrayImage): FrameResult {
     this.#framesSinceDetect++;
     const steps = this.#framesSinceDetect / this.#framesPerDetect;
     const t0 = now();
-    const moved = new Map<number, TrackOutput>();
+    const moved = new Map<number, Tlwh>();
     if (this.motion && gray) {
       const measured = this.motion.measure(gray, this.#shown);
-      for (const t of this.#tracker.applyMotion(measured, steps, this.motion.noiseScale)) moved.set(t.id, t);
+      for (const t of this.#tracker.applyMotion(measured, steps, this.motion.noiseScale)) moved.set(t.id, t.box);
+      // Drawn boxes follow the measured motion; the Kalman state takes it in with its larger noise.
+      for (const m of measured) if (m.reliable) moved.set(m.id, m.box);
     }
-    const tracks = this.#last.map((tr) => ({ ...tr, box: moved.get(tr.id)?.box ?? predictBox(tr, steps), lateBoxes: undefined }));
+    const tracks = this.#last.map((tr) => ({ ...tr, box: moved.get(tr.id) ?? predictBox(tr, steps), lateBoxes: undefined }));
     this.#shown = tracks;
     return { index, detected: false, detections: [], tracks, timings: { ...ZERO, trackMs: now() - t0 } };
   }
