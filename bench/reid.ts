@@ -23,7 +23,7 @@ import { TRACKER_PRESETS } from '../src/core/pipeline/presets.ts';
 import type { Detection } from '../src/core/tracking/index.ts';
 import { useNodeBackend } from '../src/node/backend.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
-import { runOnSequence } from './lib/motSequence.ts';
+import { runOnSequence } from '../src/node/motSequence.ts';
 import { buildPairs, scoreDescriptor } from './lib/reid-compare.ts';
 import { readFrames } from './lib/reid-frames.ts';
 import { buildScene, type Scene } from './lib/reid-scene.ts';

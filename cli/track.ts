@@ -4,6 +4,13 @@
  *   npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json]
  *                    [--gt gt.txt] [--detector centernet] [--every k] [--appearance fusion|joint|histogram|off]
  *                    [--flow on|off]
+ *                    [--realtime [--detect-ms N]]
+ *
+ * `--realtime` replays the video as the live view would see it: a clock
+ * advancing at the video's frame rate, the detector starting on the newest
+ * frame whenever it is free, its result shown only after its latency (the
+ * measured one, or a fixed `--detect-ms N` for reproducible runs), and every
+ * frame exported with the boxes the live overlay would draw then, lag included.
  *
  * Runs in Node with the TF.js WASM backend and frames decoded by ffmpeg: the
  * same `TrackingPipeline`, detector and tracker modules as the app, without
@@ -15,7 +22,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { DETECTOR_NAMES, type DetectorName } from '../src/core/detection/index.ts';
+import { DETECTOR_NAMES, type Detector, type DetectorName } from '../src/core/detection/index.ts';
 import { evaluate, formatMetricsTable, formatMot } from '../src/core/metrics/index.ts';
 import { readMotFile } from '../src/core/metrics/readMotFile.ts';
 import {
@@ -23,8 +30,8 @@ import {
   DEFAULT_APPEARANCE,
   DEFAULT_TRACKED_CLASSES,
   MotCollector,
-  MotionStage,
-  TrackingPipeline,
+  PixelMotion,
+  StreamRunner,
   loadStreamDetector,
   streamSettings,
   validateCadence,
@@ -36,7 +43,7 @@ import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { ProgressLine } from './progress.ts';
 
 const USAGE =
-  'usage: npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--gt gt.txt] [--detector centernet|coco-ssd] [--every k] [--appearance fusion|joint|histogram|off] [--flow on|off]';
+  'usage: npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--gt gt.txt] [--detector centernet|coco-ssd] [--every k] [--appearance fusion|joint|histogram|off] [--realtime [--detect-ms N]] [--flow on|off]';
 const FLOW_CHOICES = ['on', 'off'] as const;
 
 function options() {
@@ -49,7 +56,9 @@ function options() {
       detector: { type: 'string', default: 'centernet' },
       every: { type: 'string', default: '1' },
       appearance: { type: 'string', default: DEFAULT_APPEARANCE },
+      realtime: { type: 'boolean', default: false },
       flow: { type: 'string', default: 'on' },
+      'detect-ms': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,11 +70,16 @@ function options() {
   if (!(APPEARANCE_CHOICES as readonly string[]).includes(values.appearance!)) {
     throw new UsageError(`--appearance is "${values.appearance}"; allowed: ${APPEARANCE_CHOICES.join(', ')}`);
   }
+  const every = Number(values.every);
+  validateCadence(every);
   if (!(FLOW_CHOICES as readonly string[]).includes(values.flow!)) {
     throw new UsageError(`--flow is "${values.flow}"; allowed: ${FLOW_CHOICES.join(', ')}`);
   }
-  const every = Number(values.every);
-  validateCadence(every);
+  const detectMs = values['detect-ms'] === undefined ? undefined : Number(values['detect-ms']);
+  if (detectMs !== undefined && !values.realtime) throw new UsageError('--detect-ms needs --realtime');
+  if (detectMs !== undefined && !(Number.isFinite(detectMs) && detectMs > 0 && detectMs <= MAX_DETECT_MS)) {
+    throw new UsageError(`--detect-ms is "${values['detect-ms']}"; expected a number of milliseconds in (0, ${MAX_DETECT_MS}]`);
+  }
   return {
     input: positionals[0],
     out: values.out,
@@ -74,11 +88,34 @@ function options() {
     detector: values.detector as DetectorName,
     every,
     appearance: values.appearance as AppearanceChoice,
+    realtime: values.realtime!,
     flow: values.flow === 'on',
+    detectMs,
   };
 }
 
 class UsageError extends Error {}
+
+/** Longest fixed detector latency `--detect-ms` accepts: a minute. */
+const MAX_DETECT_MS = 60_000;
+/** Warm-up detections before timing one for `--realtime` without `--detect-ms` (the first runs compile kernels). */
+const PROBE_RUNS = 2;
+
+/** Wall time of one detection on a blank frame of the input's size, after warm-up. */
+async function probeDetectMs(detector: Detector, width: number, height: number): Promise<number> {
+  const blank = tf.zeros([height, width, 3], 'int32') as tf.Tensor3D;
+  try {
+    let ms = 0;
+    for (let i = 0; i <= PROBE_RUNS; i++) {
+      const t0 = performance.now();
+      await detector.detect(blank);
+      ms = performance.now() - t0;
+    }
+    return ms;
+  } finally {
+    blank.dispose();
+  }
+}
 
 async function main(): Promise<number> {
   const opts = options();
@@ -91,9 +128,17 @@ async function main(): Promise<number> {
     ...streamSettings(opts.detector, input.frameRate, opts.every).detector,
   });
   if (warning) console.error(`warning: ${warning}`);
-  const settings = streamSettings(detector.name as DetectorName, input.frameRate, opts.every);
-  // Pixel motion between detections (only matters with --every > 1).
-  const pipeline = new TrackingPipeline(detector, settings.tracker, undefined, opts.flow && opts.every > 1 ? new MotionStage() : undefined);
+  const expectedDetectMs = opts.realtime ? (opts.detectMs ?? (await probeDetectMs(detector, input.width, input.height))) : 0;
+  if (opts.realtime)
+    console.error(`realtime: ${input.frameRate} fps, detector latency ${opts.detectMs ?? `measured (≈${expectedDetectMs.toFixed(0)} ms)`}`);
+  const runner = new StreamRunner(detector, {
+    frameRate: input.frameRate,
+    cadence: opts.every,
+    latency: opts.realtime ? (opts.detectMs ?? 'measured') : 0,
+    expectedDetectMs,
+    // Pixel motion between detections (only carried frames use it).
+    motion: opts.flow && (opts.every > 1 || opts.realtime) ? new PixelMotion() : undefined,
+  });
   const collector = new MotCollector();
   const frames: Array<{
     index: number;
@@ -103,16 +148,13 @@ async function main(): Promise<number> {
   const progress = new ProgressLine(input.frameCount);
   try {
     for await (const f of input.frames()) {
+      const tensor = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
       let result;
-      const gray = pipeline.motion?.toGray(f.data, f.width, f.height, 3);
-      if (f.index % opts.every === 0) {
-        const tensor = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
-        try {
-          result = await pipeline.detectAndTrack(tensor, f.index, gray);
-        } finally {
-          tensor.dispose();
-        }
-      } else result = pipeline.carry(f.index, gray);
+      try {
+        result = await runner.step(tensor, f.index);
+      } finally {
+        tensor.dispose();
+      }
       collector.add(result);
       if (opts.json)
         frames.push({
@@ -124,7 +166,7 @@ async function main(): Promise<number> {
     }
   } finally {
     progress.done();
-    pipeline.dispose();
+    runner.dispose();
   }
   const rows = collector.rows();
   if (opts.out) writeFileSync(opts.out, formatMot(rows));
@@ -136,6 +178,7 @@ async function main(): Promise<number> {
       frameRate: input.frameRate,
       detector: detector.name,
       every: opts.every,
+      realtime: opts.realtime ? { detectMs: opts.detectMs ?? 'measured', expectedDetectMs, trackerEvery: runner.every } : undefined,
       classes: DEFAULT_TRACKED_CLASSES,
     };
     writeFileSync(opts.json, JSON.stringify({ ...meta, frames }));

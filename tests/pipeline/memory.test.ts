@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MotCollector, MotionStage, TrackingPipeline, loadStreamDetector, streamSettings } from '../../src/core/pipeline';
+import { MotCollector, PixelMotion, StreamRunner, loadStreamDetector, streamSettings } from '../../src/core/pipeline';
 import { loadSegmenter, type Segmenter } from '../../src/core/segmentation';
 import { ffmpegFrames, probeVideo } from '../../src/node/ffmpegFrames';
 import { media, modelsSource, useTestBackend } from '../detection/helpers';
@@ -8,7 +8,7 @@ import { media, modelsSource, useTestBackend } from '../detection/helpers';
 /**
  * The whole per-frame pipeline (joint detection + embedding, tracking, person
  * segmentation) over 2,000 frames of the real vtest clip, looped. Detection
- * runs every 10th frame (the adaptive cadence a 2-core CPU settles at), pixel
+ * runs every 10th frame (the adaptive cadence a 2-core CPU settles at); pixel
  * motion and the Kalman model carry the rest. Tensor count must not move; heap
  * stays bounded.
  */
@@ -16,7 +16,7 @@ const FRAMES = 2000;
 const EVERY = 10;
 
 describe('pipeline memory over 2,000 frames', () => {
-  let pipeline: TrackingPipeline;
+  let runner: StreamRunner;
   let segmenter: Segmenter;
 
   beforeAll(async () => {
@@ -25,12 +25,12 @@ describe('pipeline memory over 2,000 frames', () => {
     const fps = probeVideo(clip).frameRate;
     const settings = streamSettings('centernet', fps, EVERY);
     const { detector } = await loadStreamDetector('centernet', { models: modelsSource(), appearance: 'fusion', ...settings.detector });
-    pipeline = new TrackingPipeline(detector, settings.tracker, undefined, new MotionStage());
+    runner = new StreamRunner(detector, { frameRate: fps, cadence: EVERY, motion: new PixelMotion() });
     segmenter = await loadSegmenter({ source: modelsSource() });
   });
 
   afterAll(() => {
-    pipeline?.dispose();
+    runner?.dispose();
     segmenter?.dispose();
   });
 
@@ -46,16 +46,14 @@ describe('pipeline memory over 2,000 frames', () => {
       for await (const f of ffmpegFrames(clip, size)) {
         if (index >= FRAMES) break;
         let result;
-        const gray = pipeline.motion!.toGray(f.data, f.width, f.height, 3);
-        if (index % EVERY === 0) {
-          const x = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
-          try {
-            result = await pipeline.detectAndTrack(x, index, gray);
-            if (index % (EVERY * 3) === 0) await segmenter.segment(x);
-          } finally {
-            x.dispose();
-          }
-        } else result = pipeline.carry(index, gray);
+        const x = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
+        try {
+          result = await runner.step(x, index);
+          if (index % (EVERY * 3) === 0) await segmenter.segment(x);
+        } finally {
+          x.dispose();
+        }
+        expect(result.detected).toBe(index % EVERY === 0);
         collector.add(result);
         for (const t of result.tracks) ids.add(t.id);
         if (index % 250 === 0) {

@@ -2,17 +2,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendSelection } from '../../core/backend/select';
 import type { Detector, DetectorName } from '../../core/detection';
-import { DEFAULT_APPEARANCE, TrackingPipeline, loadStreamDetector, streamSettings } from '../../core/pipeline';
+import { DEFAULT_APPEARANCE, StreamRunner, loadStreamDetector, streamSettings } from '../../core/pipeline';
 import { encodeMaskRle, loadSegmenter, withSourceSize, type MaskRle, type Segmenter } from '../../core/segmentation';
-import { inferenceSize, openVideo, videoFrameToRgb, type VideoMetadata } from '../../core/video';
+import { inferenceSize, openVideo, videoFrameToRgb, type VideoMetadata } from '../../browser/video';
 import type { ProcessedFrame, ProcessRequest, TrackThumb, VideoRequest, VideoResponse } from '../video/protocol';
 import { scaleTracks } from '../video/scaleResult';
 import { registerBrowserBackend } from './registerBrowserBackend';
 
 /**
  * Uploaded-video worker: opens the File with the decode layer, runs every
- * frame through `TrackingPipeline` with `streamSettings` (exactly like
- * `npm run track`), and streams results back in small batches. Frames are
+ * frame through a `StreamRunner` (exactly like `npm run track`), and streams results back in small batches. Frames are
  * RGB bytes → int32 tensor, the CLI's input path; each VideoFrame and tensor
  * is released on every path. The detector stays loaded between runs.
  */
@@ -87,9 +86,7 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
       const meta = source.metadata;
       const fps = meta.frameRate.fps;
       const { detector, segmenter, backend, warning } = await ensureDetector(req, fps);
-      const settings = streamSettings(detector.name as DetectorName, fps, req.every);
-      detector.setConfig(settings.detector);
-      const pipeline = new TrackingPipeline(detector, settings.tracker);
+      const runner = new StreamRunner(detector, { frameRate: fps, cadence: req.every });
       const inference = inferenceSize(meta);
       const sx = meta.width / inference.width;
       const sy = meta.height / inference.height;
@@ -110,16 +107,14 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
         try {
           let result;
           let mask: MaskRle | undefined;
-          if (index % req.every === 0) {
-            const rgb = await videoFrameToRgb(frame, inference);
-            const tensor = tf.tensor3d(rgb.data, [rgb.height, rgb.width, 3], 'int32');
-            try {
-              result = await pipeline.detectAndTrack(tensor, index);
-              mask = encodeMaskRle(withSourceSize(await segmenter.segment(tensor), meta.width, meta.height));
-            } finally {
-              tensor.dispose();
-            }
-          } else result = pipeline.carry(index);
+          const rgb = await videoFrameToRgb(frame, inference);
+          const tensor = tf.tensor3d(rgb.data, [rgb.height, rgb.width, 3], 'int32');
+          try {
+            result = await runner.step(tensor, index);
+            if (result.detected) mask = encodeMaskRle(withSourceSize(await segmenter.segment(tensor), meta.width, meta.height));
+          } finally {
+            tensor.dispose();
+          }
           const tracks = scaleTracks(result.tracks, sx, sy);
           for (const t of tracks) {
             if (seen.has(t.id)) continue;

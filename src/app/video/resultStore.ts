@@ -1,7 +1,7 @@
 import { buildJsonExport, type JsonExport, type TrackClass } from '../../core/export';
 import { formatMot, type MotRow } from '../../core/metrics';
-import { MotCollector, type FrameResult } from '../../core/pipeline';
-import type { VideoMetadata } from '../../core/video';
+import { MotCollector } from '../../core/pipeline';
+import type { VideoMetadata } from '../../browser/video';
 import { FrameAnnotations } from './annotations';
 import type { ProcessedFrame } from './protocol';
 import type { MaskRle } from '../../core/segmentation';
@@ -21,8 +21,6 @@ export interface RunSettings {
   readonly backend: string;
   readonly every: number;
 }
-
-const NO_TIMINGS: FrameResult['timings'] = { preprocessMs: 0, inferenceMs: 0, postprocessMs: 0, embedMs: 0, trackMs: 0 };
 
 /**
  * Everything one processing run produced, framework-free. Boxes shown on
@@ -56,7 +54,7 @@ export class ResultStore {
       this.#timestamps[f.index] = f.timestampUs;
       if (f.mask) this.#masks.set(f.index, f.mask);
       for (const t of f.tracks) if (!this.#classes.has(t.id)) this.#classes.set(t.id, { label: t.label ?? 'object', classId: t.classId });
-      this.#collector.add({ index: f.index, detected: f.detected, detections: [], tracks: f.tracks, timings: NO_TIMINGS });
+      this.#collector.add(f);
     }
     this.#rows = this.#annotations = this.#tracks = null;
   }

@@ -1,8 +1,7 @@
 /**
- * Result exports: MOTChallenge text (via the metrics module's `formatMot`),
- * JSON with classes and scores, and an annotated WebM (browser only: needs
- * WebCodecs). The MOT and JSON builders are framework-free and run in Node.
+ * Result exports: MOTChallenge text (via the metrics module's `formatMot`)
+ * and JSON with classes and scores. Both are framework-free and run in Node;
+ * the annotated WebM (needs WebCodecs) is `src/browser/export/annotatedWebm.ts`.
  */
 export { formatMot as toMotText } from '../metrics/motFormat.ts';
 export { buildJsonExport, type JsonExport, type JsonExportInput, type JsonExportObject, type TrackClass } from './jsonExport.ts';
-export { encodeAnnotatedWebm, type AnnotatedWebmOptions, type DrawFrame } from './annotatedWebm.ts';

@@ -16,9 +16,8 @@ export interface GrayImage {
  * ITU-R BT.601 luma weights (R, G, B), the same ones OpenCV's
  * `COLOR_RGB2GRAY` uses.
  */
-const LUMA_R = 0.299;
-const LUMA_G = 0.587;
-const LUMA_B = 0.114;
+export const LUMA_WEIGHTS = Object.freeze([0.299, 0.587, 0.114] as const);
+const [LUMA_R, LUMA_G, LUMA_B] = LUMA_WEIGHTS;
 
 /**
  * Grayscale from interleaved RGB (3 channels) or RGBA (4) bytes, e.g. an

@@ -2,7 +2,7 @@
 export { DEFAULT_MOTION_CONFIG, validateMotionConfig } from './config.ts';
 export type { MotionConfig } from './config.ts';
 export { MotionConfigError } from './MotionConfigError.ts';
-export { rgbToGray, sampleBilinear } from './grayImage.ts';
+export { LUMA_WEIGHTS, rgbToGray, sampleBilinear } from './grayImage.ts';
 export type { GrayImage } from './grayImage.ts';
 export { buildPyramid, pyrDown } from './pyramid.ts';
 export type { Pyramid } from './pyramid.ts';
