@@ -45,7 +45,7 @@ export const DEFAULT_MOTION_CONFIG: Readonly<MotionConfig> = Object.freeze({
   maxForwardBackwardError: 1,
   minTrackedFraction: 0.25,
   estimateScale: true,
-  noiseScale: Number(globalThis.process?.env?.FLOW_NOISE ?? 2),
+  noiseScale: 2,
 });
 
 /** Merges `input` over the defaults and checks each value; throws `MotionConfigError` naming the bad one. */
