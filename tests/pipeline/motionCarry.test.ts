@@ -37,7 +37,7 @@ async function step(runner: StreamRunner, g: GrayImage, index: number) {
 
 /** Detection every 4th frame; frames 0-4 still (two detections, so the step length is known). */
 async function runnerAfterTwoDetections() {
-  const runner = new StreamRunner(fixedDetector, { frameRate: 10, cadence: 4, preset: { nInit: 1 }, motion: new PixelMotion() });
+  const runner = new StreamRunner(fixedDetector, { frameRate: 10, cadence: 4, preset: { nInit: 0 }, motion: new PixelMotion() });
   for (let i = 0; i <= 4; i++) await step(runner, frame, i);
   return runner;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Tlwh } from '../../src/core/geometry/boxes.ts';
-import { DEFAULT_KALMAN_PARAMS, Tracker, initiate, predict, predictBox, predictBy, update } from '../../src/core/tracking/index.ts';
+import { DEFAULT_KALMAN_PARAMS, Tracker, initiate, predict, predictBox, update } from '../../src/core/tracking/index.ts';
 
 import { DEFAULT_MOTION_CONFIG } from '../../src/core/motion/index.ts';
 import { makeDetection } from './helpers.ts';
@@ -12,12 +12,12 @@ describe('Kalman steps between detections', () => {
   const g = predict(initiate([100, 50, 0.5, 80], P), P);
   const moving = update(g, [104, 47, 0.5, 80], P);
 
-  it('predictBy(1) is predict, and two half steps reach the same mean', () => {
-    const one = predictBy(moving, P, 1);
+  it('predict(1) is the default step, and two half steps reach the same mean', () => {
+    const one = predict(moving, P, 1);
     const ref = predict(moving, P);
     expect(Array.from(one.mean)).toEqual(Array.from(ref.mean));
     expect(Array.from(one.covariance)).toEqual(Array.from(ref.covariance));
-    const halves = predictBy(predictBy(moving, P, 0.5), P, 0.5);
+    const halves = predict(predict(moving, P, 0.5), P, 0.5);
     halves.mean.forEach((v, i) => expect(v).toBeCloseTo(ref.mean[i], 9));
   });
 
@@ -35,14 +35,14 @@ describe('Tracker.applyMotion', () => {
   const box: Tlwh = [100, 100, 20, 50];
 
   function trackerWithOneTrack() {
-    const t = new Tracker({ nInit: 1 });
+    const t = new Tracker({ nInit: 0 });
     const [out] = t.update([makeDetection(box)]);
     return { t, out };
   }
 
   it('keeps the Kalman prediction when the measurement is unreliable', () => {
     const { t, out } = trackerWithOneTrack();
-    const [after] = t.applyMotion([{ id: out.id, box: shift(box, 10), reliable: false }], 0.5, 2);
+    const [after] = t.applyMotion([{ id: out.id, box: shift(box, 10), reliable: false }], 1.5, 2);
     predictBox(out, 0.5).forEach((v, i) => expect(after.box[i]).toBeCloseTo(v, 9));
     expect(after.velocity).toEqual(out.velocity);
   });
@@ -54,7 +54,7 @@ describe('Tracker.applyMotion', () => {
         { id: out.id, box: shift(box, 10), reliable: true },
         { id: 99, box, reliable: true },
       ],
-      0.5,
+      1.5,
       1,
     );
     expect(res).toHaveLength(1);
@@ -66,15 +66,15 @@ describe('Tracker.applyMotion', () => {
   it('keeps the id of a walker that moves a box width per detection, given its motion between', () => {
     const step = 20; // px per detection step, box width 20: no overlap with a still prediction
     const run = (withMotion: boolean) => {
-      const t = new Tracker({ nInit: 1 });
+      const t = new Tracker({ nInit: 0 });
       const ids: number[] = [];
       for (let d = 0; d < 6; d++) {
-        const out = t.update([makeDetection(shift(box, d * step))]);
+        const out = t.update([makeDetection(shift(box, d * step))], d + 1);
         ids.push(...out.map((o) => o.id));
         for (let j = 1; j < 4 && withMotion; j++) {
           t.applyMotion(
             out.map((o) => ({ id: o.id, box: shift(box, (d + j / 4) * step), reliable: true })),
-            j / 4,
+            d + 1 + j / 4,
             DEFAULT_MOTION_CONFIG.noiseScale,
           );
         }

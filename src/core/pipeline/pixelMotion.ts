@@ -50,11 +50,11 @@ export class PixelMotion implements MotionMeasurer {
     this.stage.observe(await grayOf(frame), tracks);
   }
 
-  async measure(frame: DetectorInput, _index: number, tracks: readonly TrackOutput[], context?: CarryContext): Promise<TrackOutput[]> {
+  async measure(frame: DetectorInput, index: number, tracks: readonly TrackOutput[], context?: CarryContext): Promise<TrackOutput[]> {
     const measured = this.stage.measure(await grayOf(frame), tracks);
     const boxes = new Map<number, Tlwh>();
     if (context?.fromLatestUpdate && this.#pipeline) {
-      for (const t of this.#pipeline.applyMotion(measured, context.steps, this.stage.noiseScale)) boxes.set(t.id, t.box);
+      for (const t of this.#pipeline.applyMotion(measured, index, this.stage.noiseScale)) boxes.set(t.id, t.box);
     }
     // Drawn boxes follow the measured motion; the Kalman state takes it in with its larger noise.
     for (const m of measured) if (m.reliable) boxes.set(m.id, m.box);

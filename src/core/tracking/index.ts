@@ -3,17 +3,16 @@ export { Tracker } from './tracker.ts';
 export {
   CHI2INV95,
   DEFAULT_KALMAN_PARAMS,
-  DEFAULT_TIME_SETTINGS,
   DEFAULT_TRACKER_CONFIG,
   OUTPUT_BOXES,
   configForFrameRate,
   validateTrackerConfig,
 } from './config.ts';
-export type { KalmanParams, OutputBox, TimeSettings, TrackerConfig, TrackerConfigInput } from './config.ts';
+export type { KalmanParams, OutputBox, TrackerConfig, TrackerConfigInput } from './config.ts';
 export { TrackerConfigError } from './TrackerConfigError.ts';
 export { TRACK_STATES } from './types.ts';
 export type { Detection, FrameBox, TrackOutput, TrackState, TrailPoint } from './types.ts';
-export { gatingDistance, initiate, multiPredict, predict, predictBy, project, update } from './kalmanFilter.ts';
+export { gatingDistance, initiate, multiPredict, predict, project, update } from './kalmanFilter.ts';
 export type { Gaussian, Projection } from './kalmanFilter.ts';
 export { GATED_COST, munkresAssignment, shortestAugmentingPath, solveGated } from './assignmentSolver.ts';
 export type { CostMatrix, DenseSolver } from './assignmentSolver.ts';

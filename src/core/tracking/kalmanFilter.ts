@@ -40,13 +40,22 @@ export function initiate(z: Xyah, p: KalmanParams): Gaussian {
 }
 
 /**
- * Writes a prediction `dt` steps ahead into (outMean, outCov): x' = F x,
- * P' = F P Fᵀ + dt·Q with F = [[I, dt·I], [0, I]] (process noise grows
- * linearly with time, as for a random walk). The block form of F P Fᵀ is
- * expanded by hand: with P = [[A, B], [Bᵀ, D]] it is
- * [[A + dt(B + Bᵀ) + dt² D, B + dt D], [Bᵀ + dt D, D]]. Output may not alias input.
+ * Writes one prediction step of `dt` frames into (outMean, outCov):
+ * x' = F x, P' = F P Fᵀ + dt·Q with F = [[I, dt·I], [0, I]]. The process
+ * noise is a per-frame variance, so it grows linearly with the time since
+ * the last step (a random walk): a track that went unobserved for longer has
+ * a wider Mahalanobis gate. The block form of F P Fᵀ is expanded by hand:
+ * with P = [[A, B], [Bᵀ, D]] it is
+ * [[A + dt(B + Bᵀ) + dt²D, B + dt·D], [Bᵀ + dt·D, D]]. Output may not alias input.
  */
-function predictInto(mean: Float64Array, cov: Float64Array, p: KalmanParams, outMean: Float64Array, outCov: Float64Array, dt = 1): void {
+function predictInto(
+  mean: Float64Array,
+  cov: Float64Array,
+  p: KalmanParams,
+  dt: number,
+  outMean: Float64Array,
+  outCov: Float64Array,
+): void {
   const h = mean[3];
   const sp = p.stdWeightPosition * h;
   const sv = p.stdWeightVelocity * h;
@@ -72,30 +81,19 @@ function predictInto(mean: Float64Array, cov: Float64Array, p: KalmanParams, out
   for (let i = 0; i < STATE_DIM; i++) outCov[i * 9] += dt * qDiag[i];
 }
 
-/** One constant-velocity step (dt = 1 frame). */
-export function predict(g: Gaussian, p: KalmanParams): Gaussian {
+/** One constant-velocity step of `dt` frames (default 1; fractions allowed). */
+export function predict(g: Gaussian, p: KalmanParams, dt = 1): Gaussian {
   const mean = new Float64Array(STATE_DIM);
   const covariance = new Float64Array(STATE_DIM * STATE_DIM);
-  predictInto(g.mean, g.covariance, p, mean, covariance);
+  predictInto(g.mean, g.covariance, p, dt, mean, covariance);
   return { mean, covariance };
 }
 
 /**
- * A prediction `dt` steps ahead (fractions allowed; dt = 1 is `predict`):
- * moves a track to a frame between detection steps.
+ * Batched predict of `dt` frames for all tracks: one packed allocation for
+ * the whole batch (each result is a view into it), no per-track temporaries.
  */
-export function predictBy(g: Gaussian, p: KalmanParams, dt: number): Gaussian {
-  const mean = new Float64Array(STATE_DIM);
-  const covariance = new Float64Array(STATE_DIM * STATE_DIM);
-  predictInto(g.mean, g.covariance, p, mean, covariance, dt);
-  return { mean, covariance };
-}
-
-/**
- * Batched predict for all tracks: one packed allocation for the whole batch
- * (each result is a view into it), no per-track temporaries.
- */
-export function multiPredict(states: readonly Gaussian[], p: KalmanParams): Gaussian[] {
+export function multiPredict(states: readonly Gaussian[], p: KalmanParams, dt = 1): Gaussian[] {
   const n = states.length;
   const means = new Float64Array(n * STATE_DIM);
   const covs = new Float64Array(n * STATE_DIM * STATE_DIM);
@@ -103,7 +101,7 @@ export function multiPredict(states: readonly Gaussian[], p: KalmanParams): Gaus
   for (let k = 0; k < n; k++) {
     const mean = means.subarray(k * STATE_DIM, (k + 1) * STATE_DIM);
     const covariance = covs.subarray(k * 64, (k + 1) * 64);
-    predictInto(states[k].mean, states[k].covariance, p, mean, covariance);
+    predictInto(states[k].mean, states[k].covariance, p, dt, mean, covariance);
     out[k] = { mean, covariance };
   }
   return out;
@@ -114,10 +112,7 @@ export function project(g: Gaussian, p: KalmanParams): Projection {
   return projectInto(g, p, { mean: new Float64Array(4), covariance: new Float64Array(16), cholesky: new Float64Array(16) });
 }
 
-/**
- * `project` writing into caller-owned buffers (no allocation; for per-frame
- * cost loops). `noiseScale` multiplies the measurement std (1 = a detection).
- */
+/** `project` writing into caller-owned buffers (no allocation; for per-frame cost loops). */
 export function projectInto(g: Gaussian, p: KalmanParams, out: Projection, noiseScale = 1): Projection {
   const r = noiseScale * p.stdWeightPosition * g.mean[3];
   const r2 = r * r;
