@@ -16,7 +16,7 @@ import { DEFAULT_MOTION_CONFIG } from '../src/core/motion/index.ts';
 import { useNodeBackend } from '../src/node/backend.ts';
 import { ffmpegFrames } from '../src/node/ffmpegFrames.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
-import { intArg, stringArg } from './lib/args.ts';
+import { benchArgs, choiceOption, intValue } from '../src/node/scriptArgs.ts';
 import { benchFlowInChromium } from './lib/browser-flow.ts';
 import { runFlowWorkload, type FlowFrames } from './lib/flowWorkload.ts';
 
@@ -71,10 +71,20 @@ function row(env: string, impl: string, ms: number, detectMs: number | null): st
   return `| ${env} | ${impl} | ${ms.toFixed(2)} | ${ms <= BUDGET_MS ? 'yes' : 'NO'} | ${ratio} |`;
 }
 
+const COMMAND = {
+  usage: 'npm run bench:flow --',
+  summary: 'Between-detection pixel motion (10 boxes, 640x480): ms per frame, own median flow vs jsfeat, vs CenterNet.',
+  options: {
+    frames: { type: 'string', value: 'N', default: '40', description: 'vtest frames to time' },
+    'detect-frames': { type: 'string', value: 'N', default: '5', description: 'CenterNet frames for the baseline' },
+    env: { type: 'string', value: 'node|browser|both', default: 'both', description: 'where to run' },
+  },
+} as const;
+
 async function main(): Promise<void> {
-  const count = intArg('--frames', 40);
-  const env = stringArg('--env') ?? 'both';
-  if (!['node', 'browser', 'both'].includes(env)) throw new Error(`--env is "${env}"; allowed: node, browser, both`);
+  const args = benchArgs(COMMAND);
+  const count = intValue(args, 'frames');
+  const env = choiceOption(args, 'env', ['node', 'browser', 'both']);
   const input = await readFrames(count);
   const c = DEFAULT_MOTION_CONFIG;
   console.log(
@@ -86,7 +96,7 @@ async function main(): Promise<void> {
   if (env !== 'browser') {
     runFlowWorkload({ ...input, frames: input.frames.slice(0, 4) }, BOXES); // warm-up (JIT)
     const node = runFlowWorkload(input, BOXES);
-    detectMs = await detectionMs(input, intArg('--detect-frames', 5));
+    detectMs = await detectionMs(input, intValue(args, 'detect-frames'));
     console.log(`CenterNet detect, Node WASM: ${detectMs.toFixed(1)} ms / frame (median)`);
     console.log(`own vs jsfeat box motion: ${node.meanDisagreementPx.toFixed(3)} px mean difference`);
     lines.push(
