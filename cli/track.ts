@@ -28,6 +28,7 @@ import {
   DEFAULT_APPEARANCE,
   DEFAULT_TRACKED_CLASSES,
   MotCollector,
+  PixelMotion,
   StreamRunner,
   loadStreamDetector,
   streamSettings,
@@ -38,6 +39,8 @@ import { choiceValue, numberValue, runCommand, UsageError, type CommandSpec, typ
 import { openFrameInput } from '../src/node/frameInput.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { ProgressLine } from './progress.ts';
+
+const FLOW_CHOICES = ['on', 'off'] as const;
 
 const COMMAND: CommandSpec = {
   usage: 'npm run track --',
@@ -66,6 +69,12 @@ const COMMAND: CommandSpec = {
       value: 'N',
       description: 'with --realtime: a fixed detector latency in ms (default: measured on this machine)',
     },
+    flow: {
+      type: 'string',
+      value: FLOW_CHOICES.join('|'),
+      default: 'on',
+      description: 'move boxes between detections by their measured pixel motion (off: Kalman prediction alone)',
+    },
   },
 };
 
@@ -88,6 +97,7 @@ function options({ values, positionals }: ParsedArgs) {
     appearance: choiceValue('appearance', String(values.appearance), APPEARANCE_CHOICES),
     realtime: values.realtime === true,
     detectMs,
+    flow: choiceValue('flow', String(values.flow), FLOW_CHOICES) === 'on',
   };
 }
 
@@ -130,6 +140,8 @@ async function main(args: ParsedArgs): Promise<number> {
     cadence: opts.every,
     latency: opts.realtime ? (opts.detectMs ?? 'measured') : 0,
     expectedDetectMs,
+    // Pixel motion between detections (only carried frames use it).
+    motion: opts.flow && (opts.every > 1 || opts.realtime) ? new PixelMotion() : undefined,
   });
   const collector = new MotCollector();
   const frames: Array<{

@@ -38,6 +38,12 @@ describe('npm run track: bad input', () => {
     expect(r.stderr).toMatch(/notes\.mp4: ffprobe could not read it/);
   });
 
+  it('exits 2 naming a bad --flow value', async () => {
+    const r = await track(join(tmp, 'any.mp4'), '--every', '4', '--flow', 'maybe');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--flow is "maybe"; allowed: on, off/);
+  });
+
   it('exits non-zero for an empty file', async () => {
     const empty = join(tmp, 'empty.webm');
     writeFileSync(empty, '');

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MotCollector, StreamRunner, loadStreamDetector, streamSettings } from '../../src/core/pipeline';
+import { MotCollector, PixelMotion, StreamRunner, loadStreamDetector, streamSettings } from '../../src/core/pipeline';
 import { loadSegmenter, type Segmenter } from '../../src/core/segmentation';
 import { ffmpegFrames, probeVideo } from '../../src/node/ffmpegFrames';
 import { media, modelsSource, useTestBackend } from '../detection/helpers';
@@ -8,8 +8,9 @@ import { media, modelsSource, useTestBackend } from '../detection/helpers';
 /**
  * The whole per-frame pipeline (joint detection + embedding, tracking, person
  * segmentation) over 2,000 frames of the real vtest clip, looped. Detection
- * runs every 10th frame (the adaptive cadence a 2-core CPU settles at), the
- * motion model carries the rest. Tensor count must not move; heap stays bounded.
+ * runs every 10th frame (the adaptive cadence a 2-core CPU settles at); pixel
+ * motion and the Kalman model carry the rest. Tensor count must not move; heap
+ * stays bounded.
  */
 const FRAMES = 2000;
 const EVERY = 10;
@@ -24,7 +25,7 @@ describe('pipeline memory over 2,000 frames', () => {
     const fps = probeVideo(clip).frameRate;
     const settings = streamSettings('centernet', fps, EVERY);
     const { detector } = await loadStreamDetector('centernet', { models: modelsSource(), appearance: 'fusion', ...settings.detector });
-    runner = new StreamRunner(detector, { frameRate: fps, cadence: EVERY });
+    runner = new StreamRunner(detector, { frameRate: fps, cadence: EVERY, motion: new PixelMotion() });
     segmenter = await loadSegmenter({ source: modelsSource() });
   });
 

@@ -1,5 +1,14 @@
 import type { DetectorInput } from '../detection/types.ts';
 import type { TrackOutput } from '../tracking/types.ts';
+import type { TrackingPipeline } from './trackingPipeline.ts';
+
+/** Where a carried frame stands relative to the tracker (see `StreamRunner`). */
+export interface CarryContext {
+  /** Tracker updates the shown result is carried by (fractions allowed). */
+  readonly steps: number;
+  /** True when the shown result is the tracker's newest update, so its state may be corrected. */
+  readonly fromLatestUpdate: boolean;
+}
 
 /**
  * Optional per-frame hook for frames the detector skips: it sees the frame's
@@ -10,7 +19,9 @@ import type { TrackOutput } from '../tracking/types.ts';
  * It must not keep or dispose `frame` past the call.
  */
 export interface MotionMeasurer {
-  measure(frame: DetectorInput, index: number, tracks: readonly TrackOutput[]): Promise<readonly TrackOutput[]>;
+  measure(frame: DetectorInput, index: number, tracks: readonly TrackOutput[], context?: CarryContext): Promise<readonly TrackOutput[]>;
+  /** Called once with the stream's pipeline, so measurements can reach the tracker. */
+  attach?(pipeline: TrackingPipeline): void;
   observe?(frame: DetectorInput, index: number, tracks: readonly TrackOutput[]): Promise<void>;
   /** A new stream starts: forget reference pixels. */
   reset?(): void;

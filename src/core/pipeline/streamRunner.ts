@@ -56,6 +56,8 @@ export class StreamRunner {
   readonly every: number;
   #pending: { result: FrameResult; readyAtMs: number } | null = null;
   #freshIndex = -1;
+  /** The tracker's newest update. */
+  #latest: FrameResult | null = null;
 
   constructor(
     detector: Detector,
@@ -68,6 +70,7 @@ export class StreamRunner {
     this.settings = streamSettings(detector.name as DetectorName, frameRate, this.every, classes, options.preset);
     detector.setConfig({ ...this.settings.detector, ...options.detectorConfig });
     this.pipeline = new TrackingPipeline(detector, this.settings.tracker, options.appearance);
+    options.motion?.attach?.(this.pipeline);
   }
 
   get detector(): Detector {
@@ -77,6 +80,7 @@ export class StreamRunner {
   /** Detect → embed → track on `frame` now (the live worker calls this for the frames its page sends). */
   async detect(frame: DetectorInput, index: number): Promise<FrameResult> {
     const result = await this.pipeline.detectAndTrack(frame, index);
+    this.#latest = result;
     await this.options.motion?.observe?.(frame, index, result.tracks);
     return result;
   }
@@ -107,7 +111,8 @@ export class StreamRunner {
     const view = this.scheduler.view(index);
     if (view && view.sourceIndex === index && this.#freshIndex === index) return view.result;
     const carried = view ? carryTracks(view.result.tracks, view.steps) : [];
-    const tracks = this.options.motion ? await this.options.motion.measure(frame, index, carried) : carried;
+    const context = view ? { steps: view.steps, fromLatestUpdate: view.result === this.#latest } : undefined;
+    const tracks = this.options.motion ? await this.options.motion.measure(frame, index, carried, context) : carried;
     return { index, detected: false, detections: [], tracks, timings: ZERO };
   }
 
@@ -118,6 +123,7 @@ export class StreamRunner {
     this.options.motion?.reset?.();
     this.#pending = null;
     this.#freshIndex = -1;
+    this.#latest = null;
   }
 
   dispose(): void {

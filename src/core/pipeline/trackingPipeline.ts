@@ -1,5 +1,5 @@
 import type { Detection, Detector, DetectorInput } from '../detection/types.ts';
-import { Tracker } from '../tracking/tracker.ts';
+import { Tracker, type MotionObservation } from '../tracking/tracker.ts';
 import type { TrackerConfigInput } from '../tracking/config.ts';
 import type { TrackOutput } from '../tracking/types.ts';
 
@@ -89,6 +89,16 @@ export class TrackingPipeline {
         trackMs,
       },
     };
+  }
+
+  /**
+   * Feeds box measurements of source frame `index`, between detections, to
+   * the tracker (see `Tracker.applyMotion`).
+   */
+  applyMotion(observations: readonly MotionObservation[], index: number, noiseScale: number): TrackOutput[] {
+    const frame = index + 1; // the tracker clock counts source frames from 1
+    if (!(frame > this.#tracker.frame)) return [];
+    return this.#tracker.applyMotion(observations, frame, noiseScale);
   }
 
   /** Starts a new stream: forgets every track (ids restart at 1). */

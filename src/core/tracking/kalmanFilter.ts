@@ -113,10 +113,10 @@ export function project(g: Gaussian, p: KalmanParams): Projection {
 }
 
 /** `project` writing into caller-owned buffers (no allocation; for per-frame cost loops). */
-export function projectInto(g: Gaussian, p: KalmanParams, out: Projection): Projection {
-  const r = p.stdWeightPosition * g.mean[3];
+export function projectInto(g: Gaussian, p: KalmanParams, out: Projection, noiseScale = 1): Projection {
+  const r = noiseScale * p.stdWeightPosition * g.mean[3];
   const r2 = r * r;
-  const ra = p.aspectMeasurementStd * p.aspectMeasurementStd;
+  const ra = (noiseScale * p.aspectMeasurementStd) ** 2;
   const { mean, covariance } = out;
   for (let i = 0; i < 4; i++) {
     mean[i] = g.mean[i];
@@ -131,9 +131,13 @@ export function projectInto(g: Gaussian, p: KalmanParams, out: Projection): Proj
 const scratchProjection: Projection = { mean: new Float64Array(4), covariance: new Float64Array(16), cholesky: new Float64Array(16) };
 const scratchGain = new Float64Array(32);
 
-/** Kalman correction with measurement z = (cx, cy, a, h). */
-export function update(g: Gaussian, z: Xyah, p: KalmanParams): Gaussian {
-  const { mean: zMean, cholesky } = projectInto(g, p, scratchProjection);
+/**
+ * Kalman correction with measurement z = (cx, cy, a, h). `noiseScale`
+ * multiplies the measurement std: 1 for a detection, more for a noisier
+ * source such as pixel motion between detections.
+ */
+export function update(g: Gaussian, z: Xyah, p: KalmanParams, noiseScale = 1): Gaussian {
+  const { mean: zMean, cholesky } = projectInto(g, p, scratchProjection, noiseScale);
   const P = g.covariance;
   // Kᵀ = S⁻¹ (P Hᵀ)ᵀ = S⁻¹ P[0:4, :], a 4x8 system solved with the Cholesky factor.
   const kt = scratchGain;

@@ -111,6 +111,12 @@ export class Track {
     return this.hits >= MIN_CONFIRM_HITS && span + TIME_EPSILON >= framesIn(this.config.nInit, this.config);
   }
 
+  /** Accepts a state corrected by a between-detection motion measurement (no hit, no trail point). */
+  applyMotion(kalman: Gaussian): void {
+    this.kalman = kalman;
+    this.predictedBox = boxOfState(kalman.mean);
+  }
+
   /** Accepts the predicted state `dt` frames on (from `multiPredict`). */
   applyPrediction(kalman: Gaussian, dt: number): void {
     this.kalman = kalman;

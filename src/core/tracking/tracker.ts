@@ -6,7 +6,7 @@
  * skipped; both return the confirmed tracks with stable ids. Ids are handed
  * out when a track is confirmed, so tentative tracks never use up numbers.
  */
-import { tlwhToXyah } from '../geometry/boxes.ts';
+import { tlwhToXyah, type Tlwh } from '../geometry/boxes.ts';
 import type { DenseSolver } from './assignmentSolver.ts';
 import { shortestAugmentingPath } from './assignmentSolver.ts';
 import { framesIn, validateTrackerConfig } from './config.ts';
@@ -34,6 +34,15 @@ function indicesWhere<T>(items: readonly T[], keep: (item: T) => boolean): numbe
   const out: number[] = [];
   for (let k = 0; k < items.length; k++) if (keep(items[k])) out.push(k);
   return out;
+}
+
+/** A track's box measured on a frame between detections (e.g. by pixel motion). */
+export interface MotionObservation {
+  readonly id: number;
+  /** Source pixels on the current frame. */
+  readonly box: Tlwh;
+  /** False: the measurement failed its check, so the track keeps its Kalman prediction. */
+  readonly reliable: boolean;
 }
 
 export class Tracker {
@@ -118,6 +127,28 @@ export class Tracker {
   advance(frame = this.#frame + 1): TrackOutput[] {
     this.#predictTo(frame);
     return this.#finish();
+  }
+
+  /**
+   * A frame between detections (`frame` on the tracker clock, fractions
+   * allowed): tracks move by the motion model as in `advance`, then each
+   * reliable observation of a confirmed track corrects its Kalman state as a
+   * measurement whose std is `noiseScale` times a detection's. Unreliable
+   * observations leave the prediction.
+   */
+  applyMotion(observations: readonly MotionObservation[], frame: number, noiseScale: number): TrackOutput[] {
+    this.#predictTo(frame);
+    const byId = new Map(this.#tracks.filter((t) => t.isConfirmed).map((t) => [t.id, t]));
+    for (const o of observations) {
+      const t = byId.get(o.id);
+      if (t && o.reliable) t.applyMotion(kalmanUpdate(t.kalman, tlwhToXyah(o.box), this.config.kalman, noiseScale));
+    }
+    return this.#finish();
+  }
+
+  /** The tracker clock: the frame of the latest `update`, `advance` or `applyMotion`. */
+  get frame(): number {
+    return this.#frame;
   }
 
   #predictTo(frame: number): void {

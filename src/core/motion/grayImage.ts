@@ -1,0 +1,64 @@
+/**
+ * Single-channel images for the motion module: plain typed arrays, so the
+ * same code runs in the page, a worker and Node without TF.js or a canvas.
+ * Intensities are 0..255 (float, so pyramid levels keep sub-level precision).
+ */
+
+/** A row-major grayscale image in source pixels. */
+export interface GrayImage {
+  readonly width: number;
+  readonly height: number;
+  /** `width * height` intensities, 0..255. */
+  readonly data: Float32Array;
+}
+
+/**
+ * ITU-R BT.601 luma weights (R, G, B), the same ones OpenCV's
+ * `COLOR_RGB2GRAY` uses.
+ */
+export const LUMA_WEIGHTS = Object.freeze([0.299, 0.587, 0.114] as const);
+const [LUMA_R, LUMA_G, LUMA_B] = LUMA_WEIGHTS;
+
+/**
+ * Grayscale from interleaved RGB (3 channels) or RGBA (4) bytes, e.g. an
+ * ffmpeg `rgb24` frame or `ImageData.data`. Writes into `out` when given
+ * (reused across frames: filling a fresh 1 MB array costs several times
+ * the conversion itself, in page faults).
+ */
+export function rgbToGray(
+  pixels: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  channels: 3 | 4,
+  out?: Float32Array,
+): GrayImage {
+  const n = width * height;
+  if (pixels.length < n * channels) {
+    throw new RangeError(
+      `rgbToGray: ${pixels.length} values for a ${width}x${height} image with ${channels} channels (need ${n * channels})`,
+    );
+  }
+  const data = out && out.length === n ? out : new Float32Array(n);
+  for (let i = 0, j = 0; i < n; i++, j += channels) {
+    data[i] = LUMA_R * pixels[j] + LUMA_G * pixels[j + 1] + LUMA_B * pixels[j + 2];
+  }
+  return { width, height, data };
+}
+
+/**
+ * Bilinear sample at (x, y); coordinates are clamped to the image, so
+ * points near the border read the edge pixels instead of garbage.
+ */
+export function sampleBilinear(img: GrayImage, x: number, y: number): number {
+  const { width: w, height: h, data } = img;
+  const cx = x < 0 ? 0 : x > w - 1 ? w - 1 : x;
+  const cy = y < 0 ? 0 : y > h - 1 ? h - 1 : y;
+  const x0 = Math.min(w - 2, Math.floor(cx));
+  const y0 = Math.min(h - 2, Math.floor(cy));
+  const fx = cx - x0;
+  const fy = cy - y0;
+  const i = y0 * w + x0;
+  const top = data[i] + (data[i + 1] - data[i]) * fx;
+  const bottom = data[i + w] + (data[i + w + 1] - data[i + w]) * fx;
+  return top + (bottom - top) * fy;
+}

@@ -1,0 +1,14 @@
+/** Public surface of the between-detection motion step (median flow on pyramidal LK). */
+export { DEFAULT_MOTION_CONFIG, validateMotionConfig } from './config.ts';
+export type { MotionConfig } from './config.ts';
+export { MotionConfigError } from './MotionConfigError.ts';
+export { LUMA_WEIGHTS, rgbToGray, sampleBilinear } from './grayImage.ts';
+export type { GrayImage } from './grayImage.ts';
+export { buildPyramid, pyrDown } from './pyramid.ts';
+export type { Pyramid } from './pyramid.ts';
+export { trackPoints } from './lucasKanade.ts';
+export type { LucasKanadeOptions } from './lucasKanade.ts';
+export { medianFlowBox } from './medianFlow.ts';
+export type { BoxMotion } from './medianFlow.ts';
+export { MotionMeasurer } from './motionMeasurer.ts';
+export type { MotionMeasurement, MotionTarget } from './motionMeasurer.ts';

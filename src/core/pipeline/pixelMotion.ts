@@ -1,0 +1,67 @@
+/**
+ * The `StreamRunner` motion hook: on every carried frame, each box moves by
+ * the pixel motion measured inside it (median flow, `MotionStage`), and, when
+ * the shown result is the tracker's newest update, the measurement corrects
+ * the track's Kalman state as an observation with its own, larger noise
+ * (`Tracker.applyMotion`), so the next detection is associated against where
+ * people are rather than where they were heading. A box whose measurement
+ * fails the forward–backward check keeps the Kalman prediction.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Tlwh } from '../geometry/boxes.ts';
+import type { DetectorInput } from '../detection/types.ts';
+import { LUMA_WEIGHTS, type GrayImage, type MotionConfig } from '../motion/index.ts';
+import type { TrackOutput } from '../tracking/types.ts';
+import type { CarryContext, MotionMeasurer } from './motionMeasurer.ts';
+import { MotionStage } from './motionStage.ts';
+import type { TrackingPipeline } from './trackingPipeline.ts';
+
+/** Grayscale of an HWC RGB(A) tensor or a browser pixel source, read back as plain floats (tensors disposed). */
+async function grayOf(frame: DetectorInput): Promise<GrayImage> {
+  const gray = tf.tidy(() => {
+    const rgb = frame instanceof tf.Tensor ? frame : tf.browser.fromPixels(frame as Parameters<typeof tf.browser.fromPixels>[0]);
+    return rgb
+      .slice([0, 0, 0], [-1, -1, 3])
+      .toFloat()
+      .mul(tf.tensor1d([...LUMA_WEIGHTS]))
+      .sum(2) as tf.Tensor2D;
+  });
+  try {
+    const [height, width] = gray.shape;
+    return { width, height, data: (await gray.data()) as Float32Array };
+  } finally {
+    gray.dispose();
+  }
+}
+
+export class PixelMotion implements MotionMeasurer {
+  readonly stage: MotionStage;
+  #pipeline: TrackingPipeline | null = null;
+
+  constructor(config: Partial<MotionConfig> = {}) {
+    this.stage = new MotionStage(config);
+  }
+
+  attach(pipeline: TrackingPipeline): void {
+    this.#pipeline = pipeline;
+  }
+
+  async observe(frame: DetectorInput, _index: number, tracks: readonly TrackOutput[]): Promise<void> {
+    this.stage.observe(await grayOf(frame), tracks);
+  }
+
+  async measure(frame: DetectorInput, index: number, tracks: readonly TrackOutput[], context?: CarryContext): Promise<TrackOutput[]> {
+    const measured = this.stage.measure(await grayOf(frame), tracks);
+    const boxes = new Map<number, Tlwh>();
+    if (context?.fromLatestUpdate && this.#pipeline) {
+      for (const t of this.#pipeline.applyMotion(measured, index, this.stage.noiseScale)) boxes.set(t.id, t.box);
+    }
+    // Drawn boxes follow the measured motion; the Kalman state takes it in with its larger noise.
+    for (const m of measured) if (m.reliable) boxes.set(m.id, m.box);
+    return tracks.map((t) => ({ ...t, box: boxes.get(t.id) ?? t.box }));
+  }
+
+  reset(): void {
+    this.stage.reset();
+  }
+}

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import { rgbToGray, sampleBilinear, type GrayImage } from '../../src/core/motion/index.ts';
+
+/** A real test frame as grayscale (pngjs decodes to RGBA). */
+export function readGray(path: string): GrayImage {
+  const png = PNG.sync.read(readFileSync(path));
+  return rgbToGray(png.data, png.width, png.height, 4);
+}
+
+/** `img` with its content moved by (dx, dy) pixels (bilinear, sub-pixel allowed; borders repeat). */
+export function shiftImage(img: GrayImage, dx: number, dy: number): GrayImage {
+  const data = new Float32Array(img.width * img.height);
+  for (let y = 0; y < img.height; y++) {
+    for (let x = 0; x < img.width; x++) data[y * img.width + x] = sampleBilinear(img, x - dx, y - dy);
+  }
+  return { width: img.width, height: img.height, data };
+}
+
+/** `img` with the box [x, y, w, h] painted over by seeded uniform noise (a synthetic occluder). */
+export function occlude(img: GrayImage, [x, y, w, h]: readonly number[], random: () => number): GrayImage {
+  const data = img.data.slice();
+  for (let j = Math.max(0, y); j < Math.min(img.height, y + h); j++) {
+    for (let i = Math.max(0, x); i < Math.min(img.width, x + w); i++) data[j * img.width + i] = 255 * random();
+  }
+  return { width: img.width, height: img.height, data };
+}
