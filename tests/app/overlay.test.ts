@@ -21,9 +21,7 @@ function strokes(items: ReturnType<typeof trackDrawable>[]): number[] {
   const ctx = {
     canvas: { width: 1280, height: 720 },
     lineWidth: 0,
-    strokeRect() {
-      widths.push(this.lineWidth);
-    },
+    strokeRect: () => widths.push(ctx.lineWidth),
   } as unknown as CanvasRenderingContext2D;
   drawOverlay(ctx, items, { showBoxes: true, showLabels: false, showScores: false, showTrails: false });
   return widths;
