@@ -20,7 +20,7 @@ import { readImageTensor } from '../src/node/readImageTensor';
 import { BROWSER_BACKENDS, benchBrowser, type BrowserBackend } from './lib/browser-detect';
 import { writeBenchResults } from './lib/node-report';
 import { formatTable, makeRow, type BenchRow, type FrameSample } from './lib/node-stats';
-import { intArg, listArg, stringArg } from './lib/args.ts';
+import { benchArgs, choiceOption, intValue, listValue } from '../src/node/scriptArgs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MEDIA = ['vtest-f000.png', 'vtest-f120.png', 'astronaut.png', 'coffee.png', 'motorcycle_left.png', 'chelsea.png'];
@@ -52,14 +52,27 @@ async function benchBackend(backend: NodeBackend, frames: number, capMs: number)
   return makeRow({ env: 'node', backend, detector: detector.name, loadMs, numTensorsBefore, numTensorsAfter, note }, samples);
 }
 
+const COMMAND = {
+  usage: 'npm run bench:detect --',
+  summary: 'CenterNet per-stage latency (median, p95) per backend, in Node and in headless Chromium.',
+  options: {
+    frames: { type: 'string', value: 'N', default: '20', description: 'timed frames per backend' },
+    'cpu-frames': { type: 'string', value: 'N', description: "frames for the slow 'cpu' backend (default: min(frames, 5))" },
+    'time-cap-s': { type: 'string', value: 'S', default: '120', description: 'wall-clock cap per backend, seconds' },
+    env: { type: 'string', value: 'node|browser|both', default: 'both', description: 'where to run' },
+    backends: { type: 'string', value: 'list', description: `Node backends (default: ${NODE_BACKENDS.join(',')})` },
+    'browser-backends': { type: 'string', value: 'list', description: `browser backends (default: ${BROWSER_BACKENDS.join(',')})` },
+  },
+} as const;
+
 async function main(): Promise<void> {
-  const frames = intArg('--frames', 20);
-  const cpuFrames = intArg('--cpu-frames', Math.min(frames, 5));
-  const capMs = intArg('--time-cap-s', 120) * 1000;
-  const env = stringArg('--env') ?? 'both';
-  if (!['node', 'browser', 'both'].includes(env)) throw new Error(`--env is "${env}"; allowed: node, browser, both`);
+  const args = benchArgs(COMMAND);
+  const frames = intValue(args, 'frames');
+  const cpuFrames = args['cpu-frames'] === undefined ? Math.min(frames, 5) : intValue(args, 'cpu-frames');
+  const capMs = intValue(args, 'time-cap-s') * 1000;
+  const env = choiceOption(args, 'env', ['node', 'browser', 'both']);
   const rows: BenchRow[] = [];
-  for (const backend of env === 'browser' ? [] : listArg('--backends', NODE_BACKENDS)) {
+  for (const backend of env === 'browser' ? [] : listValue(args, 'backends', NODE_BACKENDS)) {
     try {
       rows.push(await benchBackend(backend, backend === 'cpu' ? cpuFrames : frames, capMs));
     } catch (error) {
@@ -67,7 +80,7 @@ async function main(): Promise<void> {
     }
   }
   if (env !== 'node') {
-    const list = listArg('--browser-backends', BROWSER_BACKENDS);
+    const list = listValue(args, 'browser-backends', BROWSER_BACKENDS);
     const framesFor = (b: BrowserBackend) => (b === 'wasm' ? frames : cpuFrames);
     rows.push(...(await benchBrowser(list, { mediaDir: join(ROOT, 'tests/fixtures/media'), media: MEDIA, framesFor, capMs })));
   }

@@ -25,7 +25,7 @@ import type { Tlwh } from '../src/core/geometry/boxes';
 import { useNodeBackend } from '../src/node/backend';
 import { fileSystemModelSource } from '../src/node/fsModelSource';
 import { readImageTensor } from '../src/node/readImageTensor';
-import { intArg, stringArg } from './lib/args.ts';
+import { benchArgs, choiceOption, intValue } from '../src/node/scriptArgs.ts';
 import { benchBrowser } from './lib/browser-detect';
 import { writeBenchResults } from './lib/node-report';
 import { makeRow, type BenchRow, type FrameSample } from './lib/node-stats';
@@ -179,10 +179,19 @@ function formatTable(results: readonly SizeResult[], browser: readonly BenchRow[
   return lines.join('\n');
 }
 
+const COMMAND = {
+  usage: 'npm run bench:ladder --',
+  summary: 'CenterNet at each input size: ms per frame (Node and Chromium WASM) and person recall on hand-labelled frames.',
+  options: {
+    rounds: { type: 'string', value: 'N', default: '3', description: 'passes over the frames per size' },
+    env: { type: 'string', value: 'node|browser|both', default: 'both', description: 'where to time' },
+  },
+} as const;
+
 async function main(): Promise<void> {
-  const rounds = intArg('--rounds', 3);
-  const env = stringArg('--env') ?? 'both';
-  if (!['node', 'browser', 'both'].includes(env)) throw new Error(`--env is "${env}"; allowed: node, browser, both`);
+  const args = benchArgs(COMMAND);
+  const rounds = intValue(args, 'rounds');
+  const env = choiceOption(args, 'env', ['node', 'browser', 'both']);
   const labels = JSON.parse(readFileSync(LABELS, 'utf8')) as Labels;
   const { dir, images } = prepareImages(labels);
   const results = await benchNode(images, rounds);

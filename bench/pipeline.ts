@@ -25,7 +25,7 @@ import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { startAppServer } from '../dev/appServer.ts';
 import { launchChromium } from '../dev/browser.ts';
 import { summarize } from './lib/node-stats.ts';
-import { intArg, stringArg } from './lib/args.ts';
+import { benchArgs, choiceOption, intValue } from '../src/node/scriptArgs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLIP = join(ROOT, 'tests/fixtures/media/vtest-150.mp4');
@@ -122,11 +122,22 @@ async function benchBrowser(seconds: number): Promise<Row[]> {
   }
 }
 
+const COMMAND = {
+  usage: 'npm run bench:pipeline --',
+  summary: 'Per-stage latency and end-to-end FPS of the pipeline, in Node (WASM) and in the live app in headless Chromium.',
+  options: {
+    frames: { type: 'string', value: 'N', default: '40', description: 'Node: frames to time' },
+    seconds: { type: 'string', value: 'S', default: '30', description: 'browser: seconds of live camera to sample' },
+    env: { type: 'string', value: 'node|browser|both', default: 'both', description: 'where to run' },
+  },
+} as const;
+
 async function main(): Promise<void> {
-  const env = stringArg('--env') ?? 'both';
+  const args = benchArgs(COMMAND);
+  const env = choiceOption(args, 'env', ['node', 'browser', 'both']);
   const rows: Row[] = [];
-  if (env !== 'browser') rows.push(...(await benchNode(intArg('--frames', 40))));
-  if (env !== 'node') rows.push(...(await benchBrowser(intArg('--seconds', 30))));
+  if (env !== 'browser') rows.push(...(await benchNode(intValue(args, 'frames'))));
+  if (env !== 'node') rows.push(...(await benchBrowser(intValue(args, 'seconds'))));
   const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
   console.log(`\nPipeline on vtest at 640x480, ms per frame unless FPS (median / p95)\n`);
   console.log(`${'env'.padEnd(32)} ${'stage'.padEnd(16)} ${'median'.padStart(9)} ${'p95'.padStart(9)} ${'n'.padStart(5)}`);

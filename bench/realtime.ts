@@ -39,7 +39,7 @@ import {
 import type { Detection, TrackerConfigInput } from '../src/core/tracking/index.ts';
 import { useNodeBackend } from '../src/node/backend.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
-import { intArg } from './lib/args.ts';
+import { benchArgs, intValue } from '../src/node/scriptArgs.ts';
 import { loadMotSequences, scoreSequence } from '../src/node/motSequence.ts';
 import { buildScene, type Scene } from './lib/reid-scene.ts';
 import { loadSceneMaterial } from './lib/reid-sprites.ts';
@@ -145,9 +145,19 @@ async function reid(seeds: number, frames: number) {
 }
 
 await useNodeBackend('wasm');
-const seeds = intArg('--seeds', 2);
-const frames = intArg('--frames', 120);
-const motOnly = process.argv.includes('--mot15-only');
+const COMMAND = {
+  usage: 'npm run bench:realtime --',
+  summary: 'Tracking quality when the detector is slower than the camera (MOT15 and synthetic re-id scenes).',
+  options: {
+    seeds: { type: 'string', value: 'N', default: '2', description: 're-id scene seeds' },
+    frames: { type: 'string', value: 'N', default: '120', description: 're-id scene length in frames' },
+    'mot15-only': { type: 'boolean', description: 'skip the re-id scenes' },
+  },
+} as const;
+const args = benchArgs(COMMAND);
+const seeds = intValue(args, 'seeds');
+const frames = intValue(args, 'frames');
+const motOnly = args['mot15-only'] === true;
 const results = { generatedAt: new Date().toISOString(), mot15: await mot15(), reid: motOnly ? [] : await reid(seeds, frames) };
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);

@@ -28,7 +28,7 @@ import { buildPairs, scoreDescriptor } from './lib/reid-compare.ts';
 import { readFrames } from './lib/reid-frames.ts';
 import { buildScene, type Scene } from './lib/reid-scene.ts';
 import { encodePng, loadSceneMaterial, type RgbImage } from './lib/reid-sprites.ts';
-import { intArg, stringArg } from './lib/args.ts';
+import { benchArgs, intValue } from '../src/node/scriptArgs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FRAME_RATE = 10;
@@ -108,13 +108,25 @@ async function compareOnRealPairs(source: ReturnType<typeof fileSystemModelSourc
   }
 }
 
+const COMMAND = {
+  usage: 'npm run bench:reid --',
+  summary: 'Synthetic re-id scenes from real vtest pixels: IDF1, IDSW and HOTA with and without each appearance descriptor.',
+  options: {
+    seed: { type: 'string', value: 'N', default: '1', description: 'scene seed' },
+    frames: { type: 'string', value: 'N', default: '120', description: 'scene length in frames' },
+    dump: { type: 'string', value: 'dir', description: 'also write the scene frames as PNGs here' },
+    compare: { type: 'boolean', description: 'also compare descriptors on real same/different-person pairs' },
+  },
+} as const;
+
 async function main(): Promise<void> {
-  const seed = intArg('--seed', 1);
-  const length = intArg('--frames', 120);
+  const args = benchArgs(COMMAND);
+  const seed = intValue(args, 'seed');
+  const length = intValue(args, 'frames');
   await useNodeBackend('wasm');
   const source = fileSystemModelSource(join(ROOT, 'models'));
   const scene = buildScene(loadSceneMaterial(), seed, length);
-  const dump = stringArg('--dump');
+  const dump = args.dump as string | undefined;
   if (dump) {
     mkdirSync(dump, { recursive: true });
     scene.frames.forEach((f, k) => writeFileSync(join(dump, `s${String(k).padStart(3, '0')}.png`), encodePng(f.image)));
@@ -145,7 +157,7 @@ async function main(): Promise<void> {
   );
   for (const [name, ms] of cost.embedBoxesMs)
     console.log(`  embedBoxes (${name}, given boxes, graph up to the feature node): ${(ms / n).toFixed(1)} ms/frame`);
-  if (process.argv.includes('--compare')) await compareOnRealPairs(source);
+  if (args.compare) await compareOnRealPairs(source);
 }
 
 await main();

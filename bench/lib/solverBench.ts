@@ -3,7 +3,8 @@
  * dense random matrices (munkres-js vs the shortest-augmenting-path solver)
  * and one tracking-like frame (cost build + gated solve).
  */
-import { initiate, multiPredict, shortestAugmentingPath, munkresAssignment, validateTrackerConfig } from '../../src/core/tracking/index.ts';
+import { munkresAssignment } from '../../dev/munkresAssignment.ts';
+import { initiate, multiPredict, shortestAugmentingPath, validateTrackerConfig } from '../../src/core/tracking/index.ts';
 import type { DenseSolver } from '../../src/core/tracking/index.ts';
 import { MAX_ASSOCIATION_COST, mainPassCost } from '../../src/core/tracking/costs.ts';
 import { matchingCascade } from '../../src/core/tracking/linearAssignment.ts';

@@ -40,5 +40,8 @@ describe('LabelSmoother (EMA + hysteresis)', () => {
   it('validates its config with the key, value and range', () => {
     expect(() => validateSmootherConfig({ alpha: 0 })).toThrow('alpha is 0; expected a number in (0, 1]');
     expect(() => validateSmootherConfig({ switchUpdates: 1.5 })).toThrow('switchUpdates is 1.5; expected an integer in [1, 100]');
+    expect(() => validateSmootherConfig({ margin: 0.2 } as never)).toThrow(
+      'margin is 0.2; expected no such setting; known settings: alpha,',
+    );
   });
 });

@@ -15,6 +15,7 @@ describe('config and sample validation', () => {
     expect(() => validateClassifierConfig({ learningRate: -1 })).toThrow('learningRate is -1; expected a number in [0.000001, 1]');
     expect(() => validateClassifierConfig({ minSamplesPerClass: 1 })).toThrow('minSamplesPerClass is 1; expected an integer in [2, 1000]');
     expect(validateClassifierConfig({ hiddenUnits: 0 }).hiddenUnits).toBe(0);
+    expect(() => validateClassifierConfig({ epoch: 5 } as never)).toThrow('epoch is 5; expected no such setting; known settings: epochs,');
   });
 
   it('asks for at least 2 samples of 2 classes, saying what it has', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COCO80_LABELS } from '../../src/core/detection/cocoLabels';
-import { DEFAULT_DETECTOR_CONFIG, validateDetectorConfig, type DetectorConfig } from '../../src/core/detection/config';
+import { DEFAULT_DETECTOR_CONFIG, DetectorConfigError, validateDetectorConfig, type DetectorConfig } from '../../src/core/detection/config';
 
 describe('validateDetectorConfig', () => {
   it('fills defaults and returns a copy', () => {
@@ -27,12 +27,18 @@ describe('validateDetectorConfig', () => {
 
   it('rejects unknown labels, listing the allowed ones', () => {
     expect(() => validateDetectorConfig({ classes: ['person', 'pedestrian'] }, COCO80_LABELS)).toThrow(
-      `classes contains unknown label(s) ["pedestrian"]; allowed: ${COCO80_LABELS.join(', ')}`,
+      `classes is ["person","pedestrian"]; expected labels from: ${COCO80_LABELS.join(', ')} (unknown: pedestrian)`,
     );
+  });
+
+  it('rejects unknown keys with a DetectorConfigError naming them', () => {
+    const bad = { scoreThreshhold: 0.5 } as Partial<DetectorConfig>;
+    expect(() => validateDetectorConfig(bad)).toThrow(DetectorConfigError);
+    expect(() => validateDetectorConfig(bad)).toThrow('scoreThreshhold is 0.5; expected no such setting; known settings: scoreThreshold,');
   });
 
   it('is typed: thresholds are numbers', () => {
     // @ts-expect-error scoreThreshold must be a number
-    expect(() => validateDetectorConfig({ scoreThreshold: '0.5' })).toThrow('scoreThreshold is 0.5; expected a number in [0, 1]');
+    expect(() => validateDetectorConfig({ scoreThreshold: '0.5' })).toThrow('scoreThreshold is "0.5"; expected a number in [0, 1]');
   });
 });

@@ -93,6 +93,7 @@ describe('validateEmbeddingConfig', () => {
     [{ roiGrid: [8, 0] }, 'roiGrid[1] is 0; expected an integer in [1, 32]'],
     [{ poolBands: 3 }, 'poolBands is 3; expected a divisor of roiGrid[0] = 8 and of 32'],
     [{ fusionWeight: 2 }, 'fusionWeight is 2; expected a number in [0, 1]'],
+    [{ fusion: 0.5 }, 'fusion is 0.5; expected no such setting; known settings: method,'],
   ])('rejects %j', (input, message) => {
     expect(() => validateEmbeddingConfig(input as never)).toThrow(EmbeddingConfigError);
     expect(() => validateEmbeddingConfig(input as never)).toThrow(message);

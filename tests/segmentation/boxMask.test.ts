@@ -43,6 +43,7 @@ describe('validateSegmenterConfig', () => {
     [{ model: 'mask-rcnn' }, 'model is "mask-rcnn"; expected one of selfie, meet'],
     [{ threshold: 1.5 }, 'threshold is 1.5; expected a number in [0, 1]'],
     [{ cadence: 0 }, 'cadence is 0; expected an integer in [1, 1000]'],
+    [{ modle: 'meet' }, 'modle is "meet"; expected no such setting; known settings: model, threshold, cadence'],
   ])('rejects %j', (input, message) => {
     expect(() => validateSegmenterConfig(input as never)).toThrow(SegmenterConfigError);
     expect(() => validateSegmenterConfig(input as never)).toThrow(message);

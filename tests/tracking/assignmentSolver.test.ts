@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GATED_COST, munkresAssignment, shortestAugmentingPath, solveGated } from '../../src/core/tracking/index.ts';
+import { munkresAssignment } from '../../dev/munkresAssignment.ts';
+import { GATED_COST, shortestAugmentingPath, solveGated } from '../../src/core/tracking/index.ts';
 import type { CostMatrix } from '../../src/core/tracking/index.ts';
 import { seededRandom } from './helpers.ts';
 

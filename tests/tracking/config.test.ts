@@ -21,24 +21,26 @@ describe('validateTrackerConfig', () => {
 
   const cases: Array<[TrackerConfigInput, string]> = [
     // Durations are seconds: fractions are fine, negative or unbounded ones are not.
-    [{ nInit: -0.1 }, 'Invalid tracker config: nInit = -0.1; expected a number in [0, 86400].'],
-    [{ nInit: 1e6 }, 'Invalid tracker config: nInit = 1000000; expected a number in [0, 86400].'],
-    [{ maxAge: -1 }, 'Invalid tracker config: maxAge = -1; expected a number in [0, 86400].'],
-    [{ maxAge: Number.POSITIVE_INFINITY }, 'Invalid tracker config: maxAge = null; expected a number in [0, 86400].'],
-    [{ gapFill: -2 }, 'Invalid tracker config: gapFill = -2; expected a number in [0, 86400].'],
-    [{ outputMaxTimeSinceUpdate: -1 }, 'Invalid tracker config: outputMaxTimeSinceUpdate = -1; expected a number in [0, 86400].'],
-    [{ frameRate: 0 }, 'Invalid tracker config: frameRate = 0; expected a number in [0.016666666666666666, 10000].'],
-    [{ iouBufferPerSecond: -1 }, 'Invalid tracker config: iouBufferPerSecond = -1; expected a number in [0, 100].'],
-    [{ motionTrustSeconds: 0 }, 'Invalid tracker config: motionTrustSeconds = 0; expected a number in [5e-324, 86400].'],
-    [{ highScoreThreshold: 1.5 }, 'Invalid tracker config: highScoreThreshold = 1.5; expected a number in [0, 1].'],
-    [{ maxIouDistance: Number.NaN }, 'Invalid tracker config: maxIouDistance = null; expected a number in [0, 1].'],
-    [{ cascade: 'yes' as unknown as boolean }, 'Invalid tracker config: cascade = "yes"; expected true or false.'],
-    [{ outputBox: 'centre' as never }, 'Invalid tracker config: outputBox = "centre"; expected one of filtered, detection.'],
+    [{ nInit: -0.1 }, 'nInit is -0.1; expected a number in [0, 86400]'],
+    [{ nInit: 1e6 }, 'nInit is 1000000; expected a number in [0, 86400]'],
+    [{ maxAge: -1 }, 'maxAge is -1; expected a number in [0, 86400]'],
+    [{ maxAge: Number.POSITIVE_INFINITY }, 'maxAge is Infinity; expected a number in [0, 86400]'],
+    [{ gapFill: -2 }, 'gapFill is -2; expected a number in [0, 86400]'],
+    [{ outputMaxTimeSinceUpdate: -1 }, 'outputMaxTimeSinceUpdate is -1; expected a number in [0, 86400]'],
+    [{ frameRate: 0 }, 'frameRate is 0; expected a number in [0.016666666666666666, 10000]'],
+    [{ iouBufferPerSecond: -1 }, 'iouBufferPerSecond is -1; expected a number in [0, 100]'],
+    [{ motionTrustSeconds: 0 }, 'motionTrustSeconds is 0; expected a number in [5e-324, 86400]'],
+    [{ highScoreThreshold: 1.5 }, 'highScoreThreshold is 1.5; expected a number in [0, 1]'],
+    [{ maxIouDistance: Number.NaN }, 'maxIouDistance is NaN; expected a number in [0, 1]'],
+    [{ cascade: 'yes' as unknown as boolean }, 'cascade is "yes"; expected true or false'],
+    [{ outputBox: 'centre' as never }, 'outputBox is "centre"; expected one of filtered, detection'],
+    [{ maxage: 30 } as TrackerConfigInput, 'maxage is 30; expected no such setting; known settings: frameRate, nInit, maxAge,'],
     [
-      { lowScoreThreshold: 0.8, highScoreThreshold: 0.6 },
-      'Invalid tracker config: lowScoreThreshold = 0.8; expected a number in [0, highScoreThreshold = 0.6].',
+      { kalman: { stdWeight: 1 } } as TrackerConfigInput,
+      'kalman.stdWeight is 1; expected no such setting; known settings: stdWeightPosition,',
     ],
-    [{ kalman: { stdWeightPosition: 0 } }, 'Invalid tracker config: kalman.stdWeightPosition = 0; expected a number in [5e-324, 1000].'],
+    [{ lowScoreThreshold: 0.8, highScoreThreshold: 0.6 }, 'lowScoreThreshold is 0.8; expected a number in [0, highScoreThreshold = 0.6]'],
+    [{ kalman: { stdWeightPosition: 0 } }, 'kalman.stdWeightPosition is 0; expected a number in [5e-324, 1000]'],
   ];
   for (const [input, message] of cases) {
     it(`rejects ${JSON.stringify(input)}`, () => {
@@ -53,7 +55,7 @@ describe('validateTrackerConfig', () => {
   }
 
   it('the Tracker constructor validates too', () => {
-    expect(() => new Tracker({ galleryBudget: 0 })).toThrow('galleryBudget = 0');
+    expect(() => new Tracker({ galleryBudget: 0 })).toThrow('galleryBudget is 0');
   });
 });
 
@@ -63,6 +65,6 @@ describe('configForFrameRate', () => {
     expect(c.frameRate).toBe(14);
     expect(c.maxAge).toBe(1.5);
     expect(c.nInit).toBe(DEFAULT_TRACKER_CONFIG.nInit);
-    expect(() => configForFrameRate({}, 0)).toThrow('frameRate = 0');
+    expect(() => configForFrameRate({}, 0)).toThrow('frameRate is 0');
   });
 });

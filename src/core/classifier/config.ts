@@ -3,7 +3,7 @@
  * CNN embeddings). Validated like the detector config: defaults filled in, a
  * copy returned, errors naming the key, its value and the allowed range.
  */
-import { ConfigValueError, checkNumber as checkNumberIn } from '../util/configValue.ts';
+import { ConfigValueError, checkNumber as checkNumberIn, rejectUnknownKeys } from '../util/configValue.ts';
 export interface ClassifierConfig {
   readonly epochs: number;
   readonly learningRate: number;
@@ -42,6 +42,7 @@ const checkNumber = (key: string, value: unknown, min: number, max: number, inte
 
 /** Fills defaults, validates and returns a copy; throws `ClassifierConfigError`. */
 export function validateClassifierConfig(input: Partial<ClassifierConfig> = {}): ClassifierConfig {
+  rejectUnknownKeys(ClassifierConfigError, input, Object.keys(DEFAULT_CLASSIFIER_CONFIG));
   const c = { ...DEFAULT_CLASSIFIER_CONFIG, ...input };
   checkNumber('epochs', c.epochs, 1, 1000, true);
   checkNumber('learningRate', c.learningRate, 1e-6, 1);

@@ -9,6 +9,7 @@
  * 4. while the current class's EMA is below `minScore` no label is shown.
  */
 import { argmax } from './classify.ts';
+import { rejectUnknownKeys } from '../util/configValue.ts';
 import { ClassifierConfigError } from './config.ts';
 
 export interface SmootherConfig {
@@ -22,6 +23,7 @@ export interface SmootherConfig {
 export const DEFAULT_SMOOTHER_CONFIG: SmootherConfig = Object.freeze({ alpha: 0.4, switchMargin: 0.2, switchUpdates: 3, minScore: 0.6 });
 
 export function validateSmootherConfig(input: Partial<SmootherConfig> = {}): SmootherConfig {
+  rejectUnknownKeys(ClassifierConfigError, input, Object.keys(DEFAULT_SMOOTHER_CONFIG));
   const c = { ...DEFAULT_SMOOTHER_CONFIG, ...input };
   const check = (key: keyof SmootherConfig, ok: boolean, allowed: string) => {
     if (!ok) throw new ClassifierConfigError(key, c[key], allowed);

@@ -1,3 +1,5 @@
+import { ConfigValueError, checkNumber, rejectUnknownKeys } from '../util/configValue.ts';
+
 /** Detectors `loadDetector` can build; the UI lists these. */
 export const DETECTOR_NAMES = ['centernet', 'coco-ssd'] as const;
 export type DetectorName = (typeof DETECTOR_NAMES)[number];
@@ -25,19 +27,21 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = Object.freeze({
   maxDetections: 50,
 });
 
-function checkRange(name: string, value: unknown, min: number, max: number, integer = false): void {
-  const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
-  if (!ok || (integer && !Number.isInteger(value))) {
-    const kind = integer ? 'an integer' : 'a number';
-    throw new RangeError(`${name} is ${String(value)}; expected ${kind} in [${min}, ${max}]`);
-  }
+/** Thrown by `validateDetectorConfig` for an unknown key or a value outside its allowed range. */
+export class DetectorConfigError extends ConfigValueError {
+  override readonly name = 'DetectorConfigError';
 }
+
+const CONFIG_KEYS = ['scoreThreshold', 'iouThreshold', 'maxDetections', 'classes'] as const;
+const checkRange = (key: string, value: unknown, min: number, max: number, integer = false): number =>
+  checkNumber(DetectorConfigError, key, value, min, max, integer);
 
 /**
  * Fills defaults, validates and returns a copy (the input is not kept).
  * `labels`, when given, is the detector's label list; `classes` must be in it.
  */
 export function validateDetectorConfig(config: Partial<DetectorConfig> = {}, labels?: readonly string[]): DetectorConfig {
+  rejectUnknownKeys(DetectorConfigError, config, CONFIG_KEYS);
   const merged = { ...DEFAULT_DETECTOR_CONFIG, ...config };
   checkRange('scoreThreshold', merged.scoreThreshold, 0, 1);
   checkRange('iouThreshold', merged.iouThreshold, 0, 1);
@@ -47,12 +51,12 @@ export function validateDetectorConfig(config: Partial<DetectorConfig> = {}, lab
     return rest;
   }
   if (!Array.isArray(merged.classes) || merged.classes.length === 0) {
-    throw new TypeError(`classes is ${JSON.stringify(merged.classes)}; expected a non-empty array of labels or undefined`);
+    throw new DetectorConfigError('classes', merged.classes, 'a non-empty array of labels or undefined');
   }
   if (labels !== undefined) {
     const unknown = merged.classes.filter((c) => !labels.includes(c));
     if (unknown.length > 0) {
-      throw new RangeError(`classes contains unknown label(s) ${JSON.stringify(unknown)}; allowed: ${labels.join(', ')}`);
+      throw new DetectorConfigError('classes', merged.classes, `labels from: ${labels.join(', ')} (unknown: ${unknown.join(', ')})`);
     }
   }
   return { ...merged, classes: [...merged.classes] };

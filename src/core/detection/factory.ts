@@ -31,7 +31,7 @@ function location(name: DetectorName, options: LoadDetectorOptions): string {
 
 /**
  * Loads and warms up a detector. Config errors are thrown first, as they are
- * (RangeError/TypeError naming the bad value); any failure after that becomes
+ * (`DetectorConfigError` naming the bad key and value); any failure after that becomes
  * a ModelLoadError naming the detector, with the original error as `cause`.
  */
 export async function loadDetector(name: DetectorName, options: LoadDetectorOptions): Promise<Detector> {

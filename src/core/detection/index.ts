@@ -1,6 +1,6 @@
 export type { Detection, Detector, DetectorInput, PixelSource, ResizableDetector, StageTimings } from './types';
 export { isResizable } from './types';
-export { DEFAULT_DETECTOR_CONFIG, DETECTOR_NAMES, MAX_DETECTIONS_LIMIT, validateDetectorConfig } from './config';
+export { DEFAULT_DETECTOR_CONFIG, DETECTOR_NAMES, DetectorConfigError, MAX_DETECTIONS_LIMIT, validateDetectorConfig } from './config';
 export type { DetectorConfig, DetectorName } from './config';
 export { COCO80_LABELS } from './cocoLabels';
 export { CENTERNET_MODEL_NAME, loadCenterNet } from './centernet';

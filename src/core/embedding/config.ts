@@ -4,7 +4,7 @@
  * filled in, a copy returned, errors naming the key, its value and the range.
  */
 import { HISTOGRAM_CROP } from './colorHistogram.ts';
-import { ConfigValueError, checkNumber as checkNumberIn } from '../util/configValue.ts';
+import { ConfigValueError, checkNumber as checkNumberIn, rejectUnknownKeys } from '../util/configValue.ts';
 
 /**
  * - `joint`: RoI-aligned pooling of a CenterNet feature map (no second network);
@@ -63,6 +63,7 @@ const checkNumber = (key: string, value: unknown, min: number, max: number, inte
 
 /** Fills defaults, validates and returns a copy; throws `EmbeddingConfigError`. */
 export function validateEmbeddingConfig(input: Partial<EmbeddingConfig> = {}): EmbeddingConfig {
+  rejectUnknownKeys(EmbeddingConfigError, input, Object.keys(DEFAULT_EMBEDDING_CONFIG));
   const c = { ...DEFAULT_EMBEDDING_CONFIG, ...input };
   if (!EMBEDDING_METHODS.includes(c.method)) {
     throw new EmbeddingConfigError('method', c.method, `one of ${EMBEDDING_METHODS.join(', ')}`);

@@ -3,7 +3,7 @@
  * uses, and how often the model runs in a live loop. Validated like the
  * detector config (defaults filled, copy returned, errors name the value).
  */
-import { ConfigValueError } from '../util/configValue.ts';
+import { ConfigValueError, rejectUnknownKeys } from '../util/configValue.ts';
 
 /** Registry names of the segmentation models (models/manifest.json). */
 export const SEGMENTATION_MODELS = ['selfie', 'meet'] as const;
@@ -35,6 +35,7 @@ export class SegmenterConfigError extends ConfigValueError {
 
 /** Fills defaults, validates and returns a copy; throws `SegmenterConfigError`. */
 export function validateSegmenterConfig(input: Partial<SegmenterConfig> = {}): SegmenterConfig {
+  rejectUnknownKeys(SegmenterConfigError, input, Object.keys(DEFAULT_SEGMENTER_CONFIG));
   const c = { ...DEFAULT_SEGMENTER_CONFIG, ...input };
   if (!SEGMENTATION_MODELS.includes(c.model)) {
     throw new SegmenterConfigError('model', c.model, `one of ${SEGMENTATION_MODELS.join(', ')}`);

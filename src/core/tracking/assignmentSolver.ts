@@ -3,13 +3,12 @@
  *
  * - `shortestAugmentingPath` (src/core/assignment, shared with the metrics):
  *   the exact dense solver and the default.
- * - `munkresAssignment`: munkres-js, kept as the reference both are tested
- *   and benchmarked against.
+ * - munkres-js is the reference both are tested and benchmarked against
+ *   (`dev/munkresAssignment.ts`, dev-only).
  * - `solveGated`: splits the matrix into independent blocks (connected
  *   components of the allowed pairs), takes unambiguous blocks directly
  *   (SORT's shortcut) and solves the rest densely.
  */
-import computeMunkres from 'munkres-js';
 import { shortestAugmentingPath, type DenseSolver } from '../assignment/shortestAugmentingPath.ts';
 
 /** Row-major cost matrix. */
@@ -28,16 +27,6 @@ export { shortestAugmentingPath } from '../assignment/shortestAugmentingPath.ts'
  * tracker costs lie in [0, 1]), and rejected after solving (deep_sort's rule).
  */
 export const GATED_COST = 1e5;
-
-/** munkres-js adapter (reference implementation). */
-export const munkresAssignment: DenseSolver = (cost, rows, cols) => {
-  const rowToCol = new Int32Array(rows).fill(-1);
-  if (rows === 0 || cols === 0) return rowToCol;
-  const matrix: number[][] = [];
-  for (let i = 0; i < rows; i++) matrix.push(Array.from(cost.subarray(i * cols, (i + 1) * cols)));
-  for (const [r, c] of computeMunkres(matrix)) rowToCol[r] = c;
-  return rowToCol;
-};
 
 function find(parent: Int32Array, x: number): number {
   while (parent[x] !== x) {

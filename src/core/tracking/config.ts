@@ -1,3 +1,4 @@
+import { checkBoolean as checkBooleanIn, checkNumber as checkNumberIn, rejectUnknownKeys } from '../util/configValue.ts';
 import { TrackerConfigError } from './TrackerConfigError.ts';
 
 /**
@@ -168,20 +169,12 @@ const MAX_FRAME_RATE = 10_000;
 /** Longest duration a setting may take: a day. */
 const MAX_SECONDS = 86_400;
 
-function checkNumber(key: string, value: unknown, min: number, max: number, integer = false): number {
-  const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
-  if (!ok || (integer && !Number.isInteger(value))) {
-    throw new TrackerConfigError(key, value, `${integer ? 'an integer' : 'a number'} in [${min}, ${max}]`);
-  }
-  return value as number;
-}
-
-function checkBoolean(key: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') throw new TrackerConfigError(key, value, 'true or false');
-  return value;
-}
+const checkNumber = (key: string, value: unknown, min: number, max: number, integer = false): number =>
+  checkNumberIn(TrackerConfigError, key, value, min, max, integer);
+const checkBoolean = (key: string, value: unknown): boolean => checkBooleanIn(TrackerConfigError, key, value);
 
 function validateKalman(input: Partial<KalmanParams> = {}): KalmanParams {
+  rejectUnknownKeys(TrackerConfigError, input, Object.keys(DEFAULT_KALMAN_PARAMS), 'kalman.');
   const k = { ...DEFAULT_KALMAN_PARAMS, ...input };
   const positive = (key: keyof KalmanParams) => checkNumber(`kalman.${key}`, k[key], Number.MIN_VALUE, 1e3);
   return {
@@ -204,6 +197,7 @@ export type TrackerConfigInput = Partial<Omit<TrackerConfig, 'kalman'>> & { kalm
  * naming the key, its value and the allowed range.
  */
 export function validateTrackerConfig(input: TrackerConfigInput = {}): TrackerConfig {
+  rejectUnknownKeys(TrackerConfigError, input, Object.keys(DEFAULT_TRACKER_CONFIG));
   const c = { ...DEFAULT_TRACKER_CONFIG, ...input };
   const config: TrackerConfig = {
     frameRate: checkNumber('frameRate', c.frameRate, MIN_FRAME_RATE, MAX_FRAME_RATE),

@@ -14,7 +14,7 @@ export { TRACK_STATES } from './types.ts';
 export type { Detection, FrameBox, TrackOutput, TrackState, TrailPoint } from './types.ts';
 export { gatingDistance, initiate, multiPredict, predict, project, update } from './kalmanFilter.ts';
 export type { Gaussian, Projection } from './kalmanFilter.ts';
-export { GATED_COST, munkresAssignment, shortestAugmentingPath, solveGated } from './assignmentSolver.ts';
+export { GATED_COST, shortestAugmentingPath, solveGated } from './assignmentSolver.ts';
 export type { CostMatrix, DenseSolver } from './assignmentSolver.ts';
 export { matchingCascade, minCostMatching } from './linearAssignment.ts';
 export type { DistanceMetric, MatchResult } from './linearAssignment.ts';
