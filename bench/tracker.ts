@@ -17,6 +17,7 @@ import { combine, formatMetricsTable } from '../src/core/metrics/index.ts';
 import type { MotMetrics } from '../src/core/metrics/index.ts';
 import { ablationVariants } from './lib/ablation.ts';
 import { loadMotSequences, runOnSequence, scoreSequence } from './lib/motSequence.ts';
+import { refineAblation } from './lib/refineAblation.ts';
 import type { MotSequence, RunOptions } from './lib/motSequence.ts';
 import { timeAssociation, timeDense } from './lib/solverBench.ts';
 import { intArg } from './lib/args.ts';
@@ -97,6 +98,13 @@ async function main(): Promise<void> {
     });
   }
 
+  // Offline refinement (src/core/refine) over the default tracker's rows.
+  let refinement: Array<{ name: string; overall: ReturnType<typeof compact> }> | undefined;
+  if (process.argv.includes('--ablation')) {
+    console.log(`\noffline refinement (overall over ${seqs.length} sequences)\n${HEADER}`);
+    refinement = refineAblation(seqs).map(({ name, m }) => (console.log(summaryLine(name, m)), { name, overall: compact(m) }));
+  }
+
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   const results = {
     generatedAt: new Date().toISOString(),
@@ -108,6 +116,7 @@ async function main(): Promise<void> {
     solverMs: dense,
     associationStepMs: association.ms,
     ablation,
+    refinement,
   };
   writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${OUT}`);

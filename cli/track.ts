@@ -1,40 +1,43 @@
 /**
  * Headless tracking of a video file or a MOTChallenge image-sequence folder.
  *
- *   npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json]
+ *   npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--csv tracks.csv]
  *                    [--gt gt.txt] [--detector centernet] [--every k] [--appearance fusion|joint|histogram|off]
  *
  * Runs in Node with the TF.js WASM backend and frames decoded by ffmpeg: the
  * same `TrackingPipeline`, detector and tracker modules as the app, without
  * a browser (faster start, no GPU on the target machines anyway, and ffmpeg
  * decodes every container exactly frame by frame). Progress goes to stderr,
- * results to files, metrics to stdout when ground truth is given.
+ * results to files, metrics to stdout when ground truth is given. `--json`
+ * writes the app's versioned JSON export (same builder, same bytes; person
+ * masks included, so it also runs the app's segmenter on detected frames).
  */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { DETECTOR_NAMES, type DetectorName } from '../src/core/detection/index.ts';
+import { serializeResults } from '../src/core/export/jsonExport.ts';
+import { ResultsCollector } from '../src/core/export/resultsCollector.ts';
 import { evaluate, formatMetricsTable, formatMot } from '../src/core/metrics/index.ts';
 import { readMotFile } from '../src/core/metrics/readMotFile.ts';
 import {
   APPEARANCE_CHOICES,
   DEFAULT_APPEARANCE,
-  DEFAULT_TRACKED_CLASSES,
-  MotCollector,
   TrackingPipeline,
   loadStreamDetector,
   streamSettings,
   validateCadence,
   type AppearanceChoice,
 } from '../src/core/pipeline/index.ts';
+import { encodeMaskRle, loadSegmenter, withSourceSize, type MaskRle } from '../src/core/segmentation/index.ts';
 import { useNodeBackend } from '../src/node/backend.ts';
 import { openFrameInput } from '../src/node/frameInput.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { ProgressLine } from './progress.ts';
 
 const USAGE =
-  'usage: npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--gt gt.txt] [--detector centernet|coco-ssd] [--every k] [--appearance fusion|joint|histogram|off]';
+  'usage: npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--csv tracks.csv] [--gt gt.txt] [--detector centernet|coco-ssd] [--every k] [--appearance fusion|joint|histogram|off]';
 
 function options() {
   const { values, positionals } = parseArgs({
@@ -42,6 +45,7 @@ function options() {
     options: {
       out: { type: 'string' },
       json: { type: 'string' },
+      csv: { type: 'string' },
       gt: { type: 'string' },
       detector: { type: 'string', default: 'centernet' },
       every: { type: 'string', default: '1' },
@@ -63,6 +67,7 @@ function options() {
     input: positionals[0],
     out: values.out,
     json: values.json,
+    csv: values.csv,
     gt: values.gt,
     detector: values.detector as DetectorName,
     every,
@@ -77,59 +82,50 @@ async function main(): Promise<number> {
   if (!opts) return (console.log(USAGE), 0);
   const input = openFrameInput(opts.input);
   await useNodeBackend('wasm');
+  const models = fileSystemModelSource(resolve(import.meta.dirname, '../models'));
   const { detector, warning } = await loadStreamDetector(opts.detector, {
-    models: fileSystemModelSource(resolve(import.meta.dirname, '../models')),
+    models,
     appearance: opts.appearance,
     ...streamSettings(opts.detector, input.frameRate, opts.every).detector,
   });
   if (warning) console.error(`warning: ${warning}`);
   const settings = streamSettings(detector.name as DetectorName, input.frameRate, opts.every);
   const pipeline = new TrackingPipeline(detector, settings.tracker);
-  const collector = new MotCollector();
-  const frames: Array<{
-    index: number;
-    detected: boolean;
-    tracks: Array<{ id: number; box: readonly number[]; score: number; label?: string }>;
-  }> = [];
+  // The app segments every detected frame for its JSON export's masks; so does --json here.
+  const segmenter = opts.json ? await loadSegmenter({ source: models }) : null;
+  const collector = new ResultsCollector();
   const progress = new ProgressLine(input.frameCount);
   try {
     for await (const f of input.frames()) {
       let result;
+      let mask: MaskRle | undefined;
       if (f.index % opts.every === 0) {
         const tensor = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
         try {
           result = await pipeline.detectAndTrack(tensor, f.index);
+          if (segmenter) mask = encodeMaskRle(withSourceSize(await segmenter.segment(tensor), input.width, input.height));
         } finally {
           tensor.dispose();
         }
       } else result = pipeline.carry(f.index);
-      collector.add(result);
-      if (opts.json)
-        frames.push({
-          index: f.index,
-          detected: result.detected,
-          tracks: result.tracks.map((t) => ({ id: t.id, box: t.box, score: t.score, label: t.label })),
-        });
+      collector.add({ ...result, mask });
       progress.tick();
     }
   } finally {
     progress.done();
     pipeline.dispose();
+    segmenter?.dispose();
   }
   const rows = collector.rows();
   if (opts.out) writeFileSync(opts.out, formatMot(rows));
   if (opts.json) {
-    const meta = {
-      input: input.name,
-      width: input.width,
-      height: input.height,
-      frameRate: input.frameRate,
-      detector: detector.name,
-      every: opts.every,
-      classes: DEFAULT_TRACKED_CLASSES,
-    };
-    writeFileSync(opts.json, JSON.stringify({ ...meta, frames }));
+    const video = { fileName: basename(input.name), width: input.width, height: input.height, frameRate: input.frameRate };
+    writeFileSync(
+      opts.json,
+      serializeResults(collector.toJson(video, { detector: detector.name, every: opts.every, backend: tf.getBackend() })),
+    );
   }
+  if (opts.csv) writeFileSync(opts.csv, collector.toCsv(rows));
   console.error(
     `${progress.count} frames, ${new Set(rows.map((r) => r.id)).size} tracks, ${rows.length} rows${opts.out ? ` → ${opts.out}` : ''}`,
   );

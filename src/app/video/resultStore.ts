@@ -1,6 +1,5 @@
-import { buildJsonExport, type JsonExport, type TrackClass } from '../../core/export';
+import { ResultsCollector, serializeResults, type TrackscopeResults } from '../../core/export';
 import { formatMot, type MotRow } from '../../core/metrics';
-import { MotCollector, type FrameResult } from '../../core/pipeline';
 import type { VideoMetadata } from '../../core/video';
 import { FrameAnnotations } from './annotations';
 import type { ProcessedFrame } from './protocol';
@@ -22,19 +21,15 @@ export interface RunSettings {
   readonly every: number;
 }
 
-const NO_TIMINGS: FrameResult['timings'] = { preprocessMs: 0, inferenceMs: 0, postprocessMs: 0, embedMs: 0, trackMs: 0 };
-
 /**
  * Everything one processing run produced, framework-free. Boxes shown on
- * any frame are the MOT rows (`MotCollector`, including the boxes tracks
- * report late), so what the user scrubs through is exactly what is exported.
+ * any frame are the MOT rows (`ResultsCollector`, including the boxes tracks
+ * report late), so what the user scrubs through is exactly what is exported,
+ * and the exports are the CLI's bytes for the same frames.
  */
 export class ResultStore {
-  readonly #collector = new MotCollector();
-  readonly #classes = new Map<number, TrackClass>();
+  readonly #collector = new ResultsCollector();
   readonly #timestamps: number[] = [];
-  /** Person masks by 0-based frame index (detected frames only). */
-  readonly #masks = new Map<number, MaskRle>();
   readonly thumbs = new Map<number, string>();
   #rows: MotRow[] | null = null;
   #annotations: FrameAnnotations | null = null;
@@ -54,9 +49,7 @@ export class ResultStore {
   add(frames: readonly ProcessedFrame[]): void {
     for (const f of frames) {
       this.#timestamps[f.index] = f.timestampUs;
-      if (f.mask) this.#masks.set(f.index, f.mask);
-      for (const t of f.tracks) if (!this.#classes.has(t.id)) this.#classes.set(t.id, { label: t.label ?? 'object', classId: t.classId });
-      this.#collector.add({ index: f.index, detected: f.detected, detections: [], tracks: f.tracks, timings: NO_TIMINGS });
+      this.#collector.add(f);
     }
     this.#rows = this.#annotations = this.#tracks = null;
   }
@@ -75,22 +68,22 @@ export class ResultStore {
   }
 
   labelOf(id: number): string {
-    return this.#classes.get(id)?.label ?? 'object';
+    return this.#collector.classes().get(id)?.label ?? 'object';
   }
 
   /** Person masks by 0-based frame (for the export worker). */
   masks(): Map<number, MaskRle> {
-    return new Map(this.#masks);
+    return new Map(this.#collector.masks());
   }
 
   /** Track labels by id (for the export worker). */
   labels(): Map<number, string> {
-    return new Map([...this.#classes].map(([id, c]) => [id, c.label]));
+    return new Map([...this.#collector.classes()].map(([id, c]) => [id, c.label]));
   }
 
   /** Boxes, tags and trails per frame, from the same rows as the MOT export. */
   annotations(): FrameAnnotations {
-    return (this.#annotations ??= new FrameAnnotations(this.rows(), this.labels(), this.#masks, this.settings.every));
+    return (this.#annotations ??= new FrameAnnotations(this.rows(), this.labels(), this.#collector.masks(), this.settings.every));
   }
 
   tracks(): TrackSummary[] {
@@ -112,15 +105,24 @@ export class ResultStore {
     return formatMot(this.rows());
   }
 
-  toJson(): JsonExport {
+  toJson(): TrackscopeResults {
     const m = this.metadata;
-    return buildJsonExport({
-      video: { fileName: m.fileName, width: m.width, height: m.height, frameRate: m.frameRate.fps, frameCount: this.frameCount },
-      settings: { ...this.settings },
-      rows: this.rows(),
-      classes: this.#classes,
-      masks: new Map([...this.#masks].map(([i, m]) => [i + 1, m])),
-    });
+    const { detector, every, backend } = this.settings;
+    return this.#collector.toJson(
+      { fileName: m.fileName, width: m.width, height: m.height, frameRate: m.frameRate.fps },
+      { detector, every, backend },
+      this.rows(),
+    );
+  }
+
+  /** The JSON export's bytes (the CLI's `--json` gives the same for the same frames). */
+  toJsonText(): string {
+    return serializeResults(this.toJson());
+  }
+
+  /** One row per box, with class and custom label, for spreadsheets. */
+  toCsv(): string {
+    return this.#collector.toCsv(this.rows());
   }
 
   /** Releases thumbnail URLs. */

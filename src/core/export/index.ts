@@ -1,8 +1,23 @@
 /**
  * Result exports: MOTChallenge text (via the metrics module's `formatMot`),
- * JSON with classes and scores, and an annotated WebM (browser only: needs
- * WebCodecs). The MOT and JSON builders are framework-free and run in Node.
+ * the versioned JSON (classes, scores, COCO RLE masks), a CSV of tracks, and
+ * an annotated WebM (browser only: needs WebCodecs). All but the WebM are
+ * framework-free and run in Node; `ResultsCollector` builds them for the app and the CLI.
  */
 export { formatMot as toMotText } from '../metrics/motFormat.ts';
-export { buildJsonExport, type JsonExport, type JsonExportInput, type JsonExportObject, type TrackClass } from './jsonExport.ts';
+export { buildJsonExport, serializeResults } from './jsonExport.ts';
+export type {
+  JsonExportInput,
+  ResultsFrame,
+  ResultsObject,
+  ResultsSettings,
+  ResultsTrack,
+  ResultsVideo,
+  TrackClass,
+  TrackscopeResults,
+} from './jsonExport.ts';
+export { decodeCocoRle, encodeCocoRle, type CocoRle } from './cocoRle.ts';
+export { maskToCocoRle } from './maskToCoco.ts';
+export { formatTracksCsv, TRACKS_CSV_HEADER } from './csvExport.ts';
+export { ResultsCollector, type CollectedFrame } from './resultsCollector.ts';
 export { encodeAnnotatedWebm, type AnnotatedWebmOptions, type DrawFrame } from './annotatedWebm.ts';

@@ -9,7 +9,7 @@ import type { FrameResult } from './trackingPipeline.ts';
 export class MotCollector {
   readonly #rows: MotRow[] = [];
 
-  add(result: FrameResult): void {
+  add(result: Pick<FrameResult, 'index' | 'tracks'>): void {
     for (const t of result.tracks) {
       this.#rows.push({ frame: result.index + 1, id: t.id, box: t.box, conf: t.score });
       for (const b of t.lateBoxes ?? []) this.#rows.push({ frame: b.frame + 1, id: t.id, box: b.box, conf: t.score });
