@@ -87,7 +87,7 @@ describe('CLI and app give the same tracks for the same clip', () => {
     expect(maxBox).toBeLessThanOrEqual(BOX_TOLERANCE_PX);
     expect(maxScore).toBeLessThanOrEqual(SCORE_TOLERANCE);
     expect(Math.max(...appRows.map((r) => r.frame))).toBeLessThanOrEqual(VTEST40_FRAMES);
-  });
+  }, 400_000); // the CLI and the app each detect and segment 40 frames on WASM
 
   it('JSON export: the same bytes from the CLI and the app (one builder, masks included)', async () => {
     expect(app, 'needs the app session of the MOT rows test').toBeDefined();
