@@ -7,7 +7,19 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 export default ts.config(
-  { ignores: ['node_modules/', 'dist/', 'models/', '.cache/', 'test-results/', 'bench/results/', 'tests/fixtures/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-bench/',
+      'public/models',
+      'models/',
+      '.cache/',
+      'test-results/',
+      'bench/results/',
+      'tests/fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],

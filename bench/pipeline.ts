@@ -22,8 +22,8 @@ import { loadSegmenter } from '../src/core/segmentation/index.ts';
 import { useNodeBackend } from '../src/node/backend.ts';
 import { ffmpegFrames } from '../src/node/ffmpegFrames.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
-import { startAppServer } from '../tests/helpers/appServer.ts';
-import { launchChromium } from '../tests/helpers/browser.ts';
+import { startAppServer } from '../dev/appServer.ts';
+import { launchChromium } from '../dev/browser.ts';
 import { summarize } from './lib/node-stats.ts';
 import { intArg, stringArg } from './lib/args.ts';
 

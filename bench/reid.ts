@@ -24,7 +24,7 @@ import type { Detection } from '../src/core/tracking/index.ts';
 import { useNodeBackend } from '../src/node/backend.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { refineTracks, trackEmbeddings } from '../src/core/refine/index.ts';
-import { runOnSequence } from './lib/motSequence.ts';
+import { runOnSequence } from '../src/node/motSequence.ts';
 import { buildPairs, scoreDescriptor } from './lib/reid-compare.ts';
 import { readFrames } from './lib/reid-frames.ts';
 import { buildScene, type Scene } from './lib/reid-scene.ts';

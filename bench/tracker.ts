@@ -16,9 +16,9 @@ import { join, resolve } from 'node:path';
 import { combine, formatMetricsTable } from '../src/core/metrics/index.ts';
 import type { MotMetrics } from '../src/core/metrics/index.ts';
 import { ablationVariants } from './lib/ablation.ts';
-import { loadMotSequences, runOnSequence, scoreSequence } from './lib/motSequence.ts';
+import { loadMotSequences, runOnSequence, scoreSequence } from '../src/node/motSequence.ts';
+import type { MotSequence, RunOptions } from '../src/node/motSequence.ts';
 import { refineAblation } from './lib/refineAblation.ts';
-import type { MotSequence, RunOptions } from './lib/motSequence.ts';
 import { timeAssociation, timeDense } from './lib/solverBench.ts';
 import { intArg } from './lib/args.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Video input benchmark: frames per second through src/core/video in headless
+ * Video input benchmark: frames per second through src/browser/video in headless
  * Chromium (WebCodecs VideoDecoder fed by mediabunny), written to
  * bench/results/video.json.
  *
@@ -20,18 +20,18 @@
  * Skip them with --decode-only.
  *
  * Extending: add a BenchStage to STAGES. A stage gets the running harness
- * (a page with the video layer; see tests/video/pages/harness.ts) and the
+ * (a page with the video layer; see dev/video/pages/harness.ts) and the
  * clip path, and returns one timed pass. Rows merge into video.json by
  * (stage, clip), so a later pipeline stage can be run on its own.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { clips, ffmpegClip, ffprobeFrameCount } from '../tests/video/lib/clips';
+import { clips, ffmpegClip, ffprobeFrameCount } from '../dev/video/clips';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startVideoHarness, type VideoHarness } from '../tests/video/lib/harness';
-import { openVideoApp } from '../tests/video/lib/appVideo';
+import { startVideoHarness, type VideoHarness } from '../dev/video/harness';
+import { openVideoApp } from '../dev/video/appVideo';
 import { summarize, type Stats } from './lib/node-stats';
 
 const ROOT = resolve(import.meta.dirname, '..');

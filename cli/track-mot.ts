@@ -9,7 +9,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadMotSequence, runOnSequence, scoreSequence } from '../bench/lib/motSequence.ts';
+import { loadMotSequence, runOnSequence, scoreSequence } from '../src/node/motSequence.ts';
 import { formatMetricsTable, formatMot } from '../src/core/metrics/index.ts';
 
 async function main(): Promise<void> {

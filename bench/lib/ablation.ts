@@ -3,7 +3,7 @@
  * baseline, then each improvement added in turn (cumulative), then the
  * default with each one removed (leave-one-out).
  */
-import type { RunOptions } from './motSequence.ts';
+import type { RunOptions } from '../../src/node/motSequence.ts';
 import { DEFAULT_TIME_SETTINGS } from '../../src/core/tracking/index.ts';
 
 export interface Variant {

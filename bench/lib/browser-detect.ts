@@ -1,12 +1,13 @@
 /**
- * Browser part of bench:detect: serves the production build, opens bench.html
+ * Browser part of bench:detect: builds and serves the bench page
+ * (bench/browser/index.html, `vite build --mode bench`), opens it
  * in headless Debian Chromium and runs CenterNet there for each backend.
  * Samples come back raw and are summarised by the same `makeRow` as Node's.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startAppServer } from '../../tests/helpers/appServer';
-import { isLocal, launchChromium, recordRequests } from '../../tests/helpers/browser';
+import { startAppServer } from '../../dev/appServer';
+import { isLocal, launchChromium, recordRequests } from '../../dev/browser';
 import { makeRow, type BenchRow, type FrameSample } from './node-stats';
 
 export const BROWSER_BACKENDS = ['wasm', 'webgl', 'webgpu', 'cpu'] as const;
@@ -29,7 +30,7 @@ export interface BrowserBenchOptions {
 }
 
 export async function benchBrowser(backends: readonly BrowserBackend[], opts: BrowserBenchOptions): Promise<BenchRow[]> {
-  const server = await startAppServer();
+  const server = await startAppServer({ mode: 'bench' });
   const browser = await launchChromium({ extraArgs: ['--enable-unsafe-webgpu'] });
   const rows: BenchRow[] = [];
   try {
@@ -40,7 +41,7 @@ export async function benchBrowser(backends: readonly BrowserBackend[], opts: Br
         route.fulfill({ body: readFileSync(join(opts.mediaDir, route.request().url().split('/').pop()!)), contentType: 'image/png' }),
       );
       try {
-        await page.goto(`${server.origin}/bench.html`);
+        await page.goto(`${server.origin}/bench/browser/index.html`);
         await page.waitForFunction(() => 'trackscopeBench' in window);
         const args = {
           backend,

@@ -8,7 +8,7 @@
 import { combine } from '../../src/core/metrics/index.ts';
 import type { MotMetrics } from '../../src/core/metrics/index.ts';
 import { refineTracks, type RefineConfig } from '../../src/core/refine/index.ts';
-import { runOnSequence, scoreSequence, type MotSequence } from './motSequence.ts';
+import { runOnSequence, scoreSequence, type MotSequence } from '../../src/node/motSequence.ts';
 
 const OFF: Partial<RefineConfig> = { link: false, interpolate: false, smooth: false };
 

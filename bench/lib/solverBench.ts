@@ -11,7 +11,7 @@ import { Track } from '../../src/core/tracking/track.ts';
 import type { PreparedDetection } from '../../src/core/tracking/track.ts';
 import { tlwhToXyah } from '../../src/core/geometry/boxes.ts';
 import type { Tlwh } from '../../src/core/geometry/boxes.ts';
-import { seededRandom } from '../../tests/helpers/seededRandom.ts';
+import { mulberry32 as seededRandom } from '../../src/core/util/rng.ts';
 
 /** Median milliseconds of `fn` over `runs` calls after `warmup` untimed calls. */
 export function medianMs(fn: () => unknown, runs: number, warmup = Math.min(runs, 5)): number {

@@ -2,6 +2,12 @@
  * Opt-in results API for automated tests (`?testHooks=1`): the last frames'
  * track ids and boxes, read through `window.trackscope.liveFrames`. Nothing
  * is recorded unless the parameter is present, and the buffer is bounded.
+ *
+ * With `&liveStep=1` as well, the live loop does not follow the camera's
+ * clock: a test feeds it recorded frames with
+ * `await window.trackscope.stepLive([base64 JPEG or PNG, ...])`, one camera
+ * frame each, and every detection is awaited. Results then depend on the
+ * frames alone, never on the machine's speed.
  */
 import type { TrackOutput } from '../core/tracking';
 import type { LiveStats } from './pipeline/liveLoop';
@@ -12,9 +18,17 @@ export interface RecordedFrame {
 }
 
 const LIMIT = 2000;
-const enabled = typeof location !== 'undefined' && new URLSearchParams(location.search).get('testHooks') === '1';
+const params = typeof location !== 'undefined' ? new URLSearchParams(location.search) : new URLSearchParams();
+const enabled = params.get('testHooks') === '1';
+/** True when a test drives the live loop frame by frame (`?testHooks=1&liveStep=1`). */
+export const liveStepMode = enabled && params.get('liveStep') === '1';
 const liveFrames: RecordedFrame[] = [];
-const hooks: { liveFrames: RecordedFrame[]; liveStats: LiveStats | null; loseGpuContext?: () => void } = { liveFrames, liveStats: null };
+const hooks: {
+  liveFrames: RecordedFrame[];
+  liveStats: LiveStats | null;
+  loseGpuContext?: () => void;
+  stepLive?: (frames: readonly string[]) => Promise<number>;
+} = { liveFrames, liveStats: null };
 if (enabled) (globalThis as unknown as { trackscope: unknown }).trackscope = hooks;
 
 /** Latest HUD statistics, for benchmarks and soak runs. */
@@ -31,4 +45,26 @@ export function recordLiveFrame(index: number, tracks: readonly (TrackOutput & {
 /** Lets a test make the pipeline worker lose its WebGL context. */
 export function exposeFaultInjection(loseGpuContext: () => void): void {
   if (enabled) hooks.loseGpuContext = loseGpuContext;
+}
+
+/** Decodes a base64-encoded image (JPEG or PNG) without fetch, which the CSP limits to 'self'. */
+async function decodeBase64Image(data: string): Promise<ImageBitmap> {
+  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  return createImageBitmap(new Blob([bytes]));
+}
+
+/**
+ * Lets a test step the live loop (`liveStep=1`): each base64 image is one
+ * camera frame. Resolves with the number of frames stepped once the last one
+ * has been processed (or carried) and drawn.
+ */
+export function exposeLiveStepper(step: (frame: ImageBitmap) => Promise<void>): () => void {
+  if (!liveStepMode) return () => {};
+  hooks.stepLive = async (frames) => {
+    for (const f of frames) await step(await decodeBase64Image(f));
+    return frames.length;
+  };
+  return () => {
+    hooks.stepLive = undefined;
+  };
 }

@@ -3,9 +3,10 @@
  * image-sequence folder (`seqinfo.ini` + `img1/000001.jpg…`) — as a stream of
  * RGB frames decoded by ffmpeg.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ffmpegFrames, probeVideo, type RawFrame } from './ffmpegFrames.ts';
+import { readSeqInfo } from './seqInfo.ts';
 
 export interface FrameInput {
   name: string;
@@ -18,35 +19,21 @@ export interface FrameInput {
   frames(): AsyncGenerator<RawFrame>;
 }
 
-export function parseSeqInfo(text: string): Record<string, string> {
-  const info: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*([^=;#[\]]+?)\s*=\s*(.*?)\s*$/.exec(line);
-    if (m) info[m[1]] = m[2];
-  }
-  return info;
-}
-
 function openSequence(dir: string): FrameInput {
-  const info = parseSeqInfo(readFileSync(join(dir, 'seqinfo.ini'), 'utf8'));
-  const frameRate = Number(info.frameRate);
-  const width = Number(info.imWidth);
-  const height = Number(info.imHeight);
-  const seqLength = Number(info.seqLength);
-  for (const [key, v] of Object.entries({ frameRate, imWidth: width, imHeight: height })) {
-    if (!(v > 0)) throw new Error(`${join(dir, 'seqinfo.ini')}: ${key} must be a positive number`);
-  }
-  const imDir = join(dir, info.imDir ?? 'img1');
-  const ext = info.imExt ?? '.jpg';
-  const pattern = join(imDir, `%06d${ext}`);
-  if (!existsSync(join(imDir, `000001${ext}`))) throw new Error(`${imDir}: no image 000001${ext} (expected MOTChallenge naming)`);
+  const info = readSeqInfo(dir);
+  const { frameRate, imWidth: width, imHeight: height } = info;
+  if (width === null || height === null) throw new Error(`${info.path}: imWidth and imHeight are required for an image sequence`);
+  const imDir = join(dir, info.imDir);
+  const pattern = join(imDir, `%06d${info.imExt}`);
+  if (!existsSync(join(imDir, `000001${info.imExt}`)))
+    throw new Error(`${imDir}: no image 000001${info.imExt} (expected MOTChallenge naming)`);
   const gt = join(dir, 'gt', 'gt.txt');
   return {
     name: info.name ?? dir,
     width,
     height,
     frameRate,
-    frameCount: seqLength > 0 ? seqLength : null,
+    frameCount: info.seqLength,
     gtPath: existsSync(gt) ? gt : null,
     frames: () => ffmpegFrames(pattern, { width, height }, ['-framerate', String(frameRate), '-start_number', '1']),
   };

@@ -9,11 +9,11 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeResultJson } from '../../scripts/lib/resultFiles.ts';
-import { useServedApp } from '../helpers/appServer';
-import { launchChromium, y4mFromClip } from '../helpers/browser';
+import { useServedApp } from '../helpers/servedApp.ts';
+import { launchChromium, y4mFromClip } from '../../dev/browser';
 import { describeViolations, runAxe, SEVERE, type AxeViewResult } from '../hardening/axe.ts';
 import { focusRing, openTraining, processVideo, reducedMotionOffenders, tabThrough, TRAINING_TABS } from '../hardening/views.ts';
-import { vtest40Vp8 } from '../video/lib/appVideo';
+import { vtest40Vp8 } from '../../dev/video/appVideo';
 
 const CLIP = resolve(import.meta.dirname, '../fixtures/media/vtest-150.mp4');
 

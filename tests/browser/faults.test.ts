@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useServedApp } from '../helpers/appServer';
-import { launchChromium, y4mFromClip } from '../helpers/browser';
+import { useServedApp } from '../helpers/servedApp.ts';
+import { launchChromium, y4mFromClip } from '../../dev/browser';
 
 const CLIP = resolve(import.meta.dirname, '../fixtures/media/vtest-150.mp4');
 

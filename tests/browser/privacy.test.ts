@@ -12,10 +12,10 @@ import type { Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../scripts/headers.mjs';
 import { writeResultJson } from '../../scripts/lib/resultFiles.ts';
-import { useServedApp } from '../helpers/appServer';
-import { isLocal, launchChromium, y4mFromClip } from '../helpers/browser';
+import { useServedApp } from '../helpers/servedApp.ts';
+import { isLocal, launchChromium, y4mFromClip } from '../../dev/browser';
 import { openTraining, processVideo, TRAINING_TABS } from '../hardening/views.ts';
-import { vtest40Vp8 } from '../video/lib/appVideo';
+import { vtest40Vp8 } from '../../dev/video/appVideo';
 
 const CLIP = resolve(import.meta.dirname, '../fixtures/media/vtest-150.mp4');
 
@@ -86,8 +86,11 @@ describe('privacy: nothing leaves the app origin', () => {
     );
     expect(cspRefused).toBe(true);
 
-    // The other served page, bench.html, carries the same headers.
-    const benchHeaders = expectSecurityHeaders(await (await context.newPage()).goto(`${server.origin}/bench.html`), 'bench.html');
+    // Static files from public/ (the model weights) carry the same headers.
+    const modelHeaders = expectSecurityHeaders(
+      await (await context.newPage()).goto(`${server.origin}/models/manifest.json`),
+      'models/manifest.json',
+    );
 
     const foreign = requests.filter((u) => !isLocal(u, server.origin));
     writeResultJson('privacy', {
@@ -98,7 +101,7 @@ describe('privacy: nothing leaves the app origin', () => {
       blockedByRoute: blocked,
       cspRefusedForeignFetch: cspRefused,
       crossOriginIsolated: true,
-      headers: { index: headers, bench: benchHeaders },
+      headers: { index: headers, models: modelHeaders },
     });
     expect(foreign).toEqual([]);
     expect(blocked).toEqual([]);

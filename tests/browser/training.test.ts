@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../helpers/appServer';
-import { artifactPath, isLocal, launchChromium, recordRequests } from '../helpers/browser';
+import { startAppServer, type AppServer } from '../../dev/appServer';
+import { artifactPath, isLocal, launchChromium, recordRequests } from '../../dev/browser';
 
 /** A "7": top bar, then the diagonal, in pad pixels (the pad is 140×140). */
 const STROKES: [number, number][][] = [

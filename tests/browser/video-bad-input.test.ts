@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clips, derivedFile, ffmpegClip, VTEST } from '../video/lib/clips';
-import { openVideoApp, type AppSession } from '../video/lib/appVideo';
+import { clips, derivedFile, ffmpegClip, VTEST } from '../../dev/video/clips';
+import { openVideoApp, type AppSession } from '../../dev/video/appVideo';
 
 const short = (name: string, extra: string[]) => ffmpegClip(name, ['-i', VTEST, '-an', '-frames:v', '8', ...extra]);
 const good = () => short('vtest-8-vp8-small.webm', ['-vf', 'scale=384:288', '-c:v', 'libvpx', '-b:v', '400k']);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMot } from '../../src/core/metrics/index.ts';
-import { artifactPath } from '../helpers/browser';
-import { openVideoApp, vtest40Vp8, VTEST40_FRAMES, type AppSession } from '../video/lib/appVideo';
+import { artifactPath } from '../../dev/browser';
+import { openVideoApp, vtest40Vp8, VTEST40_FRAMES, type AppSession } from '../../dev/video/appVideo';
 
 describe('Video view (headless Chromium, 40-frame VP8 WebM cut from vtest)', () => {
   let app: AppSession;
@@ -72,7 +72,7 @@ describe('Video view (headless Chromium, 40-frame VP8 WebM cut from vtest)', () 
     expect(download.suggestedFilename()).toBe('vtest-40-vp8.tracks.webm');
     const path = artifactPath('video-annotated.webm');
     await download.saveAs(path);
-    const { ffprobeFrameCount } = await import('../video/lib/clips');
+    const { ffprobeFrameCount } = await import('../../dev/video/clips');
     expect(ffprobeFrameCount(path)).toBe(VTEST40_FRAMES);
     expect(app.pageErrors).toEqual([]);
   });

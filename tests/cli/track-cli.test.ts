@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { formatMot, parseMot } from '../../src/core/metrics/index.ts';
-import { vtest40Vp8 } from '../video/lib/appVideo';
+import { vtest40Vp8 } from '../../dev/video/appVideo';
 import { runTrackCli } from './lib/runTrack';
 
 const ROOT = resolve(import.meta.dirname, '../..');

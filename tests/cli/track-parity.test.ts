@@ -19,8 +19,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseMot, type MotRow } from '../../src/core/metrics/index.ts';
 import type { TrackscopeResults } from '../../src/core/export/jsonExport.ts';
 import type { ProbedFrame } from '../video/pages/rgbProbe';
-import { openVideoApp, vtest40Vp8, VTEST40_FRAMES } from '../video/lib/appVideo';
-import { openDevPage } from '../video/lib/devPage';
+import { openVideoApp, vtest40Vp8, VTEST40_FRAMES } from '../../dev/video/appVideo';
+import { openDevPage } from '../../dev/devPage';
 import { runTrackCli } from './lib/runTrack';
 
 /** Pixels: box edges may differ by float rounding only (measured 0 on this machine; see the report). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combine } from '../../src/core/metrics/index.ts';
-import { loadMotSequences, runOnSequence, scoreSequence } from '../../bench/lib/motSequence.ts';
+import { loadMotSequences, runOnSequence, scoreSequence } from '../../src/node/motSequence.ts';
 import { requireMotData } from '../helpers/motData.ts';
 
 /**

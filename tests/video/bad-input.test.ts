@@ -1,7 +1,7 @@
 // Each kind of bad upload gives its own named error with a message for the user.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clips, VTEST } from './lib/clips';
-import { startVideoHarness, type VideoHarness } from './lib/harness';
+import { clips, VTEST } from '../../dev/video/clips';
+import { startVideoHarness, type VideoHarness } from '../../dev/video/harness';
 
 describe('bad video input (headless Chromium)', () => {
   let h: VideoHarness;

@@ -2,8 +2,8 @@
 // with the count ffprobe -count_frames reports; metadata for rotation, VFR and
 // very large frames.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clips, ffprobeFrameCount } from './lib/clips';
-import { startVideoHarness, type VideoHarness } from './lib/harness';
+import { clips, ffprobeFrameCount } from '../../dev/video/clips';
+import { startVideoHarness, type VideoHarness } from '../../dev/video/harness';
 import { correlation, ffmpegLumaGrid } from './lib/luma';
 
 describe('video decoding (headless Chromium, WebCodecs + mediabunny)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackOutput } from '../../src/core/tracking';
-import type { VideoMetadata } from '../../src/core/video';
+import type { VideoMetadata } from '../../src/browser/video';
 import type { ProcessedFrame } from '../../src/app/video/protocol';
 import { ResultStore } from '../../src/app/video/resultStore';
 import { scaleTracks } from '../../src/app/video/scaleResult';

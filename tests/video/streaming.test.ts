@@ -1,8 +1,8 @@
 // Streaming behaviour: a 5,000-frame clip with a flat JS heap, bounded
 // read-ahead while the consumer pauses, cancel via AbortSignal, early break.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clips, ffprobeFrameCount } from './lib/clips';
-import { startVideoHarness, type VideoHarness } from './lib/harness';
+import { clips, ffprobeFrameCount } from '../../dev/video/clips';
+import { startVideoHarness, type VideoHarness } from '../../dev/video/harness';
 
 const MiB = 1024 * 1024;
 /** Heap growth allowed over the run, after GC: 5,000 leaked 160x120 frames or queued packets would be far more. */

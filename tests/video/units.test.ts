@@ -1,4 +1,4 @@
-// Pure-logic parts of src/core/video (no browser needed): size policy, VFR rule,
+// Pure-logic parts of src/browser/video (no browser needed): size policy, VFR rule,
 // container sniffing, rotation sizes, error messages.
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,9 +16,9 @@ import {
   uprightSize,
   VideoInputError,
   type DecodedFrame,
-} from '../../src/core/video';
-import { classifyFrameRate } from '../../src/core/video/frameRate';
-import { toRotation } from '../../src/core/video/rotation';
+} from '../../src/browser/video';
+import { classifyFrameRate } from '../../src/browser/video/frameRate';
+import { toRotation } from '../../src/browser/video/rotation';
 
 describe('downscale policy', () => {
   it('leaves 1080p alone and flags anything with a longer side above 1920', () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { yuv420ToRgb } from '../../src/core/video/yuvToRgb';
-import { clips } from './lib/clips';
+import { yuv420ToRgb } from '../../src/browser/video/yuvToRgb';
+import { clips } from '../../dev/video/clips';
 
 /** Decodes the first frame of `path` with ffmpeg as `pix_fmt`. */
 function ffmpegFrame(path: string, pixFmt: string): Uint8Array {

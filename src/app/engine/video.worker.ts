@@ -4,7 +4,7 @@ import { selectBackend, type BackendSelection } from '../../core/backend/select'
 import type { Detector, DetectorName } from '../../core/detection';
 import { DEFAULT_APPEARANCE, TrackingPipeline, loadStreamDetector, streamSettings } from '../../core/pipeline';
 import { encodeMaskRle, loadSegmenter, withSourceSize, type MaskRle, type Segmenter } from '../../core/segmentation';
-import { inferenceSize, openVideo, videoFrameToRgb, type VideoMetadata } from '../../core/video';
+import { inferenceSize, openVideo, videoFrameToRgb, type VideoMetadata } from '../../browser/video';
 import type { ProcessedFrame, ProcessRequest, TrackThumb, VideoRequest, VideoResponse } from '../video/protocol';
 import { scaleTracks } from '../video/scaleResult';
 import { registerBrowserBackend } from './registerBrowserBackend';

@@ -53,18 +53,39 @@ export class LiveLoop {
   #numTensors = 0;
   #numBytes = 0;
 
+  /**
+   * `stepped` (test hook only): the loop does not follow the camera's clock;
+   * each `step(frame)` is one camera frame, and a detection started on it is
+   * awaited before the step returns. The outcome then depends on the frames
+   * alone, not on how fast the machine is.
+   */
   constructor(
     readonly video: VideoWithRvfc,
     readonly engine: EngineClient,
     readonly hooks: LiveLoopHooks,
     public cadenceSetting: 'auto' | number = 'auto',
+    readonly stepped = false,
   ) {}
 
   start(): void {
     if (this.#running) return;
     this.#running = true;
     this.engine.resetTracks();
-    this.#schedule();
+    if (!this.stepped) this.#schedule();
+  }
+
+  /** One camera frame in stepped mode: detect (awaited) when the cadence allows, else carry. */
+  async step(frame: ImageBitmap): Promise<void> {
+    if (!this.stepped || !this.#running) throw new Error('LiveLoop.step needs a running loop created with stepped = true');
+    const index = this.#seen++;
+    this.#camera.tick(performance.now());
+    this.#sinceSend++;
+    if (this.#sinceSend >= this.#minK()) await this.#process(index, frame);
+    else this.#carry();
+  }
+
+  #minK(): number {
+    return this.cadenceSetting === 'auto' ? 1 : this.cadenceSetting;
   }
 
   stop(): void {
@@ -83,9 +104,8 @@ export class LiveLoop {
     const index = this.#seen++;
     this.#camera.tick(performance.now());
     this.#sinceSend++;
-    const minK = this.cadenceSetting === 'auto' ? 1 : this.cadenceSetting;
     const ready = this.video.readyState >= 2 && this.video.videoWidth > 0;
-    if (!this.#busy && ready && this.#sinceSend >= minK) void this.#process(index);
+    if (!this.#busy && ready && this.#sinceSend >= this.#minK()) void this.#process(index);
     else this.#carry();
     this.#schedule();
   }
@@ -101,13 +121,14 @@ export class LiveLoop {
     this.#tracked.tick(performance.now());
   }
 
-  async #process(index: number): Promise<void> {
+  /** Detects on `frame` (default: the video's current frame, captured now). */
+  async #process(index: number, frame?: ImageBitmap): Promise<void> {
     this.#busy = true;
     this.#cadence = Number.isFinite(this.#sinceSend) ? 0.7 * this.#cadence + 0.3 * this.#sinceSend : 1;
     this.#sinceSend = 0;
     try {
       const t0 = performance.now();
-      const bitmap = await createImageBitmap(this.video);
+      const bitmap = frame ?? (await createImageBitmap(this.video));
       const capture = performance.now() - t0;
       const result = await this.engine.detect(bitmap, index);
       if (!this.#running) return;

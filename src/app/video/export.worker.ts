@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
-import { encodeAnnotatedWebm } from '../../core/export/annotatedWebm';
+import { encodeAnnotatedWebm } from '../../browser/export/annotatedWebm';
 import type { MotRow } from '../../core/metrics';
-import { openVideo } from '../../core/video';
+import { openVideo } from '../../browser/video';
 import type { MaskRle } from '../../core/segmentation';
 import { FrameAnnotations } from './annotations';
 

@@ -2,7 +2,7 @@ import type { BackendChoice, BackendSelection } from '../../core/backend/select'
 import type { DetectorName } from '../../core/detection';
 import type { MaskRle } from '../../core/segmentation';
 import type { TrackOutput } from '../../core/tracking';
-import type { Size, VideoMetadata } from '../../core/video';
+import type { Size, VideoMetadata } from '../../browser/video';
 
 /** What to process and how: the same knobs `npm run track` takes. */
 export interface ProcessRequest {

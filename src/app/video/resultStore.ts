@@ -1,6 +1,6 @@
 import { ResultsCollector, serializeResults, type TrackscopeResults } from '../../core/export';
 import { formatMot, type MotRow } from '../../core/metrics';
-import type { VideoMetadata } from '../../core/video';
+import type { VideoMetadata } from '../../browser/video';
 import { FrameAnnotations } from './annotations';
 import type { ProcessedFrame } from './protocol';
 import type { MaskRle } from '../../core/segmentation';

@@ -1,5 +1,5 @@
 /** In-page side of the pixel-parity check: RGB bytes of chosen frames as the video worker makes them. */
-import { openVideo, videoFrameToRgb } from '../../../src/core/video';
+import { openVideo, videoFrameToRgb } from '../../../src/browser/video';
 
 export interface ProbedFrame {
   index: number;

@@ -2,9 +2,9 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { launchChromium } from '../../helpers/browser';
+import { launchChromium } from './browser';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
+const ROOT = resolve(import.meta.dirname, '..');
 
 export interface DevPage {
   page: Page;

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync, readFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const VTEST = resolve(import.meta.dirname, '../../fixtures/media/vtest-150.mp4');
+export const VTEST = resolve(import.meta.dirname, '../../tests/fixtures/media/vtest-150.mp4');
 export const CLIP_DIR = join(tmpdir(), 'trackscope-video-clips-v1');
 
 const QUIET = ['-v', 'error', '-nostdin', '-y'];
@@ -154,7 +154,7 @@ export const clips = {
   corruptVp9: (): string => derivedFile('vtest-vp9-corrupt.webm', () => scramble(clips.webmVp9(), 0.4, 0.6)),
   corruptMp4: (): string => derivedFile('vtest-corrupt.mp4', () => scramble(VTEST, 0.4, 0.6)),
   empty: (): string => derivedFile('empty.mp4', () => Buffer.alloc(0)),
-  png: (): string => resolve(import.meta.dirname, '../../fixtures/media/coffee.png'),
+  png: (): string => resolve(import.meta.dirname, '../../tests/fixtures/media/coffee.png'),
   text: (): string => derivedFile('notes.mp4', () => Buffer.from('This is a text file renamed to .mp4\n'.repeat(20))),
 };
 

@@ -1,5 +1,5 @@
 /**
- * In-page side of the video tests and bench: drives src/core/video on the
+ * In-page side of the video tests and bench: drives src/browser/video on the
  * file chosen in #file and returns plain JSON to Playwright. Heap samples are
  * taken by the Node side (CDP) through the exposed `__sampleHeap` binding.
  */
@@ -11,7 +11,7 @@ import {
   type FrameStreamStats,
   type VideoLimits,
   type VideoMetadata,
-} from '../../../src/core/video';
+} from '../../../src/browser/video';
 
 export interface ErrorInfo {
   name: string;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -23,6 +23,23 @@ export function y4mFromClip(clip: string, frames = 150): string {
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip, '-frames:v', String(frames), '-pix_fmt', 'yuv420p', out]);
   }
   return out;
+}
+
+/**
+ * The first `frames` frames of a clip as base64 JPEGs (high quality, decoded
+ * once by ffmpeg and cached), for `window.trackscope.stepLive` in pages opened
+ * with `?testHooks=1&liveStep=1`.
+ */
+export function clipFramesBase64(clip: string, frames = 150): string[] {
+  const dir = join(tmpdir(), `trackscope-frames-${frames}-${clip.replace(/[^a-z0-9]/gi, '_').slice(-40)}`);
+  const names = () => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.jpg')) : []);
+  if (names().length !== frames) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip, '-frames:v', String(frames), '-q:v', '2', join(dir, 'f%04d.jpg')]);
+  }
+  const files = names().sort();
+  if (files.length !== frames) throw new Error(`${clip}: ffmpeg gave ${files.length} frames, expected ${frames}`);
+  return files.map((n) => readFileSync(join(dir, n)).toString('base64'));
 }
 
 export async function launchChromium(options: { fakeCameraFile?: string; extraArgs?: string[] } = {}): Promise<Browser> {
@@ -51,7 +68,7 @@ export function isLocal(url: string, origin: string): boolean {
   return url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:');
 }
 
-export const ARTIFACT_DIR = resolve(import.meta.dirname, '../../test-results');
+export const ARTIFACT_DIR = resolve(import.meta.dirname, '../test-results');
 
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACT_DIR, { recursive: true });

@@ -1,16 +1,18 @@
 /**
- * Node-only helpers shared by `bench/tracker.ts`, `cli/track-mot.ts` and the
+ * Node-only helpers shared by `cli/track-mot.ts`, `bench/tracker.ts` and the
  * tracking regression test: load a MOTChallenge sequence folder and run the
  * tracker over its detections, producing MOTChallenge result rows.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readMotFile } from '../../src/core/metrics/readMotFile.ts';
-import { evaluate } from '../../src/core/metrics/index.ts';
-import type { MotMetrics, MotRow } from '../../src/core/metrics/index.ts';
-import { DEFAULT_TIME_SETTINGS, Tracker, configForFrameRate } from '../../src/core/tracking/index.ts';
-import type { Detection, TimeSettings, TrackerConfigInput } from '../../src/core/tracking/index.ts';
+import { readMotFile } from '../core/metrics/readMotFile.ts';
+import { evaluate } from '../core/metrics/index.ts';
+import { MotCollector } from '../core/pipeline/motCollector.ts';
+import type { MotMetrics, MotRow } from '../core/metrics/index.ts';
+import { DEFAULT_TIME_SETTINGS, Tracker, configForFrameRate } from '../core/tracking/index.ts';
+import type { Detection, TimeSettings, TrackerConfigInput } from '../core/tracking/index.ts';
+import { readSeqInfo } from './seqInfo.ts';
 
 export interface MotSequence {
   readonly name: string;
@@ -22,23 +24,10 @@ export interface MotSequence {
   readonly gt: MotRow[];
 }
 
-/** Reads `seqinfo.ini` keys (`key=value` lines under `[Sequence]`). */
-export async function readSeqInfo(dir: string): Promise<Record<string, string>> {
-  const text = await readFile(join(dir, 'seqinfo.ini'), 'utf8');
-  const info: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*([^=;#[\]]+?)\s*=\s*(.*?)\s*$/.exec(line);
-    if (m) info[m[1]] = m[2];
-  }
-  return info;
-}
-
 export async function loadMotSequence(dir: string): Promise<MotSequence> {
-  const info = await readSeqInfo(dir);
-  const frameRate = Number(info.frameRate);
+  const info = readSeqInfo(dir);
   const detRows = await readMotFile(join(dir, 'det', 'det.txt'));
-  const seqLength = Number(info.seqLength) || Math.max(0, ...detRows.map((r) => r.frame));
-  if (!(frameRate > 0)) throw new Error(`${dir}/seqinfo.ini: frameRate must be a positive number, got "${info.frameRate}"`);
+  const seqLength = info.seqLength ?? Math.max(0, ...detRows.map((r) => r.frame));
   const detections: Detection[][] = Array.from({ length: seqLength }, () => []);
   for (const r of detRows) {
     if (r.frame < 1 || r.frame > seqLength) continue;
@@ -46,7 +35,7 @@ export async function loadMotSequence(dir: string): Promise<MotSequence> {
   }
   const gtPath = join(dir, 'gt', 'gt.txt');
   const gt = existsSync(gtPath) ? await readMotFile(gtPath) : [];
-  return { name: info.name ?? dir, frameRate, seqLength, detections, gt };
+  return { name: info.name ?? dir, frameRate: info.frameRate, seqLength, detections, gt };
 }
 
 export interface RunOptions {
@@ -73,16 +62,17 @@ export function runOnSequence(seq: MotSequence, options: RunOptions = {}): RunRe
   const start = performance.now();
   for (let f = 0; f < seq.seqLength; f++) outputs[f] = tracker.update(seq.detections[f]);
   const trackerSeconds = (performance.now() - start) / 1000;
-  const rows: MotRow[] = [];
-  for (let f = 0; f < seq.seqLength; f++) {
-    for (const t of outputs[f]) {
-      rows.push({ frame: f + 1, id: t.id, box: t.box, conf: t.score });
-      if (backfill && t.lateBoxes) {
-        for (const b of t.lateBoxes) rows.push({ frame: b.frame, id: t.id, box: b.box, conf: t.score });
-      }
-    }
-  }
-  rows.sort((a, b) => a.frame - b.frame || a.id - b.id);
+  // Tracker `lateBoxes` count update calls from 1; the collector takes 0-based frame indices.
+  const collector = new MotCollector();
+  outputs.forEach((tracks, index) =>
+    collector.add({
+      index,
+      tracks: tracks.map(({ lateBoxes, ...t }) =>
+        backfill && lateBoxes ? { ...t, lateBoxes: lateBoxes.map((b) => ({ ...b, frame: b.frame - 1 })) } : t,
+      ),
+    }),
+  );
+  const rows = collector.rows();
   return { rows, trackerSeconds };
 }
 

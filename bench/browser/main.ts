@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend, type BackendChoice, type BackendSelection } from '../core/backend/select';
-import { loadDetector, type DetectorName } from '../core/detection';
-import { registerBrowserBackend } from '../app/engine/registerBrowserBackend';
+import { selectBackend, type BackendChoice, type BackendSelection } from '../../src/core/backend/select';
+import { loadDetector, type DetectorName } from '../../src/core/detection';
+import { registerBrowserBackend } from '../../src/app/engine/registerBrowserBackend';
 
 /** One measured frame: per-stage milliseconds and the detection count. */
 export interface BenchSample {

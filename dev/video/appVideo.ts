@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { startAppServer, type AppServer } from '../../helpers/appServer';
-import { launchChromium } from '../../helpers/browser';
+import { startAppServer, type AppServer } from '../appServer';
+import { launchChromium } from '../browser';
 import { ffmpegClip, VTEST } from './clips';
 
 /** 40 frames of vtest (768x576, 10 fps) as VP8 WebM: VP8 decoding is bit-exact in ffmpeg and Chrome. */

@@ -1,14 +1,14 @@
 /**
- * Node side of the video tests and bench: serves tests/video/pages/harness.html
+ * Node side of the video tests and bench: serves dev/video/pages/harness.html
  * with Vite's dev server (no app build needed), opens it in headless Chromium
  * and hands it files through a real <input type=file>, as an upload would.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { openDevPage } from './devPage';
-import type { RunOptions, RunResult } from '../pages/harness';
-import type { FrameStreamStats, VideoMetadata } from '../../../src/core/video';
+import { openDevPage } from '../devPage';
+import type { RunOptions, RunResult } from './pages/harness';
+import type { FrameStreamStats, VideoMetadata } from '../../src/browser/video';
 
-const PAGE = '/tests/video/pages/harness.html';
+const PAGE = '/dev/video/pages/harness.html';
 
 export interface HeapSample {
   frames: number;
