@@ -3,6 +3,7 @@
  *
  *   npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--csv tracks.csv]
  *                    [--gt gt.txt] [--detector centernet] [--every k] [--appearance fusion|joint|histogram|off]
+ *                    [--refine on|off]
  *
  * Runs in Node with the TF.js WASM backend and frames decoded by ffmpeg: the
  * same `TrackingPipeline`, detector and tracker modules as the app, without
@@ -11,6 +12,8 @@
  * results to files, metrics to stdout when ground truth is given. `--json`
  * writes the app's versioned JSON export (same builder, same bytes; person
  * masks included, so it also runs the app's segmenter on detected frames).
+ * `--refine on` (default, as for uploads in the app) refines the online
+ * tracks offline (src/core/refine) before anything is written or scored.
  */
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -37,7 +40,7 @@ import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { ProgressLine } from './progress.ts';
 
 const USAGE =
-  'usage: npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--csv tracks.csv] [--gt gt.txt] [--detector centernet|coco-ssd] [--every k] [--appearance fusion|joint|histogram|off]';
+  'usage: npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--csv tracks.csv] [--gt gt.txt] [--detector centernet|coco-ssd] [--every k] [--appearance fusion|joint|histogram|off] [--refine on|off]';
 
 function options() {
   const { values, positionals } = parseArgs({
@@ -50,6 +53,7 @@ function options() {
       detector: { type: 'string', default: 'centernet' },
       every: { type: 'string', default: '1' },
       appearance: { type: 'string', default: DEFAULT_APPEARANCE },
+      refine: { type: 'string', default: 'on' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,6 +65,7 @@ function options() {
   if (!(APPEARANCE_CHOICES as readonly string[]).includes(values.appearance!)) {
     throw new UsageError(`--appearance is "${values.appearance}"; allowed: ${APPEARANCE_CHOICES.join(', ')}`);
   }
+  if (values.refine !== 'on' && values.refine !== 'off') throw new UsageError(`--refine is "${values.refine}"; allowed: on, off`);
   const every = Number(values.every);
   validateCadence(every);
   return {
@@ -72,6 +77,7 @@ function options() {
     detector: values.detector as DetectorName,
     every,
     appearance: values.appearance as AppearanceChoice,
+    refine: values.refine === 'on',
   };
 }
 
@@ -116,13 +122,15 @@ async function main(): Promise<number> {
     pipeline.dispose();
     segmenter?.dispose();
   }
-  const rows = collector.rows();
+  const rows = collector.refinedRows(input.frameRate, opts.refine ? {} : null);
   if (opts.out) writeFileSync(opts.out, formatMot(rows));
   if (opts.json) {
     const video = { fileName: basename(input.name), width: input.width, height: input.height, frameRate: input.frameRate };
     writeFileSync(
       opts.json,
-      serializeResults(collector.toJson(video, { detector: detector.name, every: opts.every, backend: tf.getBackend() })),
+      serializeResults(
+        collector.toJson(video, { detector: detector.name, every: opts.every, backend: tf.getBackend(), refine: opts.refine }, rows),
+      ),
     );
   }
   if (opts.csv) writeFileSync(opts.csv, collector.toCsv(rows));

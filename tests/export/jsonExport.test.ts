@@ -22,7 +22,7 @@ const classes = new Map([
 const masks = new Map([[1, { width: 2, height: 2, sourceWidth: 4, sourceHeight: 4, counts: [0, 1, 3] }]]);
 const input = {
   video: { fileName: 'a.webm', width: 4, height: 4, frameRate: 10, frameCount: 4 },
-  settings: { detector: 'centernet', every: 1, backend: 'wasm' },
+  settings: { detector: 'centernet', every: 1, backend: 'wasm', refine: true },
   rows,
   classes,
   masks,

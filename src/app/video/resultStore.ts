@@ -19,6 +19,8 @@ export interface RunSettings {
   readonly detector: string;
   readonly backend: string;
   readonly every: number;
+  /** Offline refinement of the online tracks (src/core/refine): on for uploads, as in `npm run track`. */
+  readonly refine: boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export class ResultStore {
     for (const f of frames) {
       this.#timestamps[f.index] = f.timestampUs;
       this.#collector.add(f);
+      for (const [id, sum] of f.embeddingSums ?? []) this.#collector.embeddings.set(id, sum);
     }
     this.#rows = this.#annotations = this.#tracks = null;
   }
@@ -62,9 +65,9 @@ export class ResultStore {
     return this.#timestamps[index] ?? 0;
   }
 
-  /** MOT rows, 1-based frames, sorted by frame then id. */
+  /** MOT rows, 1-based frames, sorted by frame then id; refined offline when `settings.refine`. */
   rows(): MotRow[] {
-    return (this.#rows ??= this.#collector.rows());
+    return (this.#rows ??= this.#collector.refinedRows(this.metadata.frameRate.fps, this.settings.refine ? {} : null));
   }
 
   labelOf(id: number): string {
@@ -107,10 +110,10 @@ export class ResultStore {
 
   toJson(): TrackscopeResults {
     const m = this.metadata;
-    const { detector, every, backend } = this.settings;
+    const { detector, every, backend, refine } = this.settings;
     return this.#collector.toJson(
       { fileName: m.fileName, width: m.width, height: m.height, frameRate: m.frameRate.fps },
-      { detector, every, backend },
+      { detector, every, backend, refine },
       this.rows(),
     );
   }

@@ -33,6 +33,8 @@ export interface ResultsSettings {
   every: number;
   /** TF.js backend the detector ran on. */
   backend: string;
+  /** Offline refinement (tracklet linking, GSI) was applied to the online tracks. */
+  refine: boolean;
 }
 
 export interface JsonExportInput {

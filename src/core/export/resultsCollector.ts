@@ -1,7 +1,10 @@
 import type { MotRow } from '../metrics/motFormat.ts';
 import { MotCollector } from '../pipeline/motCollector.ts';
+import { refineTracks } from '../refine/refineTracks.ts';
+import { TrackEmbeddingSums } from '../refine/trackEmbeddings.ts';
+import type { RefineConfig } from '../refine/config.ts';
 import type { MaskRle } from '../segmentation/rle.ts';
-import type { TrackOutput } from '../tracking/types.ts';
+import type { Detection, TrackOutput } from '../tracking/types.ts';
 import { formatTracksCsv } from './csvExport.ts';
 import { buildJsonExport, type ResultsSettings, type ResultsVideo, type TrackClass, type TrackscopeResults } from './jsonExport.ts';
 
@@ -11,6 +14,8 @@ export interface CollectedFrame {
   readonly index: number;
   readonly tracks: readonly (TrackOutput & { readonly customLabel?: string })[];
   readonly mask?: MaskRle;
+  /** The frame's detections with embeddings (detected frames), for tracklet means in refinement. */
+  readonly detections?: readonly Detection[];
 }
 
 /**
@@ -23,6 +28,8 @@ export class ResultsCollector {
   readonly #classes = new Map<number, TrackClass>();
   /** Person masks by 0-based frame index. */
   readonly #masks = new Map<number, MaskRle>();
+  /** Summed detection embeddings per track, for offline linking. */
+  readonly embeddings = new TrackEmbeddingSums();
   #frameCount = 0;
 
   add(frame: CollectedFrame): void {
@@ -39,6 +46,7 @@ export class ResultsCollector {
         });
       }
     }
+    if (frame.detections) this.embeddings.add(frame.tracks, frame.detections);
     this.#mot.add(frame);
   }
 
@@ -50,6 +58,14 @@ export class ResultsCollector {
   /** MOT rows, 1-based frames, sorted by frame then id. */
   rows(): MotRow[] {
     return this.#mot.rows();
+  }
+
+  /**
+   * The rows after offline refinement (tracklet linking with the embedding
+   * sums, gap interpolation, smoothing; `src/core/refine`), or `rows()` when `config` is null.
+   */
+  refinedRows(frameRate: number, config: Partial<RefineConfig> | null = {}): MotRow[] {
+    return config ? refineTracks(this.rows(), frameRate, { config, embeddings: this.embeddings.map() }) : this.rows();
   }
 
   classes(): ReadonlyMap<number, TrackClass> {

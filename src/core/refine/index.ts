@@ -8,4 +8,4 @@ export { linkCost, linkTracklets } from './linkTracklets.ts';
 export { gsiLengthScale, interpolateGaps, smoothTrack } from './gsi.ts';
 export { refineTracks } from './refineTracks.ts';
 export type { RefineOptions } from './refineTracks.ts';
-export { SAME_OBSERVATION_IOU, trackEmbeddings } from './trackEmbeddings.ts';
+export { SAME_OBSERVATION_IOU, TrackEmbeddingSums, trackEmbeddings } from './trackEmbeddings.ts';
