@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -59,4 +59,44 @@ describe('npm run track --gt', () => {
     expect(r.stdout).toMatch(/100\.0/);
     expect(parseMot(formatMot(rows))).toEqual(rows);
   });
+});
+
+describe('npm run track --realtime', () => {
+  /** Each CLI run starts tsx and loads the model: generous on a loaded 2-core machine (a safety net, not a speed check). */
+  const CLI_TIMEOUT_MS = 600_000;
+
+  it(
+    'with a fixed --detect-ms, two runs give identical rows, with the lag of a live view',
+    async () => {
+      const offline = await runTrackCli(vtest40Vp8(), tmp);
+      const texts: string[] = [];
+      for (const name of ['a', 'b']) {
+        const out = join(tmp, `realtime-${name}.txt`);
+        const r = await track(vtest40Vp8(), '--realtime', '--detect-ms', '250', '--out', out);
+        expect(r.code).toBe(0);
+        expect(r.stderr).toMatch(/detector latency 250/);
+        texts.push(readFileSync(out, 'utf8'));
+      }
+      expect(texts[0]).toBe(texts[1]);
+      const rows = parseMot(texts[0]);
+      expect(rows.length).toBeGreaterThan(20);
+      // 250 ms at 10 fps: frame 0's result shows from frame 3 (1-based 4); no boxes before it.
+      expect(Math.min(...rows.map((r) => r.frame))).toBe(4);
+      expect(rows).not.toEqual(offline.rows);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'rejects --detect-ms without --realtime or out of range, exit code 2',
+    async () => {
+      const r1 = await track(vtest40Vp8(), '--detect-ms', '100');
+      expect(r1.code).toBe(2);
+      expect(r1.stderr).toMatch(/--detect-ms needs --realtime/);
+      const r2 = await track(vtest40Vp8(), '--realtime', '--detect-ms=-5');
+      expect(r2.code).toBe(2);
+      expect(r2.stderr).toMatch(/--detect-ms is "-5"/);
+    },
+    CLI_TIMEOUT_MS,
+  );
 });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MotCollector, TrackingPipeline, loadStreamDetector, streamSettings } from '../../src/core/pipeline';
+import { MotCollector, StreamRunner, loadStreamDetector, streamSettings } from '../../src/core/pipeline';
 import { loadSegmenter, type Segmenter } from '../../src/core/segmentation';
 import { ffmpegFrames, probeVideo } from '../../src/node/ffmpegFrames';
 import { media, modelsSource, useTestBackend } from '../detection/helpers';
@@ -15,7 +15,7 @@ const FRAMES = 2000;
 const EVERY = 10;
 
 describe('pipeline memory over 2,000 frames', () => {
-  let pipeline: TrackingPipeline;
+  let runner: StreamRunner;
   let segmenter: Segmenter;
 
   beforeAll(async () => {
@@ -24,12 +24,12 @@ describe('pipeline memory over 2,000 frames', () => {
     const fps = probeVideo(clip).frameRate;
     const settings = streamSettings('centernet', fps, EVERY);
     const { detector } = await loadStreamDetector('centernet', { models: modelsSource(), appearance: 'fusion', ...settings.detector });
-    pipeline = new TrackingPipeline(detector, settings.tracker);
+    runner = new StreamRunner(detector, { frameRate: fps, cadence: EVERY });
     segmenter = await loadSegmenter({ source: modelsSource() });
   });
 
   afterAll(() => {
-    pipeline?.dispose();
+    runner?.dispose();
     segmenter?.dispose();
   });
 
@@ -45,15 +45,14 @@ describe('pipeline memory over 2,000 frames', () => {
       for await (const f of ffmpegFrames(clip, size)) {
         if (index >= FRAMES) break;
         let result;
-        if (index % EVERY === 0) {
-          const x = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
-          try {
-            result = await pipeline.detectAndTrack(x, index);
-            if (index % (EVERY * 3) === 0) await segmenter.segment(x);
-          } finally {
-            x.dispose();
-          }
-        } else result = pipeline.carry(index);
+        const x = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
+        try {
+          result = await runner.step(x, index);
+          if (index % (EVERY * 3) === 0) await segmenter.segment(x);
+        } finally {
+          x.dispose();
+        }
+        expect(result.detected).toBe(index % EVERY === 0);
         collector.add(result);
         for (const t of result.tracks) ids.add(t.id);
         if (index % 250 === 0) {

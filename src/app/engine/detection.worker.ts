@@ -2,19 +2,21 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../core/backend/select';
 import type { Detection } from '../../core/detection';
-import { TRACKER_PRESETS, TrackingPipeline, loadStreamDetector } from '../../core/pipeline';
+import type { Detector } from '../../core/detection';
+import { StreamRunner, loadStreamDetector } from '../../core/pipeline';
 import { loadSegmenter, type PersonMask, type Segmenter } from '../../core/segmentation';
-import { configForFrameRate, DEFAULT_TIME_SETTINGS } from '../../core/tracking';
 import { registerBrowserBackend } from './registerBrowserBackend';
 import { WorkerClassifier } from '../classifier/workerClassifier';
 import type { EngineReady, EngineRequest, EngineResponse, MaskFrame } from './protocol';
 
 /**
- * Pipeline worker: owns the TF.js backend, the detector and the tracker, so
- * inference never blocks the page. Frames arrive as transferred ImageBitmaps
- * and are closed here on every path.
+ * Pipeline worker: owns the TF.js backend and the stream's `StreamRunner`
+ * (detector and tracker, with the same settings as the video view and the
+ * CLI), so inference never blocks the page. The page's `LiveLoop` decides
+ * which camera frames come here; they arrive as transferred ImageBitmaps and
+ * are closed here on every path.
  */
-let pipeline: TrackingPipeline | null = null;
+let runner: StreamRunner | null = null;
 let segmenter: Segmenter | null = null;
 let segmentEvery = 0;
 let detections = 0;
@@ -22,36 +24,54 @@ let detections = 0;
 const post = (msg: EngineResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 const classifier = new WorkerClassifier(post);
 
+/** Camera-sized blank frame timed once after loading, so the tracker's time settings fit the detector's pace. */
+const PROBE_SIZE = { width: 640, height: 480 };
+
+async function probeDetectMs(detector: Detector): Promise<number> {
+  const blank = tf.zeros([PROBE_SIZE.height, PROBE_SIZE.width, 3], 'int32') as tf.Tensor3D;
+  try {
+    const t0 = performance.now();
+    await detector.detect(blank);
+    return performance.now() - t0;
+  } finally {
+    blank.dispose();
+  }
+}
+
 async function init(msg: Extract<EngineRequest, { type: 'init' }>): Promise<void> {
-  pipeline?.dispose();
+  runner?.dispose();
   segmenter?.dispose();
-  pipeline = null;
+  runner = null;
   segmenter = null;
   const backend = await selectBackend({ choice: msg.backend, register: registerBrowserBackend });
   if (backend.name === 'webgl') watchGpuContext();
   const t0 = performance.now();
-  const preset = TRACKER_PRESETS[msg.detector];
   const { detector, warning } = await loadStreamDetector(msg.detector, {
     models: msg.modelBaseUrl,
     appearance: msg.tracking.appearance,
     cocoSsd: { baseUrl: msg.appBaseUrl },
-    ...msg.config,
-    ...(msg.tracking.classes ? { classes: msg.tracking.classes } : {}),
   });
   const name = detector.name as EngineReady['detector'];
-  const trackerConfig = configForFrameRate(TRACKER_PRESETS[name] ?? preset, msg.tracking.updatesPerSecond, DEFAULT_TIME_SETTINGS);
-  pipeline = new TrackingPipeline(detector, trackerConfig);
+  const { frameRate, cadence, classes } = msg.tracking;
+  runner = new StreamRunner(detector, {
+    frameRate,
+    cadence,
+    latency: 'measured',
+    expectedDetectMs: await probeDetectMs(detector),
+    classes,
+    detectorConfig: msg.config,
+  });
   segmentEvery = msg.tracking.segmentEvery;
   if (segmentEvery > 0) segmenter = await loadSegmenter({ source: msg.modelBaseUrl });
-  post({ type: 'ready', backend, detector: name, warning, warmupMs: performance.now() - t0 });
+  post({ type: 'ready', backend, detector: name, warning, warmupMs: performance.now() - t0, trackerEvery: runner.every });
 }
 
 async function detect(msg: Extract<EngineRequest, { type: 'detect' }>): Promise<void> {
   try {
-    if (!pipeline) throw new Error('pipeline not ready');
-    const r = await pipeline.detectAndTrack(msg.frame, msg.index);
+    if (!runner) throw new Error('pipeline not ready');
+    const r = await runner.detect(msg.frame, msg.index);
     const tracks = await classifier.afterDetect(
-      pipeline.detector,
+      runner.detector,
       msg.frame,
       r.detections,
       r.tracks.map(({ lateBoxes: _late, ...t }) => t),
@@ -106,15 +126,15 @@ function handle(msg: EngineRequest): Promise<void> {
     case 'detect':
       return detect(msg);
     case 'config':
-      pipeline?.detector.setConfig(msg.config);
+      runner?.detector.setConfig(msg.config);
       return Promise.resolve();
     case 'loseGpuContext':
       webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();
       return Promise.resolve();
     case 'classifier':
-      return classifier.handle(msg, pipeline?.detector);
+      return classifier.handle(msg, runner?.detector);
     case 'reset':
-      pipeline?.resetTracks();
+      runner?.resetTracks();
       classifier.resetTracks();
       detections = 0;
       return Promise.resolve();

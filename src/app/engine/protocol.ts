@@ -1,6 +1,6 @@
 import type { BackendChoice, BackendSelection } from '../../core/backend/select';
 import type { Detection, DetectorConfig, DetectorName } from '../../core/detection';
-import type { AppearanceChoice, PipelineTimings } from '../../core/pipeline';
+import type { AppearanceChoice, CadenceSetting, PipelineTimings } from '../../core/pipeline';
 import type { TrackOutput } from '../../core/tracking';
 import type { CustomTrackLabel } from '../../core/classifier';
 import type { ClassifierRequestMessage, ClassifierResponseMessage } from '../classifier/messages';
@@ -8,8 +8,10 @@ import type { ClassifierRequestMessage, ClassifierResponseMessage } from '../cla
 export interface TrackingOptions {
   /** Labels to track (e.g. ['person']); null tracks every class the detector knows. */
   classes: string[] | null;
-  /** Expected detector updates per second, which scales the tracker's time settings. */
-  updatesPerSecond: number;
+  /** Camera frames per second the stream assumes (with the cadence and the detector's pace, it scales the tracker's time settings). */
+  frameRate: number;
+  /** Minimum camera frames per detection, or 'auto' (whenever the detector is free). */
+  cadence: CadenceSetting;
   /** Appearance embeddings for association ('off' = motion only). */
   appearance: AppearanceChoice;
   /** Run person segmentation on every n-th detected frame; 0 = no masks. */
@@ -50,6 +52,8 @@ export interface EngineReady {
   /** Set when the requested detector could not load and another one is used. */
   warning?: string;
   warmupMs: number;
+  /** Camera frames per tracker update the tracker's time settings assume. */
+  trackerEvery: number;
 }
 
 export interface EngineResult {

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendSelection } from '../../core/backend/select';
 import type { Detector, DetectorName } from '../../core/detection';
-import { DEFAULT_APPEARANCE, TrackingPipeline, loadStreamDetector, streamSettings } from '../../core/pipeline';
+import { DEFAULT_APPEARANCE, StreamRunner, loadStreamDetector, streamSettings } from '../../core/pipeline';
 import { TrackEmbeddingSums } from '../../core/refine';
 import { encodeMaskRle, loadSegmenter, withSourceSize, type MaskRle, type Segmenter } from '../../core/segmentation';
 import { inferenceSize, openVideo, videoFrameToRgb, type VideoMetadata } from '../../browser/video';
@@ -12,8 +12,7 @@ import { registerBrowserBackend } from './registerBrowserBackend';
 
 /**
  * Uploaded-video worker: opens the File with the decode layer, runs every
- * frame through `TrackingPipeline` with `streamSettings` (exactly like
- * `npm run track`), and streams results back in small batches. Frames are
+ * frame through a `StreamRunner` (exactly like `npm run track`), and streams results back in small batches. Frames are
  * RGB bytes → int32 tensor, the CLI's input path; each VideoFrame and tensor
  * is released on every path. The detector stays loaded between runs.
  */
@@ -95,9 +94,7 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
       const meta = source.metadata;
       const fps = meta.frameRate.fps;
       const { detector, segmenter, backend, warning } = await ensureDetector(req, fps);
-      const settings = streamSettings(detector.name as DetectorName, fps, req.every);
-      detector.setConfig(settings.detector);
-      const pipeline = new TrackingPipeline(detector, settings.tracker);
+      const runner = new StreamRunner(detector, { frameRate: fps, cadence: req.every });
       const inference = inferenceSize(meta);
       const sx = meta.width / inference.width;
       const sy = meta.height / inference.height;
@@ -118,17 +115,15 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
         try {
           let result;
           let mask: MaskRle | undefined;
-          if (index % req.every === 0) {
-            const rgb = await videoFrameToRgb(frame, inference);
-            const tensor = tf.tensor3d(rgb.data, [rgb.height, rgb.width, 3], 'int32');
-            try {
-              result = await pipeline.detectAndTrack(tensor, index);
-              for (const id of embeddings.add(result.tracks, result.detections)) touched.add(id);
-              mask = encodeMaskRle(withSourceSize(await segmenter.segment(tensor), meta.width, meta.height));
-            } finally {
-              tensor.dispose();
-            }
-          } else result = pipeline.carry(index);
+          const rgb = await videoFrameToRgb(frame, inference);
+          const tensor = tf.tensor3d(rgb.data, [rgb.height, rgb.width, 3], 'int32');
+          try {
+            result = await runner.step(tensor, index);
+            if (result.detected) for (const id of embeddings.add(result.tracks, result.detections)) touched.add(id);
+            if (result.detected) mask = encodeMaskRle(withSourceSize(await segmenter.segment(tensor), meta.width, meta.height));
+          } finally {
+            tensor.dispose();
+          }
           const tracks = scaleTracks(result.tracks, sx, sy);
           for (const t of tracks) {
             if (seen.has(t.id)) continue;

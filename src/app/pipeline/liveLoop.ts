@@ -1,5 +1,6 @@
+import { DetectionScheduler, carryTracks, type CadenceSetting } from '../../core/pipeline';
 import { RateMeter, StageStats } from '../../core/perf/rollingStats';
-import { predictBox, type TrackOutput } from '../../core/tracking';
+import type { TrackOutput } from '../../core/tracking';
 import type { EngineClient } from '../engine/engineClient';
 import type { EngineResult } from '../engine/protocol';
 
@@ -11,7 +12,9 @@ export interface LiveStats {
   cameraFps: number;
   /** Camera frames per detection (measured), and the user's minimum. */
   cadence: number;
-  cadenceSetting: 'auto' | number;
+  cadenceSetting: CadenceSetting;
+  /** Time from a frame's capture to its result (ms, smoothed): how far the boxes are carried forward. */
+  lagMs: number;
   framesSeen: number;
   framesProcessed: number;
   framesSkipped: number;
@@ -21,7 +24,11 @@ export interface LiveStats {
 }
 
 export interface LiveLoopHooks {
-  /** Draws one frame's tracks; `fresh` is false when boxes were carried by the motion model. */
+  /**
+   * Draws one frame's tracks, at that frame's position. `fresh` is true on the
+   * first drawing of a new detection result; later frames carry its boxes with
+   * the motion model.
+   */
   render(tracks: readonly TrackOutput[], fresh: boolean): void;
   /** Called before the result is rendered (so masks and lists update first). */
   onResult(result: EngineResult): void;
@@ -32,24 +39,26 @@ export interface LiveLoopHooks {
 type VideoWithRvfc = HTMLVideoElement & { requestVideoFrameCallback?(cb: () => void): number; cancelVideoFrameCallback?(h: number): void };
 
 /**
- * Camera frame loop. At most one frame is with the worker; frames that arrive
- * meanwhile are not queued: their boxes are carried by the Kalman motion
- * model (`predictBox`), so tracked output keeps the camera's rate while the
- * detector runs every k-th frame (k measured, or a user minimum).
+ * Camera frame loop on the real clock. The `DetectionScheduler` (the same one
+ * `npm run track -- --realtime` drives on a simulated clock) decides: the
+ * worker gets the newest frame whenever it is free, frames that arrive
+ * meanwhile are not queued, and every frame is drawn with the newest result
+ * carried by the Kalman motion model from the frame it was detected on to the
+ * current one, so boxes sit where people are now, not where they were when
+ * the detection started.
  */
 export class LiveLoop {
   readonly #stages = new StageStats();
   readonly #tracked = new RateMeter();
   readonly #detected = new RateMeter();
   readonly #camera = new RateMeter();
-  #busy = false;
+  readonly #scheduler: DetectionScheduler<EngineResult>;
   #running = false;
+  /** Bumped by `start`: a result from before a restart is dropped. */
+  #generation = 0;
   #handle = 0;
   #seen = 0;
   #done = 0;
-  #sinceSend = Number.POSITIVE_INFINITY;
-  #cadence = 1;
-  #last: { tracks: readonly TrackOutput[]; seenAt: number } | null = null;
   #numTensors = 0;
   #numBytes = 0;
 
@@ -63,29 +72,30 @@ export class LiveLoop {
     readonly video: VideoWithRvfc,
     readonly engine: EngineClient,
     readonly hooks: LiveLoopHooks,
-    public cadenceSetting: 'auto' | number = 'auto',
+    readonly cadenceSetting: CadenceSetting = 'auto',
     readonly stepped = false,
-  ) {}
+  ) {
+    this.#scheduler = new DetectionScheduler(cadenceSetting);
+  }
 
   start(): void {
     if (this.#running) return;
     this.#running = true;
+    this.#generation++;
     this.engine.resetTracks();
+    this.#scheduler.reset();
     if (!this.stepped) this.#schedule();
   }
 
   /** One camera frame in stepped mode: detect (awaited) when the cadence allows, else carry. */
   async step(frame: ImageBitmap): Promise<void> {
     if (!this.stepped || !this.#running) throw new Error('LiveLoop.step needs a running loop created with stepped = true');
-    const index = this.#seen++;
-    this.#camera.tick(performance.now());
-    this.#sinceSend++;
-    if (this.#sinceSend >= this.#minK()) await this.#process(index, frame);
-    else this.#carry();
-  }
-
-  #minK(): number {
-    return this.cadenceSetting === 'auto' ? 1 : this.cadenceSetting;
+    const index = this.#nextFrame();
+    if (this.#scheduler.frame(index, performance.now())) await this.#process(index, frame);
+    else {
+      frame.close();
+      this.#draw(index, false);
+    }
   }
 
   stop(): void {
@@ -100,43 +110,44 @@ export class LiveLoop {
     this.#handle = this.video.requestVideoFrameCallback ? this.video.requestVideoFrameCallback(next) : requestAnimationFrame(next);
   }
 
-  #onFrame(): void {
-    const index = this.#seen++;
+  #nextFrame(): number {
     this.#camera.tick(performance.now());
-    this.#sinceSend++;
+    return this.#seen++;
+  }
+
+  #onFrame(): void {
+    const index = this.#nextFrame();
     const ready = this.video.readyState >= 2 && this.video.videoWidth > 0;
-    if (!this.#busy && ready && this.#sinceSend >= this.#minK()) void this.#process(index);
-    else this.#carry();
+    if (ready && this.#scheduler.frame(index, performance.now())) void this.#process(index);
+    else this.#draw(index, false);
     this.#schedule();
   }
 
-  /** Draws the last tracks moved forward by the motion model. */
-  #carry(): void {
-    if (!this.#last) return;
-    const steps = (this.#seen - this.#last.seenAt) / this.#cadence;
-    this.hooks.render(
-      this.#last.tracks.map((t) => ({ ...t, box: predictBox(t, steps) })),
-      false,
-    );
+  /** Draws the newest result carried to frame `index`. */
+  #draw(index: number, fresh: boolean): void {
+    const view = this.#scheduler.view(index);
+    if (!view) return;
+    this.hooks.render(carryTracks(view.result.tracks, view.steps), fresh);
     this.#tracked.tick(performance.now());
   }
 
   /** Detects on `frame` (default: the video's current frame, captured now). */
   async #process(index: number, frame?: ImageBitmap): Promise<void> {
-    this.#busy = true;
-    this.#cadence = Number.isFinite(this.#sinceSend) ? 0.7 * this.#cadence + 0.3 * this.#sinceSend : 1;
-    this.#sinceSend = 0;
+    const generation = this.#generation;
     try {
       const t0 = performance.now();
       const bitmap = frame ?? (await createImageBitmap(this.video));
       const capture = performance.now() - t0;
       const result = await this.engine.detect(bitmap, index);
-      if (!this.#running) return;
+      if (generation !== this.#generation) return; // restarted meanwhile: the scheduler was reset
+      if (!this.#running) return this.#scheduler.abandon();
+      this.#scheduler.finish(result, performance.now());
       this.hooks.onResult(result);
       const t1 = performance.now();
-      this.hooks.render(result.tracks, true);
+      // Drawn at the newest camera frame seen while the worker ran.
+      this.#draw(this.#seen - 1, true);
       const t = result.timings;
-      const sample = {
+      this.#stages.push({
         capture,
         preprocess: t.preprocessMs,
         inference: t.inferenceMs,
@@ -145,19 +156,15 @@ export class LiveLoop {
         track: t.trackMs,
         segment: t.segmentMs > 0 ? t.segmentMs : undefined,
         render: performance.now() - t1,
-      };
-      this.#stages.push(sample);
-      this.#last = { tracks: result.tracks, seenAt: this.#seen };
+      });
       this.#numTensors = result.numTensors;
       this.#numBytes = result.numBytes;
       this.#done++;
       this.#detected.tick(performance.now());
-      this.#tracked.tick(performance.now());
       this.hooks.onStats(this.stats());
     } catch (e) {
+      if (generation === this.#generation) this.#scheduler.abandon();
       if (this.#running) this.hooks.onError(e instanceof Error ? e : new Error(String(e)));
-    } finally {
-      this.#busy = false;
     }
   }
 
@@ -166,8 +173,9 @@ export class LiveLoop {
       trackedFps: this.#tracked.rate(),
       detectFps: this.#detected.rate(),
       cameraFps: this.#camera.rate(),
-      cadence: this.#cadence,
+      cadence: this.#scheduler.cadence,
       cadenceSetting: this.cadenceSetting,
+      lagMs: this.#scheduler.latencyMs,
       framesSeen: this.#seen,
       framesProcessed: this.#done,
       framesSkipped: this.#seen - this.#done,

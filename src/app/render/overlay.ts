@@ -15,13 +15,22 @@ export interface Drawable {
   key: number;
   text: string;
   trail?: readonly (readonly [number, number])[];
+  /** Drawn with a thinner stroke: the box was moved by the motion model, not just detected. */
+  carried?: boolean;
 }
 
-/** `label #id`; a custom classifier's label replaces the COCO label, with its own score. */
-export function trackDrawable(t: TrackOutput & CustomTrackLabel, showScores: boolean): Drawable {
+/** Stroke of a carried box relative to a detected one. */
+const CARRIED_STROKE = 0.5;
+
+/**
+ * `label #id`; a custom classifier's label replaces the COCO label, with its own score.
+ * `fresh`: drawn from a detection on this frame; otherwise, and for a track its
+ * last detection missed, the box is marked carried.
+ */
+export function trackDrawable(t: TrackOutput & CustomTrackLabel, showScores: boolean, fresh = true): Drawable {
   const score = t.customLabel !== undefined ? (t.customScore ?? 0) : t.score;
   const text = `${t.customLabel ?? t.label ?? 'object'} #${t.id}${showScores ? ` ${(score * 100).toFixed(0)}%` : ''}`;
-  return { box: t.box, key: t.id, text, trail: t.history };
+  return { box: t.box, key: t.id, text, trail: t.history, carried: !fresh || t.timeSinceUpdate > 0 };
 }
 
 function drawTrail(ctx: CanvasRenderingContext2D, trail: Drawable['trail'], color: string, width: number): void {
@@ -59,7 +68,7 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, items: readonly Drawa
     const [x, y, w, h] = d.box;
     if (opts.showBoxes) {
       ctx.strokeStyle = color;
-      ctx.lineWidth = lineWidth;
+      ctx.lineWidth = d.carried ? Math.max(1, lineWidth * CARRIED_STROKE) : lineWidth;
       ctx.strokeRect(x, y, w, h);
     }
     if (opts.showLabels) drawLabel(ctx, d.text, x - lineWidth / 2, y, color, fontPx);

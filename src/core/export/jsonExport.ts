@@ -35,6 +35,8 @@ export interface ResultsSettings {
   backend: string;
   /** Offline refinement (tracklet linking, GSI) was applied to the online tracks. */
   refine: boolean;
+  /** `npm run track -- --realtime`: the detector latency replayed, and the cadence the tracker assumed. */
+  realtime?: { detectMs: number | 'measured'; expectedDetectMs: number; trackerEvery: number };
 }
 
 export interface JsonExportInput {

@@ -1,12 +1,18 @@
 /**
  * Detection cadence: run the detector on every k-th frame and let the Kalman
- * prediction carry the boxes in between. `auto` picks the smallest k whose
- * detection time fits in k frame intervals, so the detector keeps up with
- * the source without a queue.
+ * prediction carry the boxes in between. `auto` detects whenever the detector
+ * is free, which makes k the detection time over the frame interval, rounded
+ * up, so the detector keeps up with the source without a queue.
  */
 export type CadenceSetting = 'auto' | number;
 
 export const MAX_CADENCE = 30;
+
+/**
+ * Weight of the newest sample in the smoothed cadence and latency the HUD
+ * shows (an exponential moving average over about five detections).
+ */
+export const CADENCE_SMOOTHING = 0.2;
 
 export function validateCadence(value: CadenceSetting): CadenceSetting {
   if (value === 'auto') return value;
@@ -22,37 +28,12 @@ export function autoCadence(detectMs: number, frameIntervalMs: number): number {
   return Math.min(MAX_CADENCE, Math.max(1, Math.ceil(detectMs / frameIntervalMs)));
 }
 
-/** Tracks the detection cost and answers "detect on this frame?". */
-export class CadenceController {
-  #k = 1;
-  #sinceDetect = Number.POSITIVE_INFINITY;
-  #detectMs = 0;
+/** Frames per tracker update the tracker's time settings assume for a setting and a detection time. */
+export function expectedCadence(setting: CadenceSetting, detectMs: number, frameRate: number): number {
+  return setting === 'auto' ? autoCadence(detectMs, 1000 / frameRate) : Math.max(setting, autoCadence(detectMs, 1000 / frameRate));
+}
 
-  constructor(public setting: CadenceSetting = 'auto') {
-    validateCadence(setting);
-  }
-
-  /** Current k (frames per detection). */
-  get k(): number {
-    return this.setting === 'auto' ? this.#k : this.setting;
-  }
-
-  /** Frames since the last detection, 0 on a detection frame. */
-  get framesSinceDetect(): number {
-    return this.#sinceDetect;
-  }
-
-  /** Call once per source frame; true when this frame should be detected. */
-  shouldDetect(): boolean {
-    const since = this.#sinceDetect + 1;
-    const detect = since >= this.k;
-    this.#sinceDetect = detect ? 0 : since;
-    return detect;
-  }
-
-  /** Feeds the measured detection time (EMA) and the source frame interval. */
-  observe(detectMs: number, frameIntervalMs: number): void {
-    this.#detectMs = this.#detectMs === 0 ? detectMs : 0.8 * this.#detectMs + 0.2 * detectMs;
-    this.#k = autoCadence(this.#detectMs, frameIntervalMs);
-  }
+/** Exponential moving average; the first sample starts it. */
+export function smooth(previous: number | null, sample: number): number {
+  return previous === null ? sample : (1 - CADENCE_SMOOTHING) * previous + CADENCE_SMOOTHING * sample;
 }

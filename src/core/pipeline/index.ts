@@ -1,9 +1,16 @@
 export { TrackingPipeline } from './trackingPipeline.ts';
 export type { AppearanceStage, FrameResult, PipelineTimings } from './trackingPipeline.ts';
-export { CadenceController, MAX_CADENCE, autoCadence, validateCadence } from './cadence.ts';
+export { CADENCE_SMOOTHING, MAX_CADENCE, autoCadence, expectedCadence, validateCadence } from './cadence.ts';
 export type { CadenceSetting } from './cadence.ts';
+export { DetectionScheduler } from './detectionScheduler.ts';
+export type { ScheduledView } from './detectionScheduler.ts';
+export { carryTracks } from './carry.ts';
+export type { MotionMeasurer } from './motionMeasurer.ts';
+export { StreamRunner } from './streamRunner.ts';
+export type { StreamRunnerOptions } from './streamRunner.ts';
 export { DEFAULT_TRACKED_CLASSES, TRACKER_PRESETS } from './presets.ts';
 export { MotCollector } from './motCollector.ts';
+export { ReplayDetector } from './replayDetector.ts';
 export { streamSettings } from './streamSettings.ts';
 export type { StreamSettings } from './streamSettings.ts';
 export { APPEARANCE_CHOICES, DEFAULT_APPEARANCE, loadStreamDetector } from './loadStreamDetector.ts';

@@ -1,5 +1,5 @@
 import type { DetectorConfig, DetectorName } from '../detection/config.ts';
-import { configForFrameRate, DEFAULT_TIME_SETTINGS, type TrackerConfig } from '../tracking/config.ts';
+import { configForFrameRate, DEFAULT_TIME_SETTINGS, type TrackerConfig, type TrackerConfigInput } from '../tracking/config.ts';
 import { DEFAULT_TRACKED_CLASSES, TRACKER_PRESETS } from './presets.ts';
 
 export interface StreamSettings {
@@ -16,16 +16,21 @@ export interface StreamSettings {
  *   ByteTrack pass sees them; it keeps only `classes` (people by default).
  * - Time settings (maxAge 1 s, gap fill 0.5 s) are scaled by the rate at
  *   which the tracker is updated: frame rate / detect-every-k.
+ * - `preset` defaults to the detector's; recorded detections (MOT `det.txt`)
+ *   pass the tracker defaults, which were fitted to them.
  */
 export function streamSettings(
   detector: DetectorName,
   frameRate: number,
   every = 1,
   classes: readonly string[] | null = DEFAULT_TRACKED_CLASSES,
+  preset: TrackerConfigInput = TRACKER_PRESETS[detector],
 ): StreamSettings {
-  const preset = TRACKER_PRESETS[detector];
   return {
-    detector: { scoreThreshold: preset.lowScoreThreshold, ...(classes ? { classes: [...classes] } : {}) },
+    detector: {
+      ...(preset.lowScoreThreshold !== undefined ? { scoreThreshold: preset.lowScoreThreshold } : {}),
+      ...(classes ? { classes: [...classes] } : {}),
+    },
     tracker: configForFrameRate(preset, frameRate / every, DEFAULT_TIME_SETTINGS),
   };
 }

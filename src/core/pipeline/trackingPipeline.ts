@@ -1,5 +1,4 @@
 import type { Detection, Detector, DetectorInput } from '../detection/types.ts';
-import { predictBox } from '../tracking/extrapolate.ts';
 import { Tracker } from '../tracking/tracker.ts';
 import type { TrackerConfigInput } from '../tracking/config.ts';
 import type { TrackOutput } from '../tracking/types.ts';
@@ -27,7 +26,7 @@ export interface PipelineTimings {
 export interface FrameResult {
   /** Source frame index (0-based). */
   index: number;
-  /** True when the detector ran on this frame; false when boxes were carried by the motion model. */
+  /** True when the detector ran on this frame; false when boxes were carried by the motion model (`StreamRunner`). */
   detected: boolean;
   detections: readonly Detection[];
   tracks: readonly TrackOutput[];
@@ -36,21 +35,16 @@ export interface FrameResult {
 
 type PipelineTimingsSource = Detector['lastTimings'] & { embeddingMs?: number };
 
-const ZERO: PipelineTimings = Object.freeze({ preprocessMs: 0, inferenceMs: 0, postprocessMs: 0, embedMs: 0, trackMs: 0 });
 const now = () => globalThis.performance.now();
 /** Late boxes never reach further back than nInit + gap fill; 1,000 updates is ample and bounded. */
 const UPDATE_INDEX_MEMORY = 1000;
 
 /**
- * Detect → embed → track for one stream, shared by the live view (in its
- * worker), uploaded videos and the headless CLI, so all three produce the
- * same tracks for the same frames.
+ * Detect → embed → track on one frame. `StreamRunner` owns one per stream and
+ * decides which frames reach it; frames in between are carried there.
  */
 export class TrackingPipeline {
   #tracker: Tracker;
-  #last: readonly TrackOutput[] = [];
-  #framesSinceDetect = 0;
-  #framesPerDetect = 1;
   /** Source frame index of each recent tracker update (update numbers start at 1). */
   readonly #updateIndex = new Map<number, number>();
   #updates = 0;
@@ -77,9 +71,6 @@ export class TrackingPipeline {
     const updated = this.#tracker.update(detections.map((d, i) => (embeddings ? { ...d, embedding: embeddings[i] } : d)));
     const tracks = this.#toSourceFrames(updated, index);
     const trackMs = now() - t1;
-    this.#framesPerDetect = Math.max(1, this.#framesSinceDetect + 1);
-    this.#framesSinceDetect = 0;
-    this.#last = tracks;
     return {
       index,
       detected: true,
@@ -96,24 +87,9 @@ export class TrackingPipeline {
     };
   }
 
-  /**
-   * A frame without detection: the last tracks moved by the motion model.
-   * Velocities are per detection step, so the step fraction is frames since
-   * the last detection over frames between the last two detections.
-   */
-  carry(index: number): FrameResult {
-    this.#framesSinceDetect++;
-    const steps = this.#framesSinceDetect / this.#framesPerDetect;
-    const tracks = this.#last.map((tr) => ({ ...tr, box: predictBox(tr, steps), lateBoxes: undefined }));
-    return { index, detected: false, detections: [], tracks, timings: ZERO };
-  }
-
   /** Starts a new stream: forgets every track (ids restart at 1). */
   resetTracks(): void {
     this.#tracker = new Tracker(this.#tracker.config);
-    this.#last = [];
-    this.#framesSinceDetect = 0;
-    this.#framesPerDetect = 1;
     this.#updateIndex.clear();
     this.#updates = 0;
   }
