@@ -1,13 +1,17 @@
 /**
  * Tracker benchmark on the ten MOT15 training sequences (motion only).
  *
- *   npm run bench:tracker -- [--ablation] [--runs N]
+ *   npm run bench:tracker -- [--ablation] [--runs N] [--every k[,k...]] [--skipped advance|jump]
  *
  * Prints per-sequence and overall MOTA, IDF1, HOTA, IDSW, FP, FN (MOTChallenge
  * 2D protocol: gt conf 0 dropped, IoU >= 0.5), tracker-only frames per second
  * (best of N timed passes after a warm-up pass), assignment-solver timings
- * and the time of one 200 x 200 association step. `--ablation` adds a table
- * of config variants. Results go to bench/results/tracker.json.
+ * and the time of one 200 x 200 association step. `--every` replays det.txt
+ * with detections only on every k-th frame, as from a detector slower than
+ * the camera, and scores every frame; the tracker hears of the frames in
+ * between through `Tracker.advance` (default) or, with `--skipped jump`, only
+ * through the frame number of the next detection. `--ablation` adds a table
+ * of config variants, at each k. Results go to bench/results/tracker.json.
  * Data: $MOT_DATA_DIR/mot15 (default ../shared/data/mot15).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,7 +24,7 @@ import { loadMotSequences, runOnSequence, scoreSequence } from '../src/node/motS
 import type { MotSequence, RunOptions } from '../src/node/motSequence.ts';
 import { refineAblation } from './lib/refineAblation.ts';
 import { timeAssociation, timeDense } from './lib/solverBench.ts';
-import { intArg } from './lib/args.ts';
+import { intArg, listArg, stringArg } from './lib/args.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = resolve(process.env.MOT_DATA_DIR ?? join(ROOT, '../shared/data'), 'mot15');
@@ -61,8 +65,32 @@ function compact(m: MotMetrics) {
   return { MOTA: m.MOTA, IDF1: m.IDF1, HOTA: m.HOTA, IDSW: m.IDSW, FP: m.FP, FN: m.FN, numGt: m.numGt };
 }
 
+/** `--every 4` or `--every 1,2,4,8`: detection cadences to replay (default: every frame only). */
+function cadencesArg(): number[] {
+  const raw = stringArg('--every');
+  if (raw === undefined) return [];
+  return raw.split(',').map((item) => {
+    const k = Number(item);
+    if (!Number.isInteger(k) || k < 1) throw new Error(`--every has "${item}"; expected integers >= 1, e.g. --every 1,2,4,8`);
+    return k;
+  });
+}
+
+const SKIPPED = ['advance', 'jump'] as const;
+
+function cadenceTable(seqs: readonly MotSequence[], ks: readonly number[], skipped: RunOptions['skipped']) {
+  console.log(`\ndetections every k-th frame, every frame scored (skipped frames: ${skipped})\n${HEADER}`);
+  return ks.map((k) => {
+    const m = scoreAll(seqs, { every: k, skipped }).overall;
+    console.log(summaryLine(`every ${k}`, m));
+    return { every: k, overall: compact(m) };
+  });
+}
+
 async function main(): Promise<void> {
   const runs = intArg('--runs', 5);
+  const ks = cadencesArg();
+  const [skipped] = stringArg('--skipped') === undefined ? SKIPPED : listArg('--skipped', SKIPPED);
   const seqs = await loadMotSequences(DATA);
   const frames = seqs.reduce((n, s) => n + s.seqLength, 0);
 
@@ -88,14 +116,19 @@ async function main(): Promise<void> {
     `association step, 200 tracks x 200 detections (cost build + gated solve): ${association.ms.toFixed(3)} ms, ${association.matches} matches`,
   );
 
-  let ablation: Array<{ name: string; overall: ReturnType<typeof compact> }> | undefined;
+  const cadences = ks.length > 0 ? cadenceTable(seqs, ks, skipped) : undefined;
+
+  let ablation: Array<{ name: string; every: number; overall: ReturnType<typeof compact> }> | undefined;
   if (process.argv.includes('--ablation')) {
-    console.log(`\nablation (overall over ${seqs.length} sequences)\n${HEADER}`);
-    ablation = ablationVariants().map((v) => {
-      const m = scoreAll(seqs, v.options).overall;
-      console.log(summaryLine(v.name, m));
-      return { name: v.name, overall: compact(m) };
-    });
+    ablation = [];
+    for (const every of ks.length > 0 ? ks : [1]) {
+      console.log(`\nablation, detections every ${every} (overall over ${seqs.length} sequences)\n${HEADER}`);
+      for (const v of ablationVariants()) {
+        const m = scoreAll(seqs, { ...v.options, every, skipped }).overall;
+        console.log(summaryLine(v.name, m));
+        ablation.push({ name: v.name, every, overall: compact(m) });
+      }
+    }
   }
 
   // Offline refinement (src/core/refine) over the default tracker's rows.
@@ -115,6 +148,8 @@ async function main(): Promise<void> {
     trackerFps: fps,
     solverMs: dense,
     associationStepMs: association.ms,
+    cadences,
+    skipped,
     ablation,
     refinement,
   };

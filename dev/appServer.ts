@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -15,7 +16,7 @@ export interface AppServer {
  */
 export async function startAppServer(options: { mode?: 'production' | 'bench' } = {}): Promise<AppServer> {
   const mode = options.mode ?? 'production';
-  await build({ root: ROOT, mode, logLevel: 'warn' });
+  await buildOncePerRun(mode);
   const server: PreviewServer = await preview({ root: ROOT, mode, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' } });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no TCP address');
@@ -23,4 +24,18 @@ export async function startAppServer(options: { mode?: 'production' | 'bench' } 
     origin: `http://127.0.0.1:${address.port}`,
     close: () => server.close(),
   };
+}
+
+/**
+ * Builds the bundle, once per test run: vitest.config.ts sets
+ * TRACKSCOPE_RUN_ID for the whole run, and a build stamped with it is reused
+ * by the next browser suite (test files run one at a time). Outside a test
+ * run (benchmarks, scripts) it always builds.
+ */
+async function buildOncePerRun(mode: 'production' | 'bench'): Promise<void> {
+  const runId = process.env.TRACKSCOPE_RUN_ID;
+  const stamp = join(ROOT, mode === 'bench' ? 'dist-bench' : 'dist', '.test-run-id');
+  if (runId && existsSync(stamp) && readFileSync(stamp, 'utf8') === runId) return;
+  await build({ root: ROOT, mode, logLevel: 'warn' });
+  if (runId) writeFileSync(stamp, runId);
 }

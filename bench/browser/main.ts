@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendChoice, type BackendSelection } from '../../src/core/backend/select';
-import { loadDetector, type DetectorName } from '../../src/core/detection';
+import { loadDetector, type CenterNetInputSize, type DetectorName } from '../../src/core/detection';
 import { registerBrowserBackend } from '../../src/app/engine/registerBrowserBackend';
 
 /** One measured frame: per-stage milliseconds and the detection count. */
@@ -28,11 +28,17 @@ const log = (line: string) => {
  * Runs the detector on real frames in this page and returns raw samples; the
  * Node driver computes medians/p95 so Node and browser rows share one code path.
  */
-async function runDetect(opts: { backend: BackendChoice; detector: DetectorName; images: string[]; frames: number }): Promise<BenchRun> {
+async function runDetect(opts: {
+  backend: BackendChoice;
+  detector: DetectorName;
+  images: string[];
+  frames: number;
+  inputSize?: CenterNetInputSize;
+}): Promise<BenchRun> {
   const backend = await selectBackend({ choice: opts.backend, register: registerBrowserBackend, probeTimeoutMs: 60_000 });
   log(`backend ${backend.name} on ${backend.renderer}`);
   const t0 = performance.now();
-  const detector = await loadDetector(opts.detector, { models: new URL('/models/', location.href).href });
+  const detector = await loadDetector(opts.detector, { models: new URL('/models/', location.href).href, inputSize: opts.inputSize });
   const warmupMs = performance.now() - t0;
   const blobs = await Promise.all(opts.images.map(async (u) => (await fetch(u)).blob()));
   const numTensorsBefore = tf.memory().numTensors;

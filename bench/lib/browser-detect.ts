@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startAppServer } from '../../dev/appServer';
 import { isLocal, launchChromium, recordRequests } from '../../dev/browser';
+import { centerNetModelName, type CenterNetInputSize } from '../../src/core/detection/centernetSizes';
 import { makeRow, type BenchRow, type FrameSample } from './node-stats';
 
 export const BROWSER_BACKENDS = ['wasm', 'webgl', 'webgpu', 'cpu'] as const;
@@ -27,6 +28,8 @@ export interface BrowserBenchOptions {
   framesFor: (backend: BrowserBackend) => number;
   /** Per-backend wall-clock cap, ms (software WebGL/WebGPU can take minutes). */
   capMs: number;
+  /** CenterNet input sizes to run, one page (and one row) each; default [512]. */
+  inputSizes?: readonly CenterNetInputSize[];
 }
 
 export async function benchBrowser(backends: readonly BrowserBackend[], opts: BrowserBenchOptions): Promise<BenchRow[]> {
@@ -34,7 +37,9 @@ export async function benchBrowser(backends: readonly BrowserBackend[], opts: Br
   const browser = await launchChromium({ extraArgs: ['--enable-unsafe-webgpu'] });
   const rows: BenchRow[] = [];
   try {
-    for (const backend of backends) {
+    const runs = backends.flatMap((backend) => (opts.inputSizes ?? [512]).map((inputSize) => ({ backend, inputSize })));
+    for (const { backend, inputSize } of runs) {
+      const detector = centerNetModelName(inputSize);
       const page = await browser.newPage();
       const requests = recordRequests(page);
       await page.route('**/bench-media/**', (route) =>
@@ -46,6 +51,7 @@ export async function benchBrowser(backends: readonly BrowserBackend[], opts: Br
         const args = {
           backend,
           detector: 'centernet',
+          inputSize,
           images: opts.media.map((m) => `/bench-media/${m}`),
           frames: opts.framesFor(backend),
         };
@@ -75,7 +81,7 @@ export async function benchBrowser(backends: readonly BrowserBackend[], opts: Br
             {
               env: 'browser',
               backend,
-              detector: 'centernet',
+              detector,
               loadMs: run.warmupMs,
               numTensorsBefore: run.numTensorsBefore,
               numTensorsAfter: run.numTensorsAfter,
@@ -84,7 +90,7 @@ export async function benchBrowser(backends: readonly BrowserBackend[], opts: Br
             run.samples,
           ),
         );
-        console.error(`browser ${backend}: ${run.samples.length} frames on ${run.backend.renderer}`);
+        console.error(`browser ${backend} ${detector}: ${run.samples.length} frames on ${run.backend.renderer}`);
       } catch (error) {
         console.error(`browser ${backend}: skipped (${error instanceof Error ? error.message : String(error)})`);
       } finally {

@@ -54,14 +54,14 @@ export function trackingLikeFrame(n: number): { tracks: Track[]; dets: PreparedD
   });
   const tracks = boxes.map((box, k) => {
     const det = { box, xyah: tlwhToXyah(box), score: 1 };
-    const t = new Track(k + 1, initiate(det.xyah, config.kalman), det, 1, config);
-    t.state = 'confirmed';
+    const t = new Track(initiate(det.xyah, config.kalman), det, 1, config);
+    t.confirmAs(k + 1);
     return t;
   });
   multiPredict(
     tracks.map((t) => t.kalman),
     config.kalman,
-  ).forEach((g, k) => tracks[k].applyPrediction(g));
+  ).forEach((g, k) => tracks[k].applyPrediction(g, 1));
   const dets = boxes
     .map((b): PreparedDetection => {
       const box: Tlwh = [b[0] + (rand() - 0.5) * 8, b[1] + (rand() - 0.5) * 8, b[2] * (0.95 + rand() * 0.1), b[3] * (0.95 + rand() * 0.1)];

@@ -10,8 +10,8 @@ import { readMotFile } from '../core/metrics/readMotFile.ts';
 import { evaluate } from '../core/metrics/index.ts';
 import { MotCollector } from '../core/pipeline/motCollector.ts';
 import type { MotMetrics, MotRow } from '../core/metrics/index.ts';
-import { DEFAULT_TIME_SETTINGS, Tracker, configForFrameRate } from '../core/tracking/index.ts';
-import type { Detection, TimeSettings, TrackerConfigInput } from '../core/tracking/index.ts';
+import { Tracker, configForFrameRate, predictBox } from '../core/tracking/index.ts';
+import type { Detection, TrackOutput, TrackerConfigInput } from '../core/tracking/index.ts';
 import { readSeqInfo } from './seqInfo.ts';
 
 export interface MotSequence {
@@ -39,30 +39,48 @@ export async function loadMotSequence(dir: string): Promise<MotSequence> {
 }
 
 export interface RunOptions {
-  /** Tracker config (defaults when omitted). */
+  /** Tracker config (defaults when omitted); its frame rate is set per sequence. */
   readonly config?: TrackerConfigInput;
-  /** Frame-rate-relative settings, scaled per sequence (default `DEFAULT_TIME_SETTINGS`). */
-  readonly time?: TimeSettings;
   /** Write `lateBoxes` (tentative history, filled gaps) when a track reports them (default true). */
   readonly backfill?: boolean;
+  /** Detections only on every k-th frame (frames 1, 1 + k, ...), as a detector slower than the camera (default 1). */
+  readonly every?: number;
+  /**
+   * How the tracker hears about frames without detections: `advance` steps it
+   * on every frame (`Tracker.advance` on skipped ones, default); `jump`
+   * updates it only on detected frames, passing the frame number so it
+   * predicts across the gap, and carries boxes in between with `predictBox`
+   * (as `TrackingPipeline` can, given source frame numbers).
+   */
+  readonly skipped?: 'advance' | 'jump';
 }
 
 export interface RunResult {
   readonly rows: MotRow[];
-  /** Wall time of the `update` calls alone. */
+  /** Wall time of the tracker calls alone. */
   readonly trackerSeconds: number;
+}
+
+/** Tracker outputs per frame (index 0 is frame 1), late-box frames as 1-based source frames. */
+function trackFrames(seq: MotSequence, options: RunOptions): { outputs: TrackOutput[][]; trackerSeconds: number } {
+  const k = options.every ?? 1;
+  const tracker = new Tracker(configForFrameRate(options.config ?? {}, seq.frameRate));
+  const outputs = new Array<TrackOutput[]>(seq.seqLength);
+  let last: TrackOutput[] = [];
+  const start = performance.now();
+  for (let f = 0; f < seq.seqLength; f++) {
+    if (f % k === 0) outputs[f] = last = tracker.update(seq.detections[f], f + 1);
+    else if (options.skipped === 'jump') outputs[f] = last.map((t) => ({ ...t, box: predictBox(t, (f % k) / k), lateBoxes: undefined }));
+    else outputs[f] = tracker.advance(f + 1);
+  }
+  return { outputs, trackerSeconds: (performance.now() - start) / 1000 };
 }
 
 /** Runs a fresh tracker over every frame of `seq`. */
 export function runOnSequence(seq: MotSequence, options: RunOptions = {}): RunResult {
-  const config = configForFrameRate(options.config ?? {}, seq.frameRate, options.time ?? DEFAULT_TIME_SETTINGS);
   const backfill = options.backfill ?? true;
-  const tracker = new Tracker(config);
-  const outputs = new Array<ReturnType<Tracker['update']>>(seq.seqLength);
-  const start = performance.now();
-  for (let f = 0; f < seq.seqLength; f++) outputs[f] = tracker.update(seq.detections[f]);
-  const trackerSeconds = (performance.now() - start) / 1000;
-  // Tracker `lateBoxes` count update calls from 1; the collector takes 0-based frame indices.
+  const { outputs, trackerSeconds } = trackFrames(seq, options);
+  // Tracker frames (and so `lateBoxes`) count from 1; the collector takes 0-based frame indices.
   const collector = new MotCollector();
   outputs.forEach((tracks, index) =>
     collector.add({

@@ -4,22 +4,31 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, parseStoredSettings } from '../../src/a
 describe('persisted settings', () => {
   it('nothing stored: the defaults, no warnings', () => {
     expect(parseStoredSettings(null)).toEqual({ values: DEFAULT_SETTINGS, warnings: [] });
-    expect(SETTING_KEYS).toHaveLength(15);
+    expect(SETTING_KEYS).toHaveLength(16);
   });
 
   it('valid stored values win over the defaults', () => {
-    const stored = { backend: 'wasm', cadence: 4, showTrails: false, maskOpacity: 0.8, segmentEvery: 0, appearance: 'off' };
+    const stored = { backend: 'wasm', cadence: 4, inputSize: 320, showTrails: false, maskOpacity: 0.8, segmentEvery: 0, appearance: 'off' };
     const { values, warnings } = parseStoredSettings(JSON.stringify(stored));
     expect(warnings).toEqual([]);
     expect(values).toEqual({ ...DEFAULT_SETTINGS, ...stored });
   });
 
   it('unknown keys and bad values are ignored with a warning naming them', () => {
-    const stored = { cadence: 'fast', maxDetections: 2.5, backend: 'cuda', showBoxes: 'yes', scoreThreshold: 7, colour: 'red' };
+    const stored = {
+      cadence: 'fast',
+      inputSize: 300,
+      maxDetections: 2.5,
+      backend: 'cuda',
+      showBoxes: 'yes',
+      scoreThreshold: 7,
+      colour: 'red',
+    };
     const { values, warnings } = parseStoredSettings(JSON.stringify({ ...stored, iouThreshold: 0.3 }));
     expect(values).toEqual({ ...DEFAULT_SETTINGS, iouThreshold: 0.3 });
     expect(warnings).toEqual([
       `Saved setting "cadence" is "fast"; expected 'auto' or an integer in [1, 30]. Using "auto".`,
+      `Saved setting "inputSize" is 300; expected 'auto' or one of 512, 384, 320, 256. Using "auto".`,
       'Saved setting "maxDetections" is 2.5; expected an integer in [1, 100]. Using 50.',
       'Saved setting "backend" is "cuda"; expected auto, webgpu, webgl, wasm, cpu. Using "auto".',
       'Saved setting "showBoxes" is "yes"; expected true or false. Using true.',

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCenterNet } from '../../src/core/detection/centernet.ts';
+import { CenterNetGraph } from '../../src/core/detection/centernetGraph.ts';
 import { DEFAULT_EMBEDDING_CONFIG, EmbeddingConfigError, validateEmbeddingConfig } from '../../src/core/embedding/config.ts';
 import { loadJointCenterNet, type JointCenterNet } from '../../src/core/embedding/jointCenterNet.ts';
 import { readImageTensor } from '../../src/node/readImageTensor.ts';
@@ -45,6 +46,21 @@ describe('JointCenterNet', () => {
       const { features } = await joint.detectWithFeatures(frame);
       expect(features.shape).toEqual([1, 32, 32, 88]);
       features.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('frees the feature map when decoding the rows throws', async () => {
+    await joint.detect(frame);
+    const before = tf.memory().numTensors;
+    const decode = vi.spyOn(CenterNetGraph.prototype, 'decode').mockImplementationOnce(() => {
+      throw new Error('decode failed');
+    });
+    try {
+      await expect(joint.detectWithFeatures(frame)).rejects.toThrow('decode failed');
+      expect(decode).toHaveBeenCalledOnce();
+    } finally {
+      decode.mockRestore();
     }
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -59,6 +59,25 @@ describe('kalmanFilter', () => {
     expect(at(g.covariance, 0, 0)).toBe(1);
   });
 
+  it('predict over dt frames: x += dt·v, P = F(dt) P F(dt)ᵀ + dt·Q, so the gate widens with the gap', () => {
+    const g: Gaussian = {
+      mean: Float64Array.from([10, 20, 0.5, 10, 1, 2, 0, 0.5]),
+      covariance: diag([1, 1, 0.01, 1, 0.25, 0.25, 0.01, 0.25]),
+    };
+    const p = predict(g, P, 4);
+    expect(Array.from(p.mean)).toEqual([14, 28, 0.5, 12, 1, 2, 0, 0.5]);
+    expect(at(p.covariance, 0, 0)).toBeCloseTo(1 + 16 * 0.25 + 4 * 1, 12); // A + dt²D + dt·Q
+    expect(at(p.covariance, 0, 4)).toBeCloseTo(4 * 0.25, 12); // B + dt·D
+    expect(at(p.covariance, 4, 4)).toBeCloseTo(0.25 + 4 * 0.25, 12);
+    // dt = 1 is the one-frame step; a detection 8 px off passes the gate after 4 frames (64 / 10), not after 1 (64 / 3.25).
+    expect(Array.from(predict(g, P, 1).covariance)).toEqual(Array.from(predict(g, P).covariance));
+    const off: [number, number, number, number] = [g.mean[0] + 8, g.mean[1], 0.5, 10];
+    const still = { mean: Float64Array.from([10, 20, 0.5, 10, 0, 0, 0, 0]), covariance: g.covariance };
+    expect(gatingDistance(predict(still, P, 1), [off], P)[0]).toBeGreaterThan(CHI2INV95[4]);
+    expect(gatingDistance(predict(still, P, 4), [off], P)[0]).toBeLessThan(CHI2INV95[4]);
+    expect(Array.from(multiPredict([g], P, 4)[0].covariance)).toEqual(Array.from(p.covariance));
+  });
+
   it('multiPredict matches predict track by track', () => {
     const a = initiate([1, 2, 0.4, 50], DEFAULT_KALMAN_PARAMS);
     const b = predict(initiate([100, 80, 0.6, 120], DEFAULT_KALMAN_PARAMS), DEFAULT_KALMAN_PARAMS);

@@ -7,8 +7,8 @@ const BOX: Tlwh = [100, 100, 40, 100];
 const moved = (b: Tlwh, dx: number, dy = 0): Tlwh => [b[0] + dx, b[1] + dy, b[2], b[3]];
 
 describe('Tracker lifecycle', () => {
-  it('reports a track only once confirmed after nInit hits, with its tentative boxes', () => {
-    const tracker = new Tracker({ nInit: 3 });
+  it('reports a track only once confirmed after 3 hits on consecutive frames, with its tentative boxes', () => {
+    const tracker = new Tracker({ frameRate: 30, nInit: 0.2 });
     expect(tracker.update([makeDetection(BOX)])).toEqual([]);
     expect(tracker.update([makeDetection(moved(BOX, 2))])).toEqual([]);
     const [t] = tracker.update([makeDetection(moved(BOX, 4))]);
@@ -28,8 +28,8 @@ describe('Tracker lifecycle', () => {
     expect(tracker.update([makeDetection(moved(BOX, 6))])[0].lateBoxes).toBeUndefined();
   });
 
-  it('deletes a tentative track on its first miss', () => {
-    const tracker = new Tracker({ nInit: 3 });
+  it('deletes a tentative track on the first detector run that misses it', () => {
+    const tracker = new Tracker({ frameRate: 30, nInit: 0.2 });
     tracker.update([makeDetection(BOX)]);
     tracker.update([makeDetection(BOX)]);
     expect(tracker.trackCount).toBe(1);
@@ -37,8 +37,8 @@ describe('Tracker lifecycle', () => {
     expect(tracker.trackCount).toBe(0);
   });
 
-  it('keeps a confirmed track through maxAge empty frames, then deletes it', () => {
-    const tracker = new Tracker({ nInit: 1, maxAge: 3 });
+  it('keeps a confirmed track through maxAge seconds of empty frames, then deletes it', () => {
+    const tracker = new Tracker({ frameRate: 10, nInit: 0, maxAge: 0.3 });
     expect(tracker.update([makeDetection(BOX)]).map((t) => t.id)).toEqual([1]);
     for (let k = 0; k < 3; k++) {
       expect(tracker.update([])).toEqual([]); // zero detections: nothing reported, track kept
@@ -49,7 +49,7 @@ describe('Tracker lifecycle', () => {
   });
 
   it('re-acquires a track after a short gap with the same id and interpolated late boxes', () => {
-    const tracker = new Tracker({ nInit: 1, gapFillMaxFrames: 5 });
+    const tracker = new Tracker({ frameRate: 10, nInit: 0, gapFill: 0.5 });
     tracker.update([makeDetection(BOX)]);
     tracker.update([]);
     const [t] = tracker.update([makeDetection(moved(BOX, 4))]);
@@ -64,21 +64,21 @@ describe('Tracker lifecycle', () => {
   });
 
   it('owns its id counter: two trackers both start at 1', () => {
-    const a = new Tracker({ nInit: 1 });
-    const b = new Tracker({ nInit: 1 });
+    const a = new Tracker({ nInit: 0 });
+    const b = new Tracker({ nInit: 0 });
     a.update([makeDetection(BOX), makeDetection(moved(BOX, 300))]);
     expect(b.update([makeDetection(BOX)]).map((t) => t.id)).toEqual([1]);
   });
 
   it('bounds the trail to historyLength', () => {
-    const tracker = new Tracker({ nInit: 1, historyLength: 4 });
+    const tracker = new Tracker({ nInit: 0, historyLength: 4 });
     let out = tracker.update([makeDetection(BOX)]);
     for (let k = 1; k <= 10; k++) out = tracker.update([makeDetection(moved(BOX, 3 * k))]);
     expect(out[0].history).toHaveLength(4);
   });
 
   it('ignores detections below lowScoreThreshold and starts no track from low scores', () => {
-    const tracker = new Tracker({ nInit: 1, highScoreThreshold: 0.9, lowScoreThreshold: 0.5, newTrackScoreThreshold: 0.9 });
+    const tracker = new Tracker({ nInit: 0, highScoreThreshold: 0.9, lowScoreThreshold: 0.5, newTrackScoreThreshold: 0.9 });
     expect(tracker.update([makeDetection(BOX, 0.6)])).toEqual([]);
     expect(tracker.trackCount).toBe(0);
     tracker.update([makeDetection(BOX, 0.95)]);
@@ -89,7 +89,7 @@ describe('Tracker lifecycle', () => {
   });
 
   it('does not associate across classes when classAware', () => {
-    const tracker = new Tracker({ nInit: 1 });
+    const tracker = new Tracker({ nInit: 0 });
     tracker.update([makeDetection(BOX, 0.95, { classId: 0, label: 'person' })]);
     const out = tracker.update([makeDetection(BOX, 0.95, { classId: 2, label: 'car' })]);
     expect(out.map((t) => [t.id, t.label])).toEqual([[2, 'car']]);
@@ -115,7 +115,7 @@ describe('Tracker id stability', () => {
   });
 
   it('keeps ids with appearance embeddings when boxes swap places', () => {
-    const tracker = new Tracker({ nInit: 1, mahalanobisGate: false, motionWeight: 0, outputBox: 'detection' });
+    const tracker = new Tracker({ nInit: 0, mahalanobisGate: false, motionWeight: 0, outputBox: 'detection' });
     const ea = Float32Array.from([1, 0, 0]);
     const eb = Float32Array.from([0, 1, 0]);
     const left: Tlwh = [100, 100, 40, 100];

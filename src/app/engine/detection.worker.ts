@@ -2,8 +2,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../core/backend/select';
 import type { Detection } from '../../core/detection';
-import type { Detector } from '../../core/detection';
-import { StreamRunner, loadStreamDetector } from '../../core/pipeline';
+import { isResizable, type Detector } from '../../core/detection';
+import { InputSizeController, StreamRunner, loadStreamDetector, type PipelineTimings } from '../../core/pipeline';
+import type { TrackOutput } from '../../core/tracking';
 import { loadSegmenter, type PersonMask, type Segmenter } from '../../core/segmentation';
 import { registerBrowserBackend } from './registerBrowserBackend';
 import { WorkerClassifier } from '../classifier/workerClassifier';
@@ -20,6 +21,8 @@ let runner: StreamRunner | null = null;
 let segmenter: Segmenter | null = null;
 let segmentEvery = 0;
 let detections = 0;
+let sizer: InputSizeController | null = null;
+let frameRate = 30;
 
 const post = (msg: EngineResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 const classifier = new WorkerClassifier(post);
@@ -50,9 +53,12 @@ async function init(msg: Extract<EngineRequest, { type: 'init' }>): Promise<void
     models: msg.modelBaseUrl,
     appearance: msg.tracking.appearance,
     cocoSsd: { baseUrl: msg.appBaseUrl },
+    inputSize: msg.tracking.inputSize === 'auto' ? undefined : msg.tracking.inputSize,
   });
   const name = detector.name as EngineReady['detector'];
-  const { frameRate, cadence, classes } = msg.tracking;
+  const { cadence, classes } = msg.tracking;
+  frameRate = msg.tracking.frameRate;
+  sizer = isResizable(detector) ? new InputSizeController(msg.tracking.inputSize, cadence) : null;
   runner = new StreamRunner(detector, {
     frameRate,
     cadence,
@@ -76,6 +82,7 @@ async function detect(msg: Extract<EngineRequest, { type: 'detect' }>): Promise<
       r.detections,
       r.tracks.map(({ lateBoxes: _late, ...t }) => t),
     );
+    const sized = resize(runner.detector, r.timings, r.tracks, msg.frame);
     const dets = r.detections.map(({ embedding: _e, ...d }: Detection & { embedding?: Float32Array }) => d);
     const t0 = performance.now();
     const mask = segmenter && detections++ % segmentEvery === 0 ? toMaskFrame(await segmenter.segment(msg.frame)) : undefined;
@@ -88,6 +95,7 @@ async function detect(msg: Extract<EngineRequest, { type: 'detect' }>): Promise<
       tracks,
       mask,
       timings,
+      ...sized,
       numTensors: tf.memory().numTensors,
       numBytes: tf.memory().numBytes,
     };
@@ -95,6 +103,29 @@ async function detect(msg: Extract<EngineRequest, { type: 'detect' }>): Promise<
   } finally {
     msg.frame.close();
   }
+}
+
+/**
+ * Input size and cadence chosen together from this detection's time and the
+ * tracked people's heights; a new size loads in the background while detection
+ * continues at the current one.
+ */
+function resize(
+  detector: Detector,
+  timings: PipelineTimings,
+  tracks: readonly TrackOutput[],
+  frame: ImageBitmap,
+): { inputSize: number | null; plannedCadence: number | null } {
+  if (!sizer || !isResizable(detector)) return { inputSize: null, plannedCadence: null };
+  const detectMs = timings.preprocessMs + timings.inferenceMs + timings.postprocessMs + timings.embedMs;
+  const boxes = tracks.map((t) => t.box);
+  const choice = sizer.observe(detector.inputSize, detectMs, boxes, frame, 1000 / frameRate);
+  if (choice.inputSize !== detector.inputSize) {
+    detector
+      .setInputSize(choice.inputSize)
+      .catch((e: unknown) => post({ type: 'error', message: `input size ${choice.inputSize}: ${String(e)}` }));
+  }
+  return { inputSize: detector.inputSize, plannedCadence: choice.cadence };
 }
 
 /** The WebGL backend's context, when it is the active backend. */

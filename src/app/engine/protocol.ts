@@ -1,6 +1,6 @@
 import type { BackendChoice, BackendSelection } from '../../core/backend/select';
 import type { Detection, DetectorConfig, DetectorName } from '../../core/detection';
-import type { AppearanceChoice, CadenceSetting, PipelineTimings } from '../../core/pipeline';
+import type { AppearanceChoice, CadenceSetting, InputSizeSetting, PipelineTimings } from '../../core/pipeline';
 import type { TrackOutput } from '../../core/tracking';
 import type { CustomTrackLabel } from '../../core/classifier';
 import type { ClassifierRequestMessage, ClassifierResponseMessage } from '../classifier/messages';
@@ -12,6 +12,8 @@ export interface TrackingOptions {
   frameRate: number;
   /** Minimum camera frames per detection, or 'auto' (whenever the detector is free). */
   cadence: CadenceSetting;
+  /** CenterNet input size, or 'auto' (chosen with the cadence from the tracked people's size). */
+  inputSize: InputSizeSetting;
   /** Appearance embeddings for association ('off' = motion only). */
   appearance: AppearanceChoice;
   /** Run person segmentation on every n-th detected frame; 0 = no masks. */
@@ -65,6 +67,10 @@ export interface EngineResult {
   /** Present on frames where segmentation ran; the page keeps the last one. */
   mask?: MaskFrame;
   timings: PipelineTimings & { segmentMs: number };
+  /** The detector's square input size on this frame (null for detectors without the ladder). */
+  inputSize: number | null;
+  /** Camera frames per detection the input-size controller plans for the next detections. */
+  plannedCadence: number | null;
   numTensors: number;
   /** `tf.memory().numBytes` in the worker after this frame. */
   numBytes: number;

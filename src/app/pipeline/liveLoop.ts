@@ -13,6 +13,9 @@ export interface LiveStats {
   /** Camera frames per detection (measured), and the user's minimum. */
   cadence: number;
   cadenceSetting: CadenceSetting;
+  /** The detector's input size (null before the first result or without the ladder) and the cadence planned with it. */
+  inputSize: number | null;
+  plannedCadence: number | null;
   /** Time from a frame's capture to its result (ms, smoothed): how far the boxes are carried forward. */
   lagMs: number;
   framesSeen: number;
@@ -60,6 +63,8 @@ export class LiveLoop {
   #seen = 0;
   #done = 0;
   #numTensors = 0;
+  #inputSize: number | null = null;
+  #plannedCadence: number | null = null;
   #numBytes = 0;
 
   /**
@@ -158,6 +163,8 @@ export class LiveLoop {
         render: performance.now() - t1,
       });
       this.#numTensors = result.numTensors;
+      this.#inputSize = result.inputSize;
+      this.#plannedCadence = result.plannedCadence;
       this.#numBytes = result.numBytes;
       this.#done++;
       this.#detected.tick(performance.now());
@@ -175,6 +182,8 @@ export class LiveLoop {
       cameraFps: this.#camera.rate(),
       cadence: this.#scheduler.cadence,
       cadenceSetting: this.cadenceSetting,
+      inputSize: this.#inputSize,
+      plannedCadence: this.#plannedCadence,
       lagMs: this.#scheduler.latencyMs,
       framesSeen: this.#seen,
       framesProcessed: this.#done,

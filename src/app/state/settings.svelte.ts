@@ -71,6 +71,7 @@ class PersistedSettings {
       classes: v.trackAllClasses ? null : [...DEFAULT_TRACKED_CLASSES],
       frameRate: LIVE_FRAME_RATE,
       cadence: v.cadence,
+      inputSize: v.inputSize,
       appearance: v.appearance,
       segmentEvery: v.segmentEvery,
     };

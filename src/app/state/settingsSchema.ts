@@ -1,5 +1,7 @@
 import { BACKEND_CHOICES } from '../../core/backend/select';
+import { CENTERNET_INPUT_SIZES } from '../../core/detection/centernetSizes';
 import { DEFAULT_DETECTOR_CONFIG, DETECTOR_NAMES, MAX_DETECTIONS_LIMIT } from '../../core/detection/config';
+import type { InputSizeSetting } from '../../core/pipeline/inputSize';
 import { MAX_CADENCE, type CadenceSetting } from '../../core/pipeline/cadence';
 import { APPEARANCE_CHOICES, DEFAULT_APPEARANCE } from '../../core/pipeline/loadStreamDetector';
 import { TRACKER_PRESETS } from '../../core/pipeline/presets';
@@ -38,6 +40,12 @@ const cadence: Field<CadenceSetting> = {
   allowed: `'auto' or an integer in [1, ${MAX_CADENCE}]`,
 };
 
+const inputSize: Field<InputSizeSetting> = {
+  default: 'auto',
+  parse: (v) => (v === 'auto' || (CENTERNET_INPUT_SIZES as readonly unknown[]).includes(v) ? (v as InputSizeSetting) : undefined),
+  allowed: `'auto' or one of ${CENTERNET_INPUT_SIZES.join(', ')}`,
+};
+
 /** Largest mask cadence offered (every n-th detected frame; 0 = off). */
 const MAX_SEGMENT_EVERY = 30;
 
@@ -56,6 +64,8 @@ export const SETTINGS_FIELDS = {
   trackAllClasses: flag(false),
   /** Minimum camera frames per detection; 'auto' detects whenever the worker is free. */
   cadence,
+  /** CenterNet input size; 'auto' picks it with the cadence from the tracked people's size (chooseInputSize). */
+  inputSize,
   appearance: oneOf(APPEARANCE_CHOICES, DEFAULT_APPEARANCE),
   showMasks: flag(true),
   maskOpacity: numberIn(0, 1, 0.45),

@@ -83,12 +83,12 @@ class CocoSsdDetector implements Detector {
       tensor?.dispose();
     }
     const t2 = now();
-    const detections = await this.#postprocess(raw);
+    const detections = this.#postprocess(raw);
     this.lastTimings = { preprocessMs: t1 - t0, inferenceMs: t2 - t1, postprocessMs: now() - t2 };
     return detections;
   }
 
-  async #postprocess(raw: readonly cocoSsd.DetectedObject[]): Promise<Detection[]> {
+  #postprocess(raw: readonly cocoSsd.DetectedObject[]): Detection[] {
     const { classes, iouThreshold, maxDetections } = this.#config;
     const candidates: Candidate[] = [];
     for (const r of raw) {
@@ -97,7 +97,7 @@ class CocoSsdDetector implements Detector {
       const [x, y, w, h] = r.bbox; // pixels, [x, y, width, height]
       candidates.push({ box: [x, y, x + w, y + h], score: r.score, classId });
     }
-    const kept = await classAwareNms(candidates, iouThreshold, maxDetections);
+    const kept = classAwareNms(candidates, iouThreshold, maxDetections);
     return kept.map((k) => {
       const { box, score, classId } = candidates[k];
       return { box: [box[0], box[1], box[2] - box[0], box[3] - box[1]], score, classId, label: COCO80_LABELS[classId] };

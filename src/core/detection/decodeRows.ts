@@ -1,7 +1,7 @@
 /**
  * CenterNet's [100 x stride] rows → detections in source pixels, keeping the
  * row index of each survivor so per-row extras (embeddings) can follow it.
- * Shared by `CenterNetDetector` and `JointCenterNet` (score and class filter,
+ * Used by both CenterNet adapters through `CenterNetGraph.decode` (score and class filter,
  * letterbox inverse, class-aware NMS), so both detectors agree box for box;
  * the test in tests/embedding/jointCenterNet.test.ts checks that they do.
  */
@@ -26,7 +26,7 @@ export interface DecodeContext {
 }
 
 /** `data` holds rows of `stride` floats whose first 6 are x1, y1, x2, y2, score, classId. */
-export async function decodeRows(data: Float32Array, stride: number, ctx: DecodeContext): Promise<DecodedRow[]> {
+export function decodeRows(data: Float32Array, stride: number, ctx: DecodeContext): DecodedRow[] {
   const { config, labels, allowed, transform: t } = ctx;
   const candidates: Candidate[] = [];
   const rowOf: number[] = [];
@@ -44,7 +44,7 @@ export async function decodeRows(data: Float32Array, stride: number, ctx: Decode
     candidates.push({ box: [x1, y1, x2, y2], score, classId });
     rowOf.push(r);
   }
-  const kept = await classAwareNms(candidates, config.iouThreshold, config.maxDetections);
+  const kept = classAwareNms(candidates, config.iouThreshold, config.maxDetections);
   return kept.map((k) => {
     const c = candidates[k];
     return { row: rowOf[k], detection: { box: tlbrToTlwh(c.box), score: c.score, classId: c.classId, label: labels[c.classId] } };

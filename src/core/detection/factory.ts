@@ -2,6 +2,7 @@
 import type { LoadModelOptions } from '../models/registry';
 import type { ModelSource } from '../models/source';
 import { loadCenterNet } from './centernet';
+import type { CenterNetInputSize } from './centernetSizes';
 import { COCO_SSD_DEFAULT_URL, loadCocoSsd, type CocoSsdOptions } from './cocoSsd';
 import { COCO80_LABELS } from './cocoLabels';
 import { DETECTOR_NAMES, validateDetectorConfig, type DetectorConfig, type DetectorName } from './config';
@@ -11,6 +12,8 @@ import type { Detector } from './types';
 export interface LoadDetectorOptions extends Partial<DetectorConfig>, LoadModelOptions {
   /** The models folder for CenterNet: served base URL ('/models/') or a ModelSource (Node). */
   readonly models: string | ModelSource;
+  /** CenterNet's square input size from the ladder (default 512); coco-ssd ignores it. */
+  readonly inputSize?: CenterNetInputSize;
   /** coco-ssd location options (baseUrl, modelUrl, fetch). */
   readonly cocoSsd?: Pick<CocoSsdOptions, 'baseUrl' | 'modelUrl' | 'fetch'>;
 }
@@ -35,11 +38,11 @@ export async function loadDetector(name: DetectorName, options: LoadDetectorOpti
   if (!DETECTOR_NAMES.includes(name)) {
     throw new RangeError(`detector is ${JSON.stringify(name)}; allowed: ${DETECTOR_NAMES.join(', ')}`);
   }
-  const { models, cocoSsd, manifest, integrity, ...config } = options;
+  const { models, cocoSsd, manifest, integrity, inputSize, ...config } = options;
   validateDetectorConfig(config, COCO80_LABELS); // both detectors use COCO-80 labels
   try {
     return name === 'centernet'
-      ? await loadCenterNet({ source: models, manifest, integrity, ...config })
+      ? await loadCenterNet({ source: models, manifest, integrity, inputSize, ...config })
       : await loadCocoSsd({ ...cocoSsd, ...config });
   } catch (error) {
     throw new ModelLoadError(name, location(name, options), { cause: error });

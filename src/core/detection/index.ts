@@ -1,9 +1,12 @@
-export type { Detection, Detector, DetectorInput, PixelSource, StageTimings } from './types';
+export type { Detection, Detector, DetectorInput, PixelSource, ResizableDetector, StageTimings } from './types';
+export { isResizable } from './types';
 export { DEFAULT_DETECTOR_CONFIG, DETECTOR_NAMES, MAX_DETECTIONS_LIMIT, validateDetectorConfig } from './config';
 export type { DetectorConfig, DetectorName } from './config';
 export { COCO80_LABELS } from './cocoLabels';
 export { CENTERNET_MODEL_NAME, loadCenterNet } from './centernet';
 export type { CenterNetOptions } from './centernet';
+export { CENTERNET_INPUT_SIZES, DEFAULT_CENTERNET_INPUT_SIZE, centerNetModelName, validateCenterNetInputSize } from './centernetSizes';
+export type { CenterNetInputSize } from './centernetSizes';
 export { COCO_SSD_DEFAULT_URL, COCO_SSD_LOCAL_PATH, loadCocoSsd, resolveCocoSsdModelUrl } from './cocoSsd';
 export type { CocoSsdOptions } from './cocoSsd';
 export { loadDetector, loadDetectorWithFallback } from './factory';

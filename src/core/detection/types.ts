@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Tlwh } from '../geometry/boxes';
+import type { CenterNetInputSize } from './centernetSizes';
 import type { DetectorConfig } from './config';
 
 /** One detected object. `box` is in source pixels (the input frame's grid). */
@@ -43,6 +44,17 @@ export interface Detector {
   setConfig(update: Partial<DetectorConfig>): void;
   /** Releases the model's weights; the detector is unusable afterwards. */
   dispose(): void;
+}
+
+/** A detector whose square input size can change while it runs (CenterNet's ladder). */
+export interface ResizableDetector extends Detector {
+  readonly inputSize: CenterNetInputSize;
+  /** Resolves once detection runs at `size` (the first switch to a size loads it). */
+  setInputSize(size: CenterNetInputSize): Promise<void>;
+}
+
+export function isResizable(detector: Detector): detector is ResizableDetector {
+  return typeof (detector as Partial<ResizableDetector>).setInputSize === 'function';
 }
 
 export const ZERO_TIMINGS: StageTimings = Object.freeze({ preprocessMs: 0, inferenceMs: 0, postprocessMs: 0 });

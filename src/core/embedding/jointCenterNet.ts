@@ -8,19 +8,21 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Tlwh } from '../geometry/boxes.ts';
-import { DetectorSettings, type DetectorConfig } from '../detection/config.ts';
+import type { DetectorConfig } from '../detection/config.ts';
 import { CENTERNET_MODEL_NAME } from '../detection/centernet.ts';
-import { frameSize, inputTransform, toModelBatch, type InputTransform, type ResizeMode } from '../detection/preprocess.ts';
-import { ZERO_TIMINGS, type Detection, type Detector, type DetectorInput, type StageTimings } from '../detection/types.ts';
-import type { ManifestModel } from '../models/manifest.ts';
-import { loadModel, type LoadModelOptions } from '../models/registry.ts';
-import type { ModelSource } from '../models/source.ts';
+import {
+  CENTERNET_ROW,
+  loadCenterNetGraph,
+  type CenterNetGraph,
+  type CenterNetLadder,
+  type CenterNetLoadOptions,
+} from '../detection/centernetGraph.ts';
+import type { CenterNetInputSize } from '../detection/centernetSizes.ts';
+import type { InputTransform } from '../detection/preprocess.ts';
+import { ZERO_TIMINGS, type Detector, type Detection, type DetectorInput, type StageTimings } from '../detection/types.ts';
 import { EmbeddingConfigError, validateEmbeddingConfig, type EmbeddingConfig } from './config.ts';
-import { decodeRows } from '../detection/decodeRows.ts';
 import { embedRois, needsFeatures } from './embedRois.ts';
 import { modelRowsToRois, sourceBoxesToRois } from './rois.ts';
-
-const ROW = 6;
 
 /** A detection with its unit-norm appearance embedding. */
 export interface EmbeddedDetection extends Detection {
@@ -32,8 +34,7 @@ export interface JointTimings extends StageTimings {
   readonly embeddingMs: number;
 }
 
-export interface JointCenterNetOptions extends Partial<DetectorConfig>, LoadModelOptions {
-  readonly source: string | ModelSource;
+export interface JointCenterNetOptions extends Partial<DetectorConfig>, CenterNetLoadOptions {
   readonly embedding?: Partial<EmbeddingConfig>;
 }
 
@@ -67,48 +68,46 @@ function checkNodeExists(model: tf.GraphModel, name: string): void {
 export class JointCenterNet implements Detector {
   readonly name = CENTERNET_MODEL_NAME;
   lastTimings: JointTimings = { ...ZERO_TIMINGS, embeddingMs: 0 };
-  readonly #model: tf.GraphModel;
-  readonly #entry: ManifestModel;
-  readonly #settings: DetectorSettings;
-  readonly #output: string;
+  readonly #ladder: CenterNetLadder;
   readonly embeddingConfig: EmbeddingConfig;
 
-  constructor(model: tf.GraphModel, entry: ManifestModel, config: Partial<DetectorConfig>, embedding: Partial<EmbeddingConfig>) {
-    this.#model = model;
-    this.#entry = entry;
-    this.#output = entry.outputs.detections ?? 'tower_0/detections';
+  constructor(ladder: CenterNetLadder, embedding: Partial<EmbeddingConfig>) {
+    this.#ladder = ladder;
     this.embeddingConfig = validateEmbeddingConfig(embedding);
-    if (needsFeatures(this.embeddingConfig)) checkNodeExists(model, this.embeddingConfig.featureNode);
-    this.#settings = new DetectorSettings(entry.labels ?? [], config);
+    if (needsFeatures(this.embeddingConfig)) checkNodeExists(ladder.current.model, this.embeddingConfig.featureNode);
+  }
+
+  /** The graph in use; each call reads it once, so a size switch never splits a frame. */
+  get #graph(): CenterNetGraph {
+    return this.#ladder.current;
+  }
+
+  /** Switches the input size (loading that ladder graph the first time); detection continues meanwhile. */
+  setInputSize(size: CenterNetInputSize): Promise<void> {
+    return this.#ladder.use(size, (graph) => this.#warm(graph));
   }
 
   get config(): DetectorConfig {
-    return this.#settings.config;
+    return this.#graph.settings.config;
+  }
+
+  get inputSize(): CenterNetInputSize {
+    return this.#graph.inputSize;
   }
 
   setConfig(update: Partial<DetectorConfig>): void {
-    this.#settings.update(update);
-  }
-
-  get #size(): { width: number; height: number } {
-    return { width: this.#entry.input.width, height: this.#entry.input.height };
-  }
-
-  #prepare(frame: DetectorInput): { batch: tf.Tensor4D; transform: InputTransform } {
-    const { width, height } = frameSize(frame);
-    const transform = inputTransform(width, height, this.#size, this.#entry.input.resize as ResizeMode);
-    return { batch: toModelBatch(frame, transform, this.#size, this.#entry.input.range[1] / 255), transform };
+    this.#graph.settings.update(update);
   }
 
   /** Model batch → [rows | embeddings] packed [100, 6 + D] and the feature map (both for the caller to dispose). */
-  #run(batch: tf.Tensor4D): RunOutput {
+  #run(graph: CenterNetGraph, batch: tf.Tensor4D): RunOutput {
     const t0 = now();
-    const [rows3, features] = this.#model.execute(batch, [this.#output, this.embeddingConfig.featureNode]) as [tf.Tensor3D, tf.Tensor4D];
+    const [rows3, features] = graph.model.execute(batch, [graph.output, this.embeddingConfig.featureNode]) as [tf.Tensor3D, tf.Tensor4D];
     const t1 = now();
     try {
       const packed = tf.tidy(() => {
         const rows = tf.squeeze(rows3, [0]) as tf.Tensor2D;
-        const rois = modelRowsToRois(rows, this.#size, this.embeddingConfig.sideTrim);
+        const rois = modelRowsToRois(rows, graph.size, this.embeddingConfig.sideTrim);
         return tf.concat([rows, embedRois({ image: batch, features }, rois, this.embeddingConfig)], 1) as tf.Tensor2D;
       });
       return { packed, features, inferenceMs: t1 - t0, embeddingMs: now() - t1 };
@@ -120,11 +119,14 @@ export class JointCenterNet implements Detector {
     }
   }
 
-  async warmUp(): Promise<void> {
-    const { width, height } = this.#size;
-    const zeros = tf.zeros<tf.Rank.R4>([1, height, width, 3]);
+  warmUp(): Promise<void> {
+    return this.#warm(this.#graph);
+  }
+
+  async #warm(graph: CenterNetGraph): Promise<void> {
+    const zeros = graph.zeros();
     try {
-      const { packed, features } = this.#run(zeros);
+      const { packed, features } = this.#run(graph, zeros);
       features.dispose();
       try {
         await packed.data();
@@ -146,11 +148,12 @@ export class JointCenterNet implements Detector {
   /** Like `detect`, and also hands over the feature map, which the caller disposes. */
   async detectWithFeatures(frame: DetectorInput): Promise<DetectionsWithFeatures> {
     const t0 = now();
-    const { batch, transform } = this.#prepare(frame);
+    const graph = this.#graph;
+    const { batch, transform } = graph.prepare(frame);
     const t1 = now();
     let run: RunOutput;
     try {
-      run = this.#run(batch);
+      run = this.#run(graph, batch);
     } finally {
       batch.dispose();
     }
@@ -165,16 +168,16 @@ export class JointCenterNet implements Detector {
     }
     const t2 = now();
     const stride = run.packed.shape[1];
-    const decoded = await decodeRows(data, stride, {
-      config: this.#settings.config,
-      labels: this.#settings.labels,
-      allowed: this.#settings.allowed,
-      transform,
-    });
-    const detections = decoded.map(({ row, detection }) => ({
-      ...detection,
-      embedding: data.slice(row * stride + ROW, (row + 1) * stride),
-    }));
+    let detections: EmbeddedDetection[];
+    try {
+      detections = graph.decode(data, stride, transform).map(({ row, detection }) => ({
+        ...detection,
+        embedding: data.slice(row * stride + CENTERNET_ROW, (row + 1) * stride),
+      }));
+    } catch (error) {
+      run.features.dispose();
+      throw error;
+    }
     this.lastTimings = {
       preprocessMs: t1 - t0,
       inferenceMs: t2 - t1 - run.embeddingMs,
@@ -191,14 +194,15 @@ export class JointCenterNet implements Detector {
    */
   async embedBoxes(frame: DetectorInput, boxes: readonly Tlwh[]): Promise<Float32Array[]> {
     if (boxes.length === 0) return [];
-    const { batch, transform } = this.#prepare(frame);
+    const graph = this.#graph;
+    const { batch, transform } = graph.prepare(frame);
     let out: tf.Tensor2D;
     try {
       out = tf.tidy(() => {
         const features = needsFeatures(this.embeddingConfig)
-          ? (this.#model.execute(batch, this.embeddingConfig.featureNode) as tf.Tensor4D)
+          ? (graph.model.execute(batch, this.embeddingConfig.featureNode) as tf.Tensor4D)
           : undefined;
-        const rois = tf.tensor2d(sourceBoxesToRois(boxes, transform, this.#size, this.embeddingConfig.sideTrim), [boxes.length, 4]);
+        const rois = tf.tensor2d(sourceBoxesToRois(boxes, transform, graph.size, this.embeddingConfig.sideTrim), [boxes.length, 4]);
         return embedRois({ image: batch, features }, rois, this.embeddingConfig);
       });
     } finally {
@@ -214,20 +218,12 @@ export class JointCenterNet implements Detector {
   }
 
   dispose(): void {
-    this.#model.dispose();
+    this.#ladder.dispose();
   }
 }
 
-/** Loads CenterNet through the registry for joint detection + embedding, and warms it up. */
+/** Loads CenterNet (at `inputSize`, default 512) through the registry for joint detection + embedding, and warms it up. */
 export async function loadJointCenterNet(options: JointCenterNetOptions): Promise<JointCenterNet> {
-  const { source, manifest, integrity, embedding, ...config } = options;
-  const { model, entry } = await loadModel(CENTERNET_MODEL_NAME, source, { manifest, integrity });
-  try {
-    const detector = new JointCenterNet(model, entry, config, embedding ?? {});
-    await detector.warmUp();
-    return detector;
-  } catch (error) {
-    model.dispose();
-    throw error;
-  }
+  const { source, manifest, integrity, inputSize, embedding, ...config } = options;
+  return loadCenterNetGraph({ source, manifest, integrity, inputSize }, config, (ladder) => new JointCenterNet(ladder, embedding ?? {}));
 }

@@ -1,5 +1,8 @@
 export { TrackingPipeline } from './trackingPipeline.ts';
 export type { AppearanceStage, FrameResult, PipelineTimings } from './trackingPipeline.ts';
+export { chooseInputSize, MIN_PERSON_MODEL_PX } from './inputSize.ts';
+export type { InputSizeChoice, InputSizeSetting } from './inputSize.ts';
+export { InputSizeController } from './inputSizeController.ts';
 export { CADENCE_SMOOTHING, MAX_CADENCE, autoCadence, expectedCadence, validateCadence } from './cadence.ts';
 export type { CadenceSetting } from './cadence.ts';
 export { DetectionScheduler } from './detectionScheduler.ts';

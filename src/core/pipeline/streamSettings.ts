@@ -1,5 +1,5 @@
 import type { DetectorConfig, DetectorName } from '../detection/config.ts';
-import { configForFrameRate, DEFAULT_TIME_SETTINGS, type TrackerConfig, type TrackerConfigInput } from '../tracking/config.ts';
+import { configForFrameRate, type TrackerConfig, type TrackerConfigInput } from '../tracking/config.ts';
 import { DEFAULT_TRACKED_CLASSES, TRACKER_PRESETS } from './presets.ts';
 
 export interface StreamSettings {
@@ -14,8 +14,8 @@ export interface StreamSettings {
  *
  * - The detector keeps boxes down to the preset's low score, so the tracker's
  *   ByteTrack pass sees them; it keeps only `classes` (people by default).
- * - Time settings (maxAge 1 s, gap fill 0.5 s) are scaled by the rate at
- *   which the tracker is updated: frame rate / detect-every-k.
+ * - The tracker's clock runs at the rate it is updated: frame rate /
+ *   detect-every-k (its durations are in seconds).
  * - `preset` defaults to the detector's; recorded detections (MOT `det.txt`)
  *   pass the tracker defaults, which were fitted to them.
  */
@@ -31,6 +31,6 @@ export function streamSettings(
       ...(preset.lowScoreThreshold !== undefined ? { scoreThreshold: preset.lowScoreThreshold } : {}),
       ...(classes ? { classes: [...classes] } : {}),
     },
-    tracker: configForFrameRate(preset, frameRate / every, DEFAULT_TIME_SETTINGS),
+    tracker: configForFrameRate(preset, frameRate / every),
   };
 }

@@ -42,10 +42,23 @@ export interface KalmanParams {
   initialVelocityFactor: number;
 }
 
+/**
+ * Durations are in seconds and converted with `frameRate`, so one config fits
+ * 7 fps and 30 fps footage, and a detector that runs on every frame or on
+ * every k-th one (see `Tracker.advance`).
+ */
 export interface TrackerConfig {
-  /** Consecutive hits before a tentative track is confirmed. */
+  /** Rate of the tracker's clock (frames per second): one `update` or `advance` call is one frame. */
+  frameRate: number;
+  /**
+   * Seconds a tentative track must be detected for before it is confirmed
+   * early: with at least `MIN_CONFIRM_HITS` detections this far apart
+   * (first to latest), or with `CONFIRM_HITS` whenever they come, and in both
+   * cases no detector run in between that missed it. 0 confirms on the first
+   * detection.
+   */
   nInit: number;
-  /** Missed frames before a confirmed track is deleted. See `configForFrameRate`. */
+  /** Seconds without a detection before a confirmed track is deleted. */
   maxAge: number;
   /** Centre points kept per track for trails. */
   historyLength: number;
@@ -79,12 +92,30 @@ export interface TrackerConfig {
   motionWeight: number;
   /** Only associate detections and tracks with the same classId. */
   classAware: boolean;
-  /** Longest gap of missed frames a re-acquired track back-fills by interpolation (0 = off). */
-  gapFillMaxFrames: number;
+  /** Longest gap (seconds) a re-acquired track back-fills by interpolation (0 = off). */
+  gapFill: number;
   /** Box reported for a track. */
   outputBox: OutputBox;
-  /** Report confirmed tracks whose timeSinceUpdate is at most this. */
+  /** Report confirmed tracks last detected at most this many seconds before the latest detector run. */
   outputMaxTimeSinceUpdate: number;
+  /**
+   * Buffered IoU (C-BIoU, Yang et al., WACV 2023): before IoU, a track's box
+   * and the detection are each widened on every side by `iouBufferPerSecond`
+   * x the seconds the detector skipped since the track's last detection
+   * (time since then less one frame), capped at `maxIouBuffer`, so an object
+   * that moved while no detector looked still overlaps. Only tracks detected
+   * on the previous detector run are buffered: a detection every frame gives
+   * plain IoU, and lost tracks keep the Mahalanobis gate and recovery pass.
+   * 0 turns buffering off.
+   */
+  iouBufferPerSecond: number;
+  /** Largest buffer, as a fraction of the box size per side. */
+  maxIouBuffer: number;
+  /**
+   * Appearance weighs more as motion grows uncertain: the motion weight is
+   * λ · τ / (τ + seconds since the last detection), with τ this value.
+   */
+  motionTrustSeconds: number;
   kalman: KalmanParams;
 }
 
@@ -103,8 +134,9 @@ export const DEFAULT_KALMAN_PARAMS: Readonly<KalmanParams> = Object.freeze({
  * (see bench/tracker.ts --ablation) and kept round so they generalise.
  */
 export const DEFAULT_TRACKER_CONFIG: Readonly<TrackerConfig> = Object.freeze({
-  nInit: 3,
-  maxAge: 30,
+  frameRate: 30,
+  nInit: 0.2,
+  maxAge: 1,
   historyLength: 30,
   galleryBudget: 100,
   highScoreThreshold: 0.9,
@@ -121,11 +153,20 @@ export const DEFAULT_TRACKER_CONFIG: Readonly<TrackerConfig> = Object.freeze({
   maxCosineDistance: 0.2,
   motionWeight: 0.2,
   classAware: true,
-  gapFillMaxFrames: 15,
+  gapFill: 0.5,
   outputBox: 'filtered',
   outputMaxTimeSinceUpdate: 0,
+  iouBufferPerSecond: 2,
+  maxIouBuffer: 0.5,
+  motionTrustSeconds: 0.5,
   kalman: DEFAULT_KALMAN_PARAMS,
 });
+
+/** Frame-rate bounds (frames per second): from one frame a minute to high-speed capture. */
+const MIN_FRAME_RATE = 1 / 60;
+const MAX_FRAME_RATE = 10_000;
+/** Longest duration a setting may take: a day. */
+const MAX_SECONDS = 86_400;
 
 function checkNumber(key: string, value: unknown, min: number, max: number, integer = false): number {
   const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
@@ -165,8 +206,9 @@ export type TrackerConfigInput = Partial<Omit<TrackerConfig, 'kalman'>> & { kalm
 export function validateTrackerConfig(input: TrackerConfigInput = {}): TrackerConfig {
   const c = { ...DEFAULT_TRACKER_CONFIG, ...input };
   const config: TrackerConfig = {
-    nInit: checkNumber('nInit', c.nInit, 1, 1000, true),
-    maxAge: checkNumber('maxAge', c.maxAge, 1, 100_000, true),
+    frameRate: checkNumber('frameRate', c.frameRate, MIN_FRAME_RATE, MAX_FRAME_RATE),
+    nInit: checkNumber('nInit', c.nInit, 0, MAX_SECONDS),
+    maxAge: checkNumber('maxAge', c.maxAge, 0, MAX_SECONDS),
     historyLength: checkNumber('historyLength', c.historyLength, 0, 100_000, true),
     galleryBudget: checkNumber('galleryBudget', c.galleryBudget, 1, 10_000, true),
     highScoreThreshold: checkNumber('highScoreThreshold', c.highScoreThreshold, 0, 1),
@@ -183,9 +225,12 @@ export function validateTrackerConfig(input: TrackerConfigInput = {}): TrackerCo
     maxCosineDistance: checkNumber('maxCosineDistance', c.maxCosineDistance, 0, 2),
     motionWeight: checkNumber('motionWeight', c.motionWeight, 0, 1),
     classAware: checkBoolean('classAware', c.classAware),
-    gapFillMaxFrames: checkNumber('gapFillMaxFrames', c.gapFillMaxFrames, 0, 100_000, true),
+    gapFill: checkNumber('gapFill', c.gapFill, 0, MAX_SECONDS),
     outputBox: c.outputBox,
-    outputMaxTimeSinceUpdate: checkNumber('outputMaxTimeSinceUpdate', c.outputMaxTimeSinceUpdate, 0, 100_000, true),
+    outputMaxTimeSinceUpdate: checkNumber('outputMaxTimeSinceUpdate', c.outputMaxTimeSinceUpdate, 0, MAX_SECONDS),
+    iouBufferPerSecond: checkNumber('iouBufferPerSecond', c.iouBufferPerSecond, 0, 100),
+    maxIouBuffer: checkNumber('maxIouBuffer', c.maxIouBuffer, 0, 10),
+    motionTrustSeconds: checkNumber('motionTrustSeconds', c.motionTrustSeconds, Number.MIN_VALUE, MAX_SECONDS),
     kalman: validateKalman(input.kalman),
   };
   if (!OUTPUT_BOXES.includes(config.outputBox)) {
@@ -201,32 +246,15 @@ export function validateTrackerConfig(input: TrackerConfigInput = {}): TrackerCo
   return config;
 }
 
-/** Durations in seconds that `configForFrameRate` turns into frame counts. */
-export interface TimeSettings {
-  /** How long a lost track survives (sets `maxAge`). */
-  maxAgeSeconds?: number;
-  /** Longest gap a re-acquired track back-fills (sets `gapFillMaxFrames`). */
-  gapFillSeconds?: number;
+/**
+ * The config for a stream whose tracker clock runs at `frameRate`: every
+ * duration stays in seconds, so only the clock changes.
+ */
+export function configForFrameRate(input: TrackerConfigInput, frameRate: number): TrackerConfig {
+  return validateTrackerConfig({ ...input, frameRate });
 }
 
-/** Time settings used by the MOT CLI and bench: 1 s of survival (30 frames at 30 fps), 0.5 s of gap fill. */
-export const DEFAULT_TIME_SETTINGS: Readonly<TimeSettings> = Object.freeze({ maxAgeSeconds: 1, gapFillSeconds: 0.5 });
-
-/**
- * Scales the frame-count settings for a stream's frame rate, so one config
- * fits 10 fps and 30 fps footage alike. Settings left out keep their value
- * from `input` (or the default); maxAge keeps at least one frame.
- */
-export function configForFrameRate(input: TrackerConfigInput, frameRate: number, time: TimeSettings): TrackerConfig {
-  checkNumber('frameRate', frameRate, Number.MIN_VALUE, 10_000);
-  const scaled: TrackerConfigInput = { ...input };
-  if (time.maxAgeSeconds !== undefined) {
-    checkNumber('maxAgeSeconds', time.maxAgeSeconds, 0, 100_000);
-    scaled.maxAge = Math.max(1, Math.round(frameRate * time.maxAgeSeconds));
-  }
-  if (time.gapFillSeconds !== undefined) {
-    checkNumber('gapFillSeconds', time.gapFillSeconds, 0, 100_000);
-    scaled.gapFillMaxFrames = Math.round(frameRate * time.gapFillSeconds);
-  }
-  return validateTrackerConfig(scaled);
+/** Frames of the tracker clock in `seconds` (fractions kept). */
+export function framesIn(seconds: number, config: Pick<TrackerConfig, 'frameRate'>): number {
+  return seconds * config.frameRate;
 }

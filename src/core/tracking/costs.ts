@@ -5,7 +5,7 @@
  */
 import type { CostMatrix } from './assignmentSolver.ts';
 import type { TrackerConfig } from './config.ts';
-import { iouDistance } from './iouMatching.ts';
+import { bufferAfter, expandTlwh, iouDistance } from './iouMatching.ts';
 import { projectInto } from './kalmanFilter.ts';
 import type { Projection } from './kalmanFilter.ts';
 import { mahalanobisSquared4 } from './linalg.ts';
@@ -22,17 +22,36 @@ function classesDiffer(track: Track, det: PreparedDetection): boolean {
 }
 
 /**
- * Main-pass cost for confirmed tracks. With embeddings on both sides:
- * λ·(1 − IoU) + (1 − λ)·cosine, gated by `maxCosineDistance`. Without:
- * 1 − IoU, gated by `maxIouDistance` (SORT). Either way optionally gated by
- * the squared Mahalanobis distance (deep_sort) and by class.
+ * C-BIoU buffer of a track: grows with the frames the detector skipped since
+ * its latest detection; 0 for a track a detector run has missed since.
+ */
+function trackBuffer(config: TrackerConfig): (track: Track) => number {
+  return (track) => (track.missedRuns > 1 ? 0 : bufferAfter((track.timeSinceUpdate - 1) / config.frameRate, config));
+}
+
+/**
+ * Motion weight λ for a track last detected `seconds` ago: λ·τ / (τ + s),
+ * so appearance decides more as the predicted box grows uncertain.
+ */
+export function motionWeightAfter(seconds: number, config: Pick<TrackerConfig, 'motionWeight' | 'motionTrustSeconds'>): number {
+  return (config.motionWeight * config.motionTrustSeconds) / (config.motionTrustSeconds + seconds);
+}
+
+/**
+ * Main-pass cost for confirmed tracks. IoU is buffered (C-BIoU) by the time
+ * since the track's latest detection. With embeddings on both sides:
+ * λ·(1 − IoU) + (1 − λ)·cosine, gated by `maxCosineDistance`, with λ
+ * shrinking over that time (`motionWeightAfter`). Without: 1 − IoU, gated by
+ * `maxIouDistance` (SORT). Either way optionally gated by the squared
+ * Mahalanobis distance (deep_sort; its process noise grows with the time
+ * since the last detection) and by class.
  *
  * Speed: a motion-only pair needs overlapping boxes, so detections are
- * sorted by left edge and each track visits only those whose left edge lies
- * in [track.x1 − widest detection, track.x2) instead of every column.
+ * sorted by left edge and each track visits only those whose buffered box
+ * can reach its own, instead of every column.
  */
 export function mainPassCost(config: TrackerConfig): Metric {
-  const lambda = config.motionWeight;
+  const bufferOf = trackBuffer(config);
   const minIou = 1 - config.maxIouDistance;
   // Reused between calls: allocating and zeroing a fresh 200x200 matrix costs
   // about as much as filling it. Each result is consumed before the next call.
@@ -46,14 +65,21 @@ export function mainPassCost(config: TrackerConfig): Metric {
     const sweep = new LeftEdgeSweep(dets, detIndices);
     for (let r = 0; r < rows; r++) {
       const track = tracks[trackIndices[r]];
-      const [tx, ty, tw, th] = track.predictedBox;
+      const buffer = bufferOf(track);
+      const [tx, ty, tw, th] = expandTlwh(track.predictedBox, buffer);
       const useAppearance = track.gallery.size > 0;
+      const lambda = motionWeightAfter(track.secondsSinceUpdate, config);
       let projected = false;
-      const [from, to] = useAppearance ? [0, cols] : sweep.range(tx, tx + tw);
+      const [from, to] = useAppearance ? [0, cols] : sweep.range(tx, tx + tw, buffer);
       for (let k = from; k < to; k++) {
         const c = useAppearance ? k : sweep.order[k];
         const det = dets[detIndices[c]];
-        const [dx, dy, dw, dh] = det.box;
+        // The detection widened by the same buffer (inline: this loop runs for every candidate pair).
+        const [bx, by, bw, bh] = det.box;
+        const dx = bx - buffer * bw;
+        const dy = by - buffer * bh;
+        const dw = bw * (1 + 2 * buffer);
+        const dh = bh * (1 + 2 * buffer);
         const iw = Math.min(tx + tw, dx + dw) - Math.max(tx, dx);
         const ih = Math.min(ty + th, dy + dh) - Math.max(ty, dy);
         const inter = iw > 0 && ih > 0 ? iw * ih : 0;
@@ -104,9 +130,12 @@ class LeftEdgeSweep {
     this.#widest = widest;
   }
 
-  /** Range [from, to) of `order` whose boxes may overlap x in (x1, x2). */
-  range(x1: number, x2: number): [number, number] {
-    return [this.#lowerBound(x1 - this.#widest), this.#lowerBound(x2)];
+  /**
+   * Range [from, to) of `order` whose boxes, widened by `buffer` of their
+   * width per side, may overlap x in (x1, x2).
+   */
+  range(x1: number, x2: number, buffer = 0): [number, number] {
+    return [this.#lowerBound(x1 - this.#widest * (1 + buffer)), this.#lowerBound(x2 + this.#widest * buffer)];
   }
 
   #lowerBound(x: number): number {
@@ -121,20 +150,24 @@ class LeftEdgeSweep {
   }
 }
 
-/** 1 − IoU for tracks updated on the previous frame, with the class gate. */
+/** 1 − buffered IoU of tracks' predicted boxes, with the class gate. */
 export function iouPassCost(config: TrackerConfig): Metric {
-  return (tracks, dets, trackIndices, detIndices) =>
-    gateByClass(config, tracks, dets, trackIndices, detIndices, iouDistance(tracks, dets, trackIndices, detIndices));
+  const bufferOf = trackBuffer(config);
+  return (tracks, dets, trackIndices, detIndices) => {
+    const cost = iouDistance(tracks, dets, trackIndices, detIndices, (t) => t.predictedBox, bufferOf);
+    return gateByClass(config, tracks, dets, trackIndices, detIndices, cost);
+  };
 }
 
 /**
- * 1 − IoU between a lost track's last matched detection and detections
+ * 1 − buffered IoU between a lost track's last matched detection and detections
  * (OC-SORT's observation-centric recovery): an object that stopped while
  * occluded reappears where it was last seen, not where its velocity drifted.
  */
 export function recoveryPassCost(config: TrackerConfig): Metric {
+  const bufferOf = trackBuffer(config);
   return (tracks, dets, trackIndices, detIndices) => {
-    const cost = iouDistance(tracks, dets, trackIndices, detIndices, Infinity, (t) => t.lastDetectionBox);
+    const cost = iouDistance(tracks, dets, trackIndices, detIndices, (t) => t.lastDetectionBox, bufferOf);
     return gateByClass(config, tracks, dets, trackIndices, detIndices, cost);
   };
 }

@@ -3,13 +3,12 @@ export { Tracker } from './tracker.ts';
 export {
   CHI2INV95,
   DEFAULT_KALMAN_PARAMS,
-  DEFAULT_TIME_SETTINGS,
   DEFAULT_TRACKER_CONFIG,
   OUTPUT_BOXES,
   configForFrameRate,
   validateTrackerConfig,
 } from './config.ts';
-export type { KalmanParams, OutputBox, TimeSettings, TrackerConfig, TrackerConfigInput } from './config.ts';
+export type { KalmanParams, OutputBox, TrackerConfig, TrackerConfigInput } from './config.ts';
 export { TrackerConfigError } from './TrackerConfigError.ts';
 export { TRACK_STATES } from './types.ts';
 export type { Detection, FrameBox, TrackOutput, TrackState, TrailPoint } from './types.ts';

@@ -40,50 +40,60 @@ export function initiate(z: Xyah, p: KalmanParams): Gaussian {
 }
 
 /**
- * Writes one prediction step into (outMean, outCov): x' = F x,
- * P' = F P Fᵀ + Q with F = [[I, I], [0, I]]. The block form of F P Fᵀ is
- * expanded by hand: with P = [[A, B], [Bᵀ, D]] it is
- * [[A + B + Bᵀ + D, B + D], [Bᵀ + D, D]]. Output may not alias input.
+ * Writes one prediction step of `dt` frames into (outMean, outCov):
+ * x' = F x, P' = F P Fᵀ + dt·Q with F = [[I, dt·I], [0, I]]. The process
+ * noise is a per-frame variance, so it grows linearly with the time since
+ * the last step (a random walk): a track that went unobserved for longer has
+ * a wider Mahalanobis gate. The block form of F P Fᵀ is expanded by hand:
+ * with P = [[A, B], [Bᵀ, D]] it is
+ * [[A + dt(B + Bᵀ) + dt²D, B + dt·D], [Bᵀ + dt·D, D]]. Output may not alias input.
  */
-function predictInto(mean: Float64Array, cov: Float64Array, p: KalmanParams, outMean: Float64Array, outCov: Float64Array): void {
+function predictInto(
+  mean: Float64Array,
+  cov: Float64Array,
+  p: KalmanParams,
+  dt: number,
+  outMean: Float64Array,
+  outCov: Float64Array,
+): void {
   const h = mean[3];
   const sp = p.stdWeightPosition * h;
   const sv = p.stdWeightVelocity * h;
   const q0 = sp * sp;
   const q1 = sv * sv;
   for (let i = 0; i < 4; i++) {
-    outMean[i] = mean[i] + mean[i + 4];
+    outMean[i] = mean[i] + dt * mean[i + 4];
     outMean[i + 4] = mean[i + 4];
     for (let j = 0; j < 4; j++) {
       const a = cov[i * 8 + j];
       const b = cov[i * 8 + j + 4];
       const bt = cov[(i + 4) * 8 + j];
       const d = cov[(i + 4) * 8 + j + 4];
-      outCov[i * 8 + j] = a + b + bt + d;
-      outCov[i * 8 + j + 4] = b + d;
-      outCov[(i + 4) * 8 + j] = bt + d;
+      outCov[i * 8 + j] = a + dt * (b + bt) + dt * dt * d;
+      outCov[i * 8 + j + 4] = b + dt * d;
+      outCov[(i + 4) * 8 + j] = bt + dt * d;
       outCov[(i + 4) * 8 + j + 4] = d;
     }
   }
   const qa = p.aspectProcessStd * p.aspectProcessStd;
   const qva = p.aspectVelocityProcessStd * p.aspectVelocityProcessStd;
   const qDiag = [q0, q0, qa, q0, q1, q1, qva, q1];
-  for (let i = 0; i < STATE_DIM; i++) outCov[i * 9] += qDiag[i];
+  for (let i = 0; i < STATE_DIM; i++) outCov[i * 9] += dt * qDiag[i];
 }
 
-/** One constant-velocity step (dt = 1 frame). */
-export function predict(g: Gaussian, p: KalmanParams): Gaussian {
+/** One constant-velocity step of `dt` frames (default 1; fractions allowed). */
+export function predict(g: Gaussian, p: KalmanParams, dt = 1): Gaussian {
   const mean = new Float64Array(STATE_DIM);
   const covariance = new Float64Array(STATE_DIM * STATE_DIM);
-  predictInto(g.mean, g.covariance, p, mean, covariance);
+  predictInto(g.mean, g.covariance, p, dt, mean, covariance);
   return { mean, covariance };
 }
 
 /**
- * Batched predict for all tracks: one packed allocation for the whole batch
- * (each result is a view into it), no per-track temporaries.
+ * Batched predict of `dt` frames for all tracks: one packed allocation for
+ * the whole batch (each result is a view into it), no per-track temporaries.
  */
-export function multiPredict(states: readonly Gaussian[], p: KalmanParams): Gaussian[] {
+export function multiPredict(states: readonly Gaussian[], p: KalmanParams, dt = 1): Gaussian[] {
   const n = states.length;
   const means = new Float64Array(n * STATE_DIM);
   const covs = new Float64Array(n * STATE_DIM * STATE_DIM);
@@ -91,7 +101,7 @@ export function multiPredict(states: readonly Gaussian[], p: KalmanParams): Gaus
   for (let k = 0; k < n; k++) {
     const mean = means.subarray(k * STATE_DIM, (k + 1) * STATE_DIM);
     const covariance = covs.subarray(k * 64, (k + 1) * 64);
-    predictInto(states[k].mean, states[k].covariance, p, mean, covariance);
+    predictInto(states[k].mean, states[k].covariance, p, dt, mean, covariance);
     out[k] = { mean, covariance };
   }
   return out;

@@ -58,9 +58,10 @@ export function minCostMatching<T, D>(
 
 /**
  * Matching cascade: tracks are matched level by level in increasing
- * `timeSinceUpdate`, so the most recently seen tracks claim detections first
- * and a long-lost track cannot steal a detection from a fresh one. Only the
- * levels present are visited (deep_sort loops over every age up to maxAge).
+ * `levelOf` (by default `timeSinceUpdate`), so the most recently seen tracks
+ * claim detections first and a long-lost track cannot steal a detection from
+ * a fresh one. Only the levels present are visited (deep_sort loops over
+ * every age up to maxAge).
  */
 export function matchingCascade<T extends { readonly timeSinceUpdate: number }, D>(
   metric: DistanceMetric<T, D>,
@@ -70,14 +71,15 @@ export function matchingCascade<T extends { readonly timeSinceUpdate: number }, 
   trackIndices: readonly number[],
   detectionIndices: readonly number[],
   solver: DenseSolver = shortestAugmentingPath,
+  levelOf: (track: T) => number = (t) => t.timeSinceUpdate,
 ): MatchResult {
-  const levels = [...new Set(trackIndices.map((t) => tracks[t].timeSinceUpdate))].sort((a, b) => a - b);
+  const levels = [...new Set(trackIndices.map((t) => levelOf(tracks[t])))].sort((a, b) => a - b);
   const matches: Array<[number, number]> = [];
   let unmatchedDetections = [...detectionIndices];
   const matchedTracks = new Set<number>();
   for (const level of levels) {
     if (unmatchedDetections.length === 0) break;
-    const levelTracks = trackIndices.filter((t) => tracks[t].timeSinceUpdate === level);
+    const levelTracks = trackIndices.filter((t) => levelOf(tracks[t]) === level);
     const result = minCostMatching(metric, maxCost, tracks, detections, levelTracks, unmatchedDetections, solver);
     for (const m of result.matches) {
       matches.push(m);

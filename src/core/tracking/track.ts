@@ -1,11 +1,16 @@
 /**
  * One tracked object: its Kalman state, lifecycle counters, trail and
- * appearance gallery. Lifecycle: tentative → confirmed after `nInit`
- * consecutive hits; a tentative track is deleted on its first miss, a
- * confirmed one after more than `maxAge` missed frames.
+ * appearance gallery. Lifecycle, on the tracker's clock in seconds:
+ * tentative → confirmed once detected on at least `MIN_CONFIRM_HITS`
+ * detector runs spanning `nInit` seconds with no run in between missing it;
+ * a tentative track is deleted on the first detector run that misses it, a
+ * confirmed one when it has gone undetected for more than `maxAge` seconds.
+ * Frames the detector skipped (`Tracker.advance`) are not misses. A track
+ * gets its public id only when it is confirmed (`confirmAs`).
  */
 import { tlwhToXyah, xyahToTlwh } from '../geometry/boxes.ts';
 import type { Tlwh, Xyah } from '../geometry/boxes.ts';
+import { framesIn } from './config.ts';
 import type { TrackerConfig } from './config.ts';
 import type { Gaussian } from './kalmanFilter.ts';
 import { EmbeddingGallery } from './nnMatching.ts';
@@ -21,15 +26,33 @@ export interface PreparedDetection {
   readonly embedding?: Float32Array;
 }
 
+/** Detections that confirm a tentative track however close together (deep_sort's n_init = 3). */
+export const CONFIRM_HITS = 3;
+/**
+ * Fewest detections that confirm a track when they span `nInit` seconds:
+ * one box shows no motion, two consistent ones far enough apart do. With a
+ * sparse detector three runs take long (1.2 s at 2.5 runs a second), and a
+ * track that has not been confirmed cannot be drawn.
+ */
+export const MIN_CONFIRM_HITS = 2;
+/** Slack on time comparisons made through seconds (2 frames at 20 fps are 0.1 s). */
+const TIME_EPSILON = 1e-9;
+
 function boxOfState(mean: Float64Array): Tlwh {
   return xyahToTlwh([mean[0], mean[1], mean[2], mean[3]]);
 }
 
 export class Track {
   state: TrackState = 'tentative';
+  /** Public id, 0 until the track is confirmed. */
+  id = 0;
   hits = 1;
+  /** Frames (tracker clock) since the track was created, counting its first. */
   age = 1;
+  /** Frames (tracker clock) since the latest detection; fractional with fractional clock steps. */
   timeSinceUpdate = 0;
+  /** Detector runs since the latest detection (0 on a run that matched it). */
+  missedRuns = 0;
   score: number;
   classId?: number;
   label?: string;
@@ -43,9 +66,11 @@ export class Track {
   /** Boxes for earlier frames that became known this frame (see `TrackOutput.lateBoxes`). */
   #lateBoxes: FrameBox[] = [];
   #lastUpdateFrame: number;
+  readonly #firstFrame: number;
+  /** First detector run that missed the track since its latest detection; until then it was reported. */
+  #missedSince = 0;
 
   constructor(
-    readonly id: number,
     public kalman: Gaussian,
     detection: PreparedDetection,
     frame: number,
@@ -60,8 +85,8 @@ export class Track {
     if (detection.embedding) this.gallery.add(detection.embedding);
     this.#tentativeBoxes = [{ frame, box: detection.box }];
     this.#lastUpdateFrame = frame;
+    this.#firstFrame = frame;
     this.#pushTrail(detection.xyah);
-    if (config.nInit <= 1) this.#confirm();
   }
 
   get isConfirmed(): boolean {
@@ -72,13 +97,41 @@ export class Track {
     return this.state === 'deleted';
   }
 
-  /** Accepts this frame's predicted state (from `multiPredict`). */
-  applyPrediction(kalman: Gaussian): void {
+  /** Seconds since the latest detection. */
+  get secondsSinceUpdate(): number {
+    return this.timeSinceUpdate / this.config.frameRate;
+  }
+
+  /** True once a tentative track has been detected long enough (see the file comment). */
+  get readyToConfirm(): boolean {
+    if (this.state !== 'tentative') return false;
+    if (this.config.nInit === 0) return true;
+    const span = this.#lastUpdateFrame - this.#firstFrame;
+    if (this.hits >= CONFIRM_HITS) return true;
+    return this.hits >= MIN_CONFIRM_HITS && span + TIME_EPSILON >= framesIn(this.config.nInit, this.config);
+  }
+
+  /** Accepts the predicted state `dt` frames on (from `multiPredict`). */
+  applyPrediction(kalman: Gaussian, dt: number): void {
     this.kalman = kalman;
-    this.age++;
-    this.timeSinceUpdate++;
+    this.age += dt;
+    this.timeSinceUpdate += dt;
     this.#lateBoxes = [];
     this.predictedBox = boxOfState(kalman.mean);
+  }
+
+  /** A detector run starts: one more run since the latest detection, until matched. */
+  countRun(): void {
+    this.missedRuns++;
+  }
+
+  /** Confirms a tentative track under its public id and hands out its tentative boxes. */
+  confirmAs(id: number): void {
+    this.id = id;
+    this.state = 'confirmed';
+    // The confirming frame's own box is reported normally; hand out the earlier ones.
+    this.#lateBoxes = this.#tentativeBoxes?.slice(0, -1) ?? [];
+    this.#tentativeBoxes = null;
   }
 
   /** Accepts a matched detection and its Kalman posterior. */
@@ -86,6 +139,7 @@ export class Track {
     this.kalman = kalman;
     this.hits++;
     this.timeSinceUpdate = 0;
+    this.missedRuns = 0;
     this.score = detection.score;
     this.classId = detection.classId ?? this.classId;
     this.label = detection.label ?? this.label;
@@ -94,7 +148,6 @@ export class Track {
     this.#pushTrail(this.config.outputBox === 'detection' ? detection.xyah : tlwhToXyah(this.predictedBox));
     if (this.state === 'tentative') {
       this.#tentativeBoxes?.push({ frame, box: detection.box });
-      if (this.hits >= this.config.nInit) this.#confirm();
     } else {
       this.#fillGap(detection.box, frame);
     }
@@ -102,13 +155,19 @@ export class Track {
     this.#lastUpdateFrame = frame;
   }
 
-  /** Called when no detection matched this frame. */
-  markMissed(): void {
-    if (this.state === 'tentative' || this.timeSinceUpdate > this.config.maxAge) this.state = 'deleted';
+  /** Called on a detector run (clock `frame`) that matched no detection to this track. */
+  markMissed(frame: number): void {
+    if (this.state === 'tentative') this.state = 'deleted';
+    else if (this.missedRuns === 1) this.#missedSince = frame;
   }
 
-  /** Plain snapshot for callers. */
-  toOutput(): TrackOutput {
+  /** Deletes a confirmed track undetected for more than `maxAge` seconds. */
+  expire(): void {
+    if (this.timeSinceUpdate > framesIn(this.config.maxAge, this.config) + TIME_EPSILON) this.state = 'deleted';
+  }
+
+  /** Plain snapshot for callers; `frames` is the velocity's time unit in clock frames (see `TrackOutput.velocity`). */
+  toOutput(frames = 1): TrackOutput {
     const box = this.config.outputBox === 'detection' && this.timeSinceUpdate === 0 ? this.lastDetectionBox : this.predictedBox;
     const out: TrackOutput = {
       id: this.id,
@@ -121,27 +180,24 @@ export class Track {
       timeSinceUpdate: this.timeSinceUpdate,
       history: this.history.slice(),
       score: this.score,
-      velocity: [this.kalman.mean[4], this.kalman.mean[5], this.kalman.mean[6], this.kalman.mean[7]],
+      velocity: [frames * this.kalman.mean[4], frames * this.kalman.mean[5], frames * this.kalman.mean[6], frames * this.kalman.mean[7]],
     };
     return this.#lateBoxes.length > 0 ? { ...out, lateBoxes: this.#lateBoxes } : out;
   }
 
-  #confirm(): void {
-    this.state = 'confirmed';
-    // The confirming frame's own box is reported normally; hand out the earlier ones.
-    this.#lateBoxes = this.#tentativeBoxes?.slice(0, -1) ?? [];
-    this.#tentativeBoxes = null;
-  }
-
-  /** Linear interpolation between the last observation and `box` over a short gap of missed frames. */
+  /**
+   * Linear interpolation between the last observation and `box` over a short
+   * gap, for the frames the track was not reported: from the first detector
+   * run that missed it (frames the detector skipped before that were reported).
+   */
   #fillGap(box: Tlwh, frame: number): void {
-    const gap = frame - this.#lastUpdateFrame - 1;
-    if (gap < 1 || gap > this.config.gapFillMaxFrames) return;
+    const span = frame - this.#lastUpdateFrame;
+    if (this.#missedSince <= this.#lastUpdateFrame || span - 1 > framesIn(this.config.gapFill, this.config) + TIME_EPSILON) return;
     const from = this.lastDetectionBox;
-    for (let k = 1; k <= gap; k++) {
-      const t = k / (gap + 1);
+    for (let f = this.#missedSince; f < frame; f++) {
+      const t = (f - this.#lastUpdateFrame) / span;
       const lerp = (i: number) => from[i] + (box[i] - from[i]) * t;
-      this.#lateBoxes.push({ frame: this.#lastUpdateFrame + k, box: [lerp(0), lerp(1), lerp(2), lerp(3)] });
+      this.#lateBoxes.push({ frame: f, box: [lerp(0), lerp(1), lerp(2), lerp(3)] });
     }
   }
 

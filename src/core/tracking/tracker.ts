@@ -1,12 +1,15 @@
 /**
- * DeepSORT-style multi-object tracker with SORT's IoU association and a
- * ByteTrack low-score pass. Call `update(detections)` once per frame (also
- * with no detections); it returns the confirmed tracks with stable ids.
+ * DeepSORT-style multi-object tracker with SORT's IoU association, a
+ * ByteTrack low-score pass and OC-SORT recovery, built for a detector that
+ * may run only on some frames. Call `update(detections)` on every frame the
+ * detector ran (also when it found nothing) and `advance()` on frames it
+ * skipped; both return the confirmed tracks with stable ids. Ids are handed
+ * out when a track is confirmed, so tentative tracks never use up numbers.
  */
 import { tlwhToXyah } from '../geometry/boxes.ts';
 import type { DenseSolver } from './assignmentSolver.ts';
 import { shortestAugmentingPath } from './assignmentSolver.ts';
-import { validateTrackerConfig } from './config.ts';
+import { framesIn, validateTrackerConfig } from './config.ts';
 import type { TrackerConfig, TrackerConfigInput } from './config.ts';
 import { iouPassCost, mainPassCost, MAX_ASSOCIATION_COST, recoveryPassCost } from './costs.ts';
 import { initiate, multiPredict, update as kalmanUpdate } from './kalmanFilter.ts';
@@ -21,6 +24,12 @@ function prepare(d: Detection): PreparedDetection {
   return { box: d.box, xyah: tlwhToXyah(d.box), score: d.score, classId: d.classId, label: d.label, embedding };
 }
 
+/** Slack when comparing clock frames that went through seconds. */
+const FRAME_EPSILON = 1e-9;
+
+/** Cascade level: detector runs missed, not frames (frames the detector skipped are not misses). */
+const missedRuns = (t: Track) => t.missedRuns;
+
 function indicesWhere<T>(items: readonly T[], keep: (item: T) => boolean): number[] {
   const out: number[] = [];
   for (let k = 0; k < items.length; k++) if (keep(items[k])) out.push(k);
@@ -31,7 +40,12 @@ export class Tracker {
   readonly config: TrackerConfig;
   #tracks: Track[] = [];
   #nextId = 1;
+  /** Tracker clock in frames; the first call is frame 1. */
   #frame = 0;
+  /** Clock frame of the latest detector run. */
+  #lastRunFrame = 0;
+  /** Clock frames between the latest two detector runs (the unit of reported velocities). */
+  #runInterval = 1;
   readonly #mainCost;
   readonly #iouCost;
   readonly #recoveryCost;
@@ -52,31 +66,35 @@ export class Tracker {
     return this.#tracks.length;
   }
 
-  update(detections: readonly Detection[]): TrackOutput[] {
+  /**
+   * A frame the detector ran on. `frame` is its number on the tracker clock
+   * (default: the next frame); a jump of several frames predicts across them
+   * in one step, with the process noise of the whole interval.
+   */
+  update(detections: readonly Detection[], frame = this.#frame + 1): TrackOutput[] {
     const c = this.config;
     const tracks = this.#tracks;
-    this.#frame++;
-    // 1. Predict every track one frame ahead (batched).
-    const predicted = multiPredict(
-      tracks.map((t) => t.kalman),
-      c.kalman,
-    );
-    tracks.forEach((t, k) => t.applyPrediction(predicted[k]));
+    // 1. Predict every track to this frame (batched); one more detector run for each.
+    this.#predictTo(frame);
+    if (this.#lastRunFrame > 0) this.#runInterval = this.#frame - this.#lastRunFrame;
+    this.#lastRunFrame = this.#frame;
+    for (const t of tracks) t.countRun();
     // 2. Prepare detections once; split by score (ByteTrack): high, low, dropped.
     const dets = detections.map(prepare);
     const high = indicesWhere(dets, (d) => d.score >= c.highScoreThreshold);
     const low = indicesWhere(dets, (d) => d.score >= c.lowScoreThreshold && d.score < c.highScoreThreshold);
     const confirmed = indicesWhere(tracks, (t) => t.isConfirmed);
     const tentative = indicesWhere(tracks, (t) => !t.isConfirmed);
-    // 3. Main pass: confirmed tracks vs high-score detections, optionally as a cascade.
-    const matcher = c.cascade ? matchingCascade : minCostMatching;
-    const a = matcher(this.#mainCost, MAX_ASSOCIATION_COST, tracks, dets, confirmed, high, this.solver);
-    // 4. IoU pass: tentative tracks, and confirmed ones missed only this frame, vs the rest.
-    const recent = a.unmatchedTracks.filter((t) => tracks[t].timeSinceUpdate === 1);
+    // 3. Main pass: confirmed tracks vs high-score detections, optionally as a cascade over missed runs.
+    const a = c.cascade
+      ? matchingCascade(this.#mainCost, MAX_ASSOCIATION_COST, tracks, dets, confirmed, high, this.solver, missedRuns)
+      : minCostMatching(this.#mainCost, MAX_ASSOCIATION_COST, tracks, dets, confirmed, high, this.solver);
+    // 4. IoU pass: tentative tracks, and confirmed ones missed only this run, vs the rest.
+    const recent = a.unmatchedTracks.filter((t) => tracks[t].missedRuns === 1);
     const b = minCostMatching(this.#iouCost, c.maxIouDistance, tracks, dets, [...tentative, ...recent], a.unmatchedDetections, this.solver);
-    // 5. Second pass: low-score detections vs confirmed tracks still unmatched and seen last frame.
-    const left = [...a.unmatchedTracks.filter((t) => tracks[t].timeSinceUpdate !== 1), ...b.unmatchedTracks];
-    const byteTracks = c.secondPass ? left.filter((t) => tracks[t].isConfirmed && tracks[t].timeSinceUpdate === 1) : [];
+    // 5. Second pass: low-score detections vs confirmed tracks still unmatched and seen on the previous run.
+    const left = [...a.unmatchedTracks.filter((t) => tracks[t].missedRuns !== 1), ...b.unmatchedTracks];
+    const byteTracks = c.secondPass ? left.filter((t) => tracks[t].isConfirmed && tracks[t].missedRuns === 1) : [];
     const s = minCostMatching(this.#iouCost, c.secondPassMaxIouDistance, tracks, dets, byteTracks, low, this.solver);
     const stillLeft = left.filter((t) => !byteTracks.includes(t)).concat(s.unmatchedTracks);
     // 6. Recovery pass: lost confirmed tracks' last observations vs leftover high-score detections.
@@ -85,15 +103,50 @@ export class Tracker {
     // 7. Correct matched tracks; mark the rest missed.
     const matches = [...a.matches, ...b.matches, ...s.matches, ...r.matches];
     for (const [t, d] of matches) tracks[t].update(kalmanUpdate(tracks[t].kalman, dets[d].xyah, c.kalman), dets[d], this.#frame);
-    for (const t of stillLeft) if (!r.matches.some(([m]) => m === t)) tracks[t].markMissed();
+    for (const t of stillLeft) if (!r.matches.some(([m]) => m === t)) tracks[t].markMissed(this.#frame);
     // 8. Start tentative tracks from unmatched confident detections.
     for (const d of r.unmatchedDetections) if (dets[d].score >= c.newTrackScoreThreshold) this.#startTrack(dets[d]);
-    // 9. Drop deleted tracks; report confirmed tracks seen recently enough.
-    this.#tracks = tracks.filter((t) => !t.isDeleted);
-    return this.#tracks.filter((t) => t.isConfirmed && t.timeSinceUpdate <= c.outputMaxTimeSinceUpdate).map((t) => t.toOutput());
+    // 9. Confirm, expire and report.
+    return this.#finish();
+  }
+
+  /**
+   * A frame the detector skipped: tracks move by the motion model; nobody is
+   * missed, confirmed or created. Returns the confirmed tracks detected on
+   * the latest detector run, at their predicted boxes.
+   */
+  advance(frame = this.#frame + 1): TrackOutput[] {
+    this.#predictTo(frame);
+    return this.#finish();
+  }
+
+  #predictTo(frame: number): void {
+    const dt = frame - this.#frame;
+    if (!(dt > 0)) throw new RangeError(`Tracker: frame ${frame} is not after the current frame ${this.#frame}`);
+    this.#frame = frame;
+    const tracks = this.#tracks;
+    const predicted = multiPredict(
+      tracks.map((t) => t.kalman),
+      this.config.kalman,
+      dt,
+    );
+    tracks.forEach((t, k) => t.applyPrediction(predicted[k], dt));
+  }
+
+  /** Confirms ready tracks (ids in creation order), expires lost ones, reports recent confirmed ones. */
+  #finish(): TrackOutput[] {
+    for (const t of this.#tracks) {
+      if (t.readyToConfirm) t.confirmAs(this.#nextId++);
+      else if (t.isConfirmed) t.expire();
+    }
+    this.#tracks = this.#tracks.filter((t) => !t.isDeleted);
+    const oldest = this.#frame - this.#lastRunFrame + framesIn(this.config.outputMaxTimeSinceUpdate, this.config);
+    return this.#tracks
+      .filter((t) => t.isConfirmed && t.timeSinceUpdate <= oldest + FRAME_EPSILON)
+      .map((t) => t.toOutput(this.#runInterval));
   }
 
   #startTrack(det: PreparedDetection): void {
-    this.#tracks.push(new Track(this.#nextId++, initiate(det.xyah, this.config.kalman), det, this.#frame, this.config));
+    this.#tracks.push(new Track(initiate(det.xyah, this.config.kalman), det, this.#frame, this.config));
   }
 }
