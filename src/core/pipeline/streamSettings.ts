@@ -14,15 +14,17 @@ export interface StreamSettings {
  *
  * - The detector keeps boxes down to the preset's low score, so the tracker's
  *   ByteTrack pass sees them; it keeps only `classes` (people by default).
- * - The tracker's clock runs at the rate it is updated: frame rate /
- *   detect-every-k (its durations are in seconds).
+ * - The tracker's clock runs at the source frame rate (`TrackingPipeline`
+ *   gives it source frame numbers, so it predicts across skipped frames);
+ *   its durations are in seconds, so the cadence (`_every`, kept for
+ *   callers) no longer changes the settings.
  * - `preset` defaults to the detector's; recorded detections (MOT `det.txt`)
  *   pass the tracker defaults, which were fitted to them.
  */
 export function streamSettings(
   detector: DetectorName,
   frameRate: number,
-  every = 1,
+  _every = 1,
   classes: readonly string[] | null = DEFAULT_TRACKED_CLASSES,
   preset: TrackerConfigInput = TRACKER_PRESETS[detector],
 ): StreamSettings {
@@ -31,6 +33,6 @@ export function streamSettings(
       ...(preset.lowScoreThreshold !== undefined ? { scoreThreshold: preset.lowScoreThreshold } : {}),
       ...(classes ? { classes: [...classes] } : {}),
     },
-    tracker: configForFrameRate(preset, frameRate / every),
+    tracker: configForFrameRate(preset, frameRate),
   };
 }

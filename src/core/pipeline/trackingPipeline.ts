@@ -21,7 +21,7 @@ export interface PipelineTimings {
 
 /**
  * One processed frame. Track `lateBoxes[].frame` values are source frame
- * indices (0-based), already translated from tracker update numbers.
+ * indices (0-based), already translated from tracker clock frames.
  */
 export interface FrameResult {
   /** Source frame index (0-based). */
@@ -36,8 +36,6 @@ export interface FrameResult {
 type PipelineTimingsSource = Detector['lastTimings'] & { embeddingMs?: number };
 
 const now = () => globalThis.performance.now();
-/** Late boxes never reach further back than nInit + gap fill; 1,000 updates is ample and bounded. */
-const UPDATE_INDEX_MEMORY = 1000;
 
 /**
  * Detect → embed → track on one frame. `StreamRunner` owns one per stream and
@@ -45,9 +43,11 @@ const UPDATE_INDEX_MEMORY = 1000;
  */
 export class TrackingPipeline {
   #tracker: Tracker;
-  /** Source frame index of each recent tracker update (update numbers start at 1). */
-  readonly #updateIndex = new Map<number, number>();
-  #updates = 0;
+  /**
+   * Tracker clock frame of the latest update: source index + 1, so the
+   * tracker predicts across the frames the detector skipped.
+   */
+  #clock = 0;
 
   constructor(
     readonly detector: Detector,
@@ -68,8 +68,12 @@ export class TrackingPipeline {
     const t0 = now();
     const embeddings = this.appearance && detections.length > 0 ? await this.appearance.embed(frame, detections) : undefined;
     const t1 = now();
-    const updated = this.#tracker.update(detections.map((d, i) => (embeddings ? { ...d, embedding: embeddings[i] } : d)));
-    const tracks = this.#toSourceFrames(updated, index);
+    this.#clock = Math.max(index + 1, this.#clock + 1);
+    const updated = this.#tracker.update(
+      detections.map((d, i) => (embeddings ? { ...d, embedding: embeddings[i] } : d)),
+      this.#clock,
+    );
+    const tracks = updated.map((tr) => (tr.lateBoxes ? { ...tr, lateBoxes: tr.lateBoxes.map((b) => ({ ...b, frame: b.frame - 1 })) } : tr));
     const trackMs = now() - t1;
     return {
       index,
@@ -90,23 +94,7 @@ export class TrackingPipeline {
   /** Starts a new stream: forgets every track (ids restart at 1). */
   resetTracks(): void {
     this.#tracker = new Tracker(this.#tracker.config);
-    this.#updateIndex.clear();
-    this.#updates = 0;
-  }
-
-  /** Rewrites `lateBoxes[].frame` from tracker update numbers to source frame indices (0-based). */
-  #toSourceFrames(tracks: TrackOutput[], index: number): TrackOutput[] {
-    this.#updates++;
-    this.#updateIndex.set(this.#updates, index);
-    this.#updateIndex.delete(this.#updates - UPDATE_INDEX_MEMORY);
-    return tracks.map((t) =>
-      t.lateBoxes
-        ? {
-            ...t,
-            lateBoxes: t.lateBoxes.map((b) => ({ frame: this.#updateIndex.get(b.frame) ?? -1, box: b.box })).filter((b) => b.frame >= 0),
-          }
-        : t,
-    );
+    this.#clock = 0;
   }
 
   dispose(): void {
