@@ -22,6 +22,7 @@ import type { MotMetrics } from '../src/core/metrics/index.ts';
 import { ablationVariants } from './lib/ablation.ts';
 import { loadMotSequences, runOnSequence, scoreSequence } from '../src/node/motSequence.ts';
 import type { MotSequence, RunOptions } from '../src/node/motSequence.ts';
+import { refineAblation } from './lib/refineAblation.ts';
 import { timeAssociation, timeDense } from './lib/solverBench.ts';
 import { benchArgs, choiceOption, intValue, type BenchValues } from '../src/node/scriptArgs.ts';
 import { UsageError } from '../src/node/cliArgs.ts';
@@ -146,6 +147,13 @@ async function main(): Promise<void> {
     }
   }
 
+  // Offline refinement (src/core/refine) over the default tracker's rows.
+  let refinement: Array<{ name: string; overall: ReturnType<typeof compact> }> | undefined;
+  if (process.argv.includes('--ablation')) {
+    console.log(`\noffline refinement (overall over ${seqs.length} sequences)\n${HEADER}`);
+    refinement = refineAblation(seqs).map(({ name, m }) => (console.log(summaryLine(name, m)), { name, overall: compact(m) }));
+  }
+
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   const results = {
     generatedAt: new Date().toISOString(),
@@ -159,6 +167,7 @@ async function main(): Promise<void> {
     cadences,
     skipped,
     ablation,
+    refinement,
   };
   writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${OUT}`);

@@ -1,9 +1,9 @@
 /**
  * Headless tracking of a video file or a MOTChallenge image-sequence folder.
  *
- *   npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json]
+ *   npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--csv tracks.csv]
  *                    [--gt gt.txt] [--detector centernet] [--every k] [--appearance fusion|joint|histogram|off]
- *                    [--realtime [--detect-ms N]]
+ *                    [--refine on|off] [--realtime [--detect-ms N]] [--flow on|off]
  *
  * `--realtime` replays the video as the live view would see it: a clock
  * advancing at the video's frame rate, the detector starting on the newest
@@ -15,25 +15,30 @@
  * same `TrackingPipeline`, detector and tracker modules as the app, without
  * a browser (faster start, no GPU on the target machines anyway, and ffmpeg
  * decodes every container exactly frame by frame). Progress goes to stderr,
- * results to files, metrics to stdout when ground truth is given.
+ * results to files, metrics to stdout when ground truth is given. `--json`
+ * writes the app's versioned JSON export (same builder, same bytes; person
+ * masks included, so it also runs the app's segmenter on detected frames).
+ * `--refine on` (default, as for uploads in the app) refines the online
+ * tracks offline (src/core/refine) before anything is written or scored.
  */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { DETECTOR_NAMES, type Detector } from '../src/core/detection/index.ts';
+import { serializeResults } from '../src/core/export/jsonExport.ts';
+import { ResultsCollector } from '../src/core/export/resultsCollector.ts';
 import { evaluate, formatMetricsTable, formatMot } from '../src/core/metrics/index.ts';
 import { readMotFile } from '../src/core/metrics/readMotFile.ts';
 import {
   APPEARANCE_CHOICES,
   DEFAULT_APPEARANCE,
-  DEFAULT_TRACKED_CLASSES,
-  MotCollector,
   PixelMotion,
   StreamRunner,
   loadStreamDetector,
   streamSettings,
   validateCadence,
 } from '../src/core/pipeline/index.ts';
+import { encodeMaskRle, loadSegmenter, withSourceSize, type MaskRle } from '../src/core/segmentation/index.ts';
 import { useNodeBackend } from '../src/node/backend.ts';
 import { choiceValue, numberValue, runCommand, UsageError, type CommandSpec, type ParsedArgs } from '../src/node/cliArgs.ts';
 import { openFrameInput } from '../src/node/frameInput.ts';
@@ -41,6 +46,7 @@ import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { ProgressLine } from './progress.ts';
 
 const FLOW_CHOICES = ['on', 'off'] as const;
+const REFINE_CHOICES = ['on', 'off'] as const;
 
 const COMMAND: CommandSpec = {
   usage: 'npm run track --',
@@ -50,7 +56,12 @@ const COMMAND: CommandSpec = {
     'frames decoded by ffmpeg). Progress goes to stderr, metrics to stdout when ground truth is given.',
   options: {
     out: { type: 'string', value: 'results.txt', description: 'write MOTChallenge result rows to this file' },
-    json: { type: 'string', value: 'out.json', description: 'write per-frame tracks (ids, boxes, scores, labels) as JSON' },
+    json: {
+      type: 'string',
+      value: 'out.json',
+      description: "write the app's versioned JSON export (tracks, scores, COCO RLE person masks)",
+    },
+    csv: { type: 'string', value: 'tracks.csv', description: 'write tracks as CSV (frame, id, class, box, score, custom label)' },
     gt: { type: 'string', value: 'gt.txt', description: "score against this ground truth (default: the folder's gt/gt.txt)" },
     detector: { type: 'string', value: DETECTOR_NAMES.join('|'), default: 'centernet', description: 'detector' },
     every: { type: 'string', value: 'k', default: '1', description: 'run detection on every k-th frame, carry boxes between' },
@@ -59,6 +70,12 @@ const COMMAND: CommandSpec = {
       value: APPEARANCE_CHOICES.join('|'),
       default: DEFAULT_APPEARANCE,
       description: 'appearance features used for matching',
+    },
+    refine: {
+      type: 'string',
+      value: REFINE_CHOICES.join('|'),
+      default: 'on',
+      description: 'offline refinement after the online pass (tracklet linking, Gaussian-smoothed interpolation)',
     },
     realtime: {
       type: 'boolean',
@@ -91,10 +108,12 @@ function options({ values, positionals }: ParsedArgs) {
     input: positionals[0],
     out: values.out as string | undefined,
     json: values.json as string | undefined,
+    csv: values.csv as string | undefined,
     gt: values.gt as string | undefined,
     detector: choiceValue('detector', String(values.detector), DETECTOR_NAMES),
     every,
     appearance: choiceValue('appearance', String(values.appearance), APPEARANCE_CHOICES),
+    refine: choiceValue('refine', String(values.refine), REFINE_CHOICES) === 'on',
     realtime: values.realtime === true,
     detectMs,
     flow: choiceValue('flow', String(values.flow), FLOW_CHOICES) === 'on',
@@ -126,8 +145,9 @@ async function main(args: ParsedArgs): Promise<number> {
   const opts = options(args);
   const input = openFrameInput(opts.input);
   await useNodeBackend('wasm');
+  const models = fileSystemModelSource(resolve(import.meta.dirname, '../models'));
   const { detector, warning } = await loadStreamDetector(opts.detector, {
-    models: fileSystemModelSource(resolve(import.meta.dirname, '../models')),
+    models,
     appearance: opts.appearance,
     ...streamSettings(opts.detector, input.frameRate, opts.every).detector,
   });
@@ -143,50 +163,40 @@ async function main(args: ParsedArgs): Promise<number> {
     // Pixel motion between detections (only carried frames use it).
     motion: opts.flow && (opts.every > 1 || opts.realtime) ? new PixelMotion() : undefined,
   });
-  const collector = new MotCollector();
-  const frames: Array<{
-    index: number;
-    detected: boolean;
-    tracks: Array<{ id: number; box: readonly number[]; score: number; label?: string }>;
-  }> = [];
+  // The app segments every detected frame for its JSON export's masks; so does --json here.
+  const segmenter = opts.json ? await loadSegmenter({ source: models }) : null;
+  const collector = new ResultsCollector();
   const progress = new ProgressLine(input.frameCount);
   try {
     for await (const f of input.frames()) {
       const tensor = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
       let result;
+      let mask: MaskRle | undefined;
       try {
         result = await runner.step(tensor, f.index);
+        if (segmenter && result.detected) mask = encodeMaskRle(withSourceSize(await segmenter.segment(tensor), input.width, input.height));
       } finally {
         tensor.dispose();
       }
-      collector.add(result);
-      if (opts.json)
-        frames.push({
-          index: f.index,
-          detected: result.detected,
-          tracks: result.tracks.map((t) => ({ id: t.id, box: t.box, score: t.score, label: t.label })),
-        });
+      collector.add({ ...result, mask });
       progress.tick();
     }
   } finally {
     progress.done();
     runner.dispose();
+    segmenter?.dispose();
   }
-  const rows = collector.rows();
+  const rows = collector.refinedRows(input.frameRate, opts.refine ? {} : null);
   if (opts.out) writeFileSync(opts.out, formatMot(rows));
   if (opts.json) {
-    const meta = {
-      input: input.name,
-      width: input.width,
-      height: input.height,
-      frameRate: input.frameRate,
-      detector: detector.name,
-      every: opts.every,
-      realtime: opts.realtime ? { detectMs: opts.detectMs ?? 'measured', expectedDetectMs, trackerEvery: runner.every } : undefined,
-      classes: DEFAULT_TRACKED_CLASSES,
-    };
-    writeFileSync(opts.json, JSON.stringify({ ...meta, frames }));
+    const video = { fileName: basename(input.name), width: input.width, height: input.height, frameRate: input.frameRate };
+    const settings = { detector: detector.name, every: opts.every, backend: tf.getBackend(), refine: opts.refine };
+    const realtime = opts.realtime
+      ? { realtime: { detectMs: opts.detectMs ?? ('measured' as const), expectedDetectMs, trackerEvery: runner.every } }
+      : {};
+    writeFileSync(opts.json, serializeResults(collector.toJson(video, { ...settings, ...realtime }, rows)));
   }
+  if (opts.csv) writeFileSync(opts.csv, collector.toCsv(rows));
   console.error(
     `${progress.count} frames, ${new Set(rows.map((r) => r.id)).size} tracks, ${rows.length} rows${opts.out ? ` → ${opts.out}` : ''}`,
   );

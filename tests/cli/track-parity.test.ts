@@ -12,11 +12,12 @@
  * (threaded SIMD in a cross-origin-isolated page vs. Node's choice).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseMot, type MotRow } from '../../src/core/metrics/index.ts';
+import type { TrackscopeResults } from '../../src/core/export/jsonExport.ts';
 import type { ProbedFrame } from '../video/pages/rgbProbe';
 import { openVideoApp, vtest40Vp8, VTEST40_FRAMES } from '../../dev/video/appVideo';
 import { openDevPage } from '../../dev/devPage';
@@ -28,6 +29,8 @@ const SCORE_TOLERANCE = 1e-4;
 
 const tmp = mkdtempSync(join(tmpdir(), 'trackscope-parity-'));
 const clip = vtest40Vp8();
+const cliJson = join(tmp, 'cli.tracks.json');
+let app: Awaited<ReturnType<typeof openVideoApp>> | undefined;
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
   for (const c of cleanups) await c();
@@ -65,8 +68,8 @@ describe('CLI and app give the same tracks for the same clip', () => {
   });
 
   it('MOT rows: same frames, ids and boxes', async () => {
-    const cli = await runTrackCli(clip, tmp);
-    const app = await openVideoApp('&backend=wasm');
+    const cli = await runTrackCli(clip, tmp, ['--json', cliJson]);
+    app = await openVideoApp('&backend=wasm');
     cleanups.push(app.close);
     await app.process(clip);
     const appRows = parseMot((await app.downloadText('export-mot')).text);
@@ -84,5 +87,15 @@ describe('CLI and app give the same tracks for the same clip', () => {
     expect(maxBox).toBeLessThanOrEqual(BOX_TOLERANCE_PX);
     expect(maxScore).toBeLessThanOrEqual(SCORE_TOLERANCE);
     expect(Math.max(...appRows.map((r) => r.frame))).toBeLessThanOrEqual(VTEST40_FRAMES);
+  }, 400_000); // the CLI and the app each detect and segment 40 frames on WASM
+
+  it('JSON export: the same bytes from the CLI and the app (one builder, masks included)', async () => {
+    expect(app, 'needs the app session of the MOT rows test').toBeDefined();
+    const appJson = (await app!.downloadText('export-json')).text;
+    const cliText = readFileSync(cliJson, 'utf8');
+    const parsed = JSON.parse(cliText) as TrackscopeResults;
+    expect(parsed.frames.some((f) => f.objects.some((o) => o.mask))).toBe(true);
+    expect(appJson.length).toBe(cliText.length);
+    expect(appJson === cliText).toBe(true);
   });
 });

@@ -23,7 +23,7 @@ const frame = (index: number, tracks: TrackOutput[]): ProcessedFrame => ({ index
 const meta = { fileName: 'clip.webm', width: 100, height: 80, frameRate: { fps: 10 } } as unknown as VideoMetadata;
 
 describe('ResultStore', () => {
-  const store = new ResultStore(new File([], 'clip.webm'), meta, { detector: 'centernet', backend: 'wasm', every: 1 });
+  const store = new ResultStore(new File([], 'clip.webm'), meta, { detector: 'centernet', backend: 'wasm', every: 1, refine: false });
   // Track 1 is confirmed on frame 2 and reports its tentative boxes for frames 0-1 late (as MotCollector expects).
   store.add([frame(0, []), frame(1, [])]);
   store.add([

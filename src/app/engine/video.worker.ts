@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendSelection } from '../../core/backend/select';
 import type { Detector, DetectorName } from '../../core/detection';
 import { DEFAULT_APPEARANCE, StreamRunner, loadStreamDetector, streamSettings } from '../../core/pipeline';
+import { TrackEmbeddingSums } from '../../core/refine';
 import { encodeMaskRle, loadSegmenter, withSourceSize, type MaskRle, type Segmenter } from '../../core/segmentation';
 import { inferenceSize, openVideo, videoFrameToRgb, type VideoMetadata } from '../../browser/video';
 import type { ProcessedFrame, ProcessRequest, TrackThumb, VideoRequest, VideoResponse } from '../video/protocol';
@@ -73,8 +74,15 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
   let batch: ProcessedFrame[] = [];
   let thumbs: TrackThumb[] = [];
   let lastPost: number;
+  // Tracklet means for offline linking in the page: sums kept here, sent per batch.
+  const embeddings = new TrackEmbeddingSums();
+  const touched = new Set<number>();
   const flush = () => {
     if (batch.length === 0 && thumbs.length === 0) return;
+    if (batch.length > 0 && touched.size > 0) {
+      batch[batch.length - 1].embeddingSums = [...touched].map((id) => [id, Float32Array.from(embeddings.get(id)!)]);
+      touched.clear();
+    }
     post({ type: 'batch', frames: batch, thumbs, framesDone, elapsedMs: elapsed() });
     batch = [];
     thumbs = [];
@@ -111,6 +119,7 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
           const tensor = tf.tensor3d(rgb.data, [rgb.height, rgb.width, 3], 'int32');
           try {
             result = await runner.step(tensor, index);
+            if (result.detected) for (const id of embeddings.add(result.tracks, result.detections)) touched.add(id);
             if (result.detected) mask = encodeMaskRle(withSourceSize(await segmenter.segment(tensor), meta.width, meta.height));
           } finally {
             tensor.dispose();

@@ -23,6 +23,12 @@ export interface ProcessedFrame {
   tracks: TrackOutput[];
   /** Person mask of the frame (detected frames), run-length encoded; a track's mask is it clipped to the track's box. */
   mask?: MaskRle;
+  /**
+   * Summed detection embeddings of the tracks updated since the last batch
+   * (`TrackEmbeddingSums`), on a batch's last frame only: tracklet means for
+   * offline linking, without sending every frame's embeddings to the page.
+   */
+  embeddingSums?: Array<[id: number, sum: Float32Array]>;
 }
 
 /** A small crop of a track, taken on the frame it first appeared. */

@@ -1,6 +1,5 @@
-import { buildJsonExport, type JsonExport, type TrackClass } from '../../core/export';
+import { ResultsCollector, serializeResults, type TrackscopeResults } from '../../core/export';
 import { formatMot, type MotRow } from '../../core/metrics';
-import { MotCollector } from '../../core/pipeline';
 import type { VideoMetadata } from '../../browser/video';
 import { FrameAnnotations } from './annotations';
 import type { ProcessedFrame } from './protocol';
@@ -20,19 +19,19 @@ export interface RunSettings {
   readonly detector: string;
   readonly backend: string;
   readonly every: number;
+  /** Offline refinement of the online tracks (src/core/refine): on for uploads, as in `npm run track`. */
+  readonly refine: boolean;
 }
 
 /**
  * Everything one processing run produced, framework-free. Boxes shown on
- * any frame are the MOT rows (`MotCollector`, including the boxes tracks
- * report late), so what the user scrubs through is exactly what is exported.
+ * any frame are the MOT rows (`ResultsCollector`, including the boxes tracks
+ * report late), so what the user scrubs through is exactly what is exported,
+ * and the exports are the CLI's bytes for the same frames.
  */
 export class ResultStore {
-  readonly #collector = new MotCollector();
-  readonly #classes = new Map<number, TrackClass>();
+  readonly #collector = new ResultsCollector();
   readonly #timestamps: number[] = [];
-  /** Person masks by 0-based frame index (detected frames only). */
-  readonly #masks = new Map<number, MaskRle>();
   readonly thumbs = new Map<number, string>();
   #rows: MotRow[] | null = null;
   #annotations: FrameAnnotations | null = null;
@@ -52,9 +51,8 @@ export class ResultStore {
   add(frames: readonly ProcessedFrame[]): void {
     for (const f of frames) {
       this.#timestamps[f.index] = f.timestampUs;
-      if (f.mask) this.#masks.set(f.index, f.mask);
-      for (const t of f.tracks) if (!this.#classes.has(t.id)) this.#classes.set(t.id, { label: t.label ?? 'object', classId: t.classId });
       this.#collector.add(f);
+      for (const [id, sum] of f.embeddingSums ?? []) this.#collector.embeddings.set(id, sum);
     }
     this.#rows = this.#annotations = this.#tracks = null;
   }
@@ -67,28 +65,28 @@ export class ResultStore {
     return this.#timestamps[index] ?? 0;
   }
 
-  /** MOT rows, 1-based frames, sorted by frame then id. */
+  /** MOT rows, 1-based frames, sorted by frame then id; refined offline when `settings.refine`. */
   rows(): MotRow[] {
-    return (this.#rows ??= this.#collector.rows());
+    return (this.#rows ??= this.#collector.refinedRows(this.metadata.frameRate.fps, this.settings.refine ? {} : null));
   }
 
   labelOf(id: number): string {
-    return this.#classes.get(id)?.label ?? 'object';
+    return this.#collector.classes().get(id)?.label ?? 'object';
   }
 
   /** Person masks by 0-based frame (for the export worker). */
   masks(): Map<number, MaskRle> {
-    return new Map(this.#masks);
+    return new Map(this.#collector.masks());
   }
 
   /** Track labels by id (for the export worker). */
   labels(): Map<number, string> {
-    return new Map([...this.#classes].map(([id, c]) => [id, c.label]));
+    return new Map([...this.#collector.classes()].map(([id, c]) => [id, c.label]));
   }
 
   /** Boxes, tags and trails per frame, from the same rows as the MOT export. */
   annotations(): FrameAnnotations {
-    return (this.#annotations ??= new FrameAnnotations(this.rows(), this.labels(), this.#masks, this.settings.every));
+    return (this.#annotations ??= new FrameAnnotations(this.rows(), this.labels(), this.#collector.masks(), this.settings.every));
   }
 
   tracks(): TrackSummary[] {
@@ -110,15 +108,24 @@ export class ResultStore {
     return formatMot(this.rows());
   }
 
-  toJson(): JsonExport {
+  toJson(): TrackscopeResults {
     const m = this.metadata;
-    return buildJsonExport({
-      video: { fileName: m.fileName, width: m.width, height: m.height, frameRate: m.frameRate.fps, frameCount: this.frameCount },
-      settings: { ...this.settings },
-      rows: this.rows(),
-      classes: this.#classes,
-      masks: new Map([...this.#masks].map(([i, m]) => [i + 1, m])),
-    });
+    const { detector, every, backend, refine } = this.settings;
+    return this.#collector.toJson(
+      { fileName: m.fileName, width: m.width, height: m.height, frameRate: m.frameRate.fps },
+      { detector, every, backend, refine },
+      this.rows(),
+    );
+  }
+
+  /** The JSON export's bytes (the CLI's `--json` gives the same for the same frames). */
+  toJsonText(): string {
+    return serializeResults(this.toJson());
+  }
+
+  /** One row per box, with class and custom label, for spreadsheets. */
+  toCsv(): string {
+    return this.#collector.toCsv(this.rows());
   }
 
   /** Releases thumbnail URLs. */

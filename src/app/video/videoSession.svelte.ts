@@ -77,7 +77,12 @@ export class VideoSession {
       onOpened: (info) => {
         this.opened = info;
         this.status = 'running';
-        this.#pending = new ResultStore(file, info.metadata, { detector: info.detector, backend: info.backend.name, every: options.every });
+        this.#pending = new ResultStore(file, info.metadata, {
+          detector: info.detector,
+          backend: info.backend.name,
+          every: options.every,
+          refine: true,
+        });
       },
       onBatch: (frames, thumbs, done, elapsed) => {
         this.#pending?.add(frames);
