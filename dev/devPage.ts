@@ -33,7 +33,7 @@ export async function openDevPage(pagePath: string, ready: string, beforeLoad?: 
     const page = await browser.newPage();
     await beforeLoad?.(page);
     await page.goto(`http://127.0.0.1:${address.port}/${pagePath}`);
-    await page.waitForFunction((name) => name in window, ready, { timeout: 60_000 });
+    await page.waitForFunction((name) => name in window, ready, { timeout: 120_000 });
     const b = browser;
     return { page, browser: b, close: async () => (await b.close(), await server.close()) };
   } catch (error) {

@@ -48,7 +48,7 @@ export async function openVideoApp(query = ''): Promise<AppSession> {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${server.origin}/?view=video${query}`);
-    await page.getByTestId('video-file').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.getByTestId('video-file').waitFor({ state: 'attached', timeout: 120_000 });
     const b = browser;
     return {
       page,

@@ -63,7 +63,7 @@ describe('accessibility (axe-core, keyboard, reduced motion)', () => {
 
   it('Live camera (camera on, with tracks) has no serious or critical violations', async () => {
     await page.getByTestId('camera-toggle').click();
-    await expect.poll(() => page.getByTestId('camera-status').textContent(), { timeout: 20_000 }).toBe('on');
+    await expect.poll(() => page.getByTestId('camera-status').textContent(), { timeout: 120_000 }).toBe('on');
     await expect
       .poll(() => page.getByTestId('track-list').locator('li').count(), { timeout: 120_000, interval: 500 })
       .toBeGreaterThanOrEqual(1);
@@ -72,12 +72,12 @@ describe('accessibility (axe-core, keyboard, reduced motion)', () => {
 
   it('Video view (empty and with results) has no serious or critical violations', async () => {
     await page.getByTestId('tab-video').click();
-    await page.getByTestId('video-file').waitFor({ state: 'attached', timeout: 30_000 });
+    await page.getByTestId('video-file').waitFor({ state: 'attached', timeout: 120_000 });
     await check('video');
     // With results: track table, timeline, exports.
     await processVideo(page, vtest40Vp8());
     await check('video (with results)');
-  }, 240_000);
+  }, 600_000);
 
   it('each Training sub-tab has no serious or critical violations', async () => {
     await page.getByTestId('tab-training').click();
@@ -120,7 +120,7 @@ describe('accessibility (axe-core, keyboard, reduced motion)', () => {
       expect(await rm.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(true);
       const offenders: Record<string, string[]> = { live: await reducedMotionOffenders(rm) };
       await rm.getByTestId('tab-video').click();
-      await rm.getByTestId('video-file').waitFor({ state: 'attached', timeout: 30_000 });
+      await rm.getByTestId('video-file').waitFor({ state: 'attached', timeout: 120_000 });
       offenders.video = await reducedMotionOffenders(rm);
       await rm.getByTestId('tab-training').click();
       for (const tab of TRAINING_TABS) {

@@ -64,7 +64,7 @@ async function capture(stepper: Stepper, id: number, i: number, n: number): Prom
     await page.getByTestId(`cc-capture-${i}`).click();
     // Wait for the worker's answer: a new sample, or the reason there is none.
     await expect
-      .poll(async () => (await count(page, i)) > before || (await page.getByTestId('cc-error').count()) > 0, { timeout: 30_000 })
+      .poll(async () => (await count(page, i)) > before || (await page.getByTestId('cc-error').count()) > 0, { timeout: 120_000 })
       .toBe(true);
     await stepper.step(1);
   }
@@ -100,10 +100,10 @@ describe('custom classifier in the live view (headless Chromium, vtest as the we
     const requests = recordRequests(page);
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.origin}/?testHooks=1&liveStep=1`);
+    await page.goto(`${server.origin}/?testHooks=1&liveStep=1&cadence=1&inputSize=512`);
     await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 120_000 }).toBe('wasm');
     await page.getByTestId('camera-toggle').click();
-    await expect.poll(() => page.getByTestId('camera-status').textContent(), { timeout: 20_000 }).toBe('on');
+    await expect.poll(() => page.getByTestId('camera-status').textContent(), { timeout: 120_000 }).toBe('on');
     await expect
       .poll(() => page.evaluate(() => typeof (window as unknown as { trackscope: { stepLive?: unknown } }).trackscope.stepLive))
       .toBe('function');
@@ -150,7 +150,7 @@ describe('custom classifier in the live view (headless Chromium, vtest as the we
     }
     expect(labelsOf(a).length + labelsOf(b).length).toBeGreaterThan(0);
     expect(after.filter((t) => t.customLabel).length).toBeGreaterThanOrEqual(3);
-    await expect.poll(() => page.getByTestId('track-list').textContent(), { timeout: 10_000 }).toMatch(/#\d+\s*(alice|bob)\s*\d+%/);
+    await expect.poll(() => page.getByTestId('track-list').textContent(), { timeout: 120_000 }).toMatch(/#\d+\s*(alice|bob)\s*\d+%/);
     await page.screenshot({ path: artifactPath('classifier.png'), fullPage: true });
 
     // Save to IndexedDB (in the worker), load it back, delete it.

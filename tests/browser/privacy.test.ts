@@ -34,7 +34,7 @@ function expectSecurityHeaders(response: Response | null, what: string): Record<
 describe('privacy: nothing leaves the app origin', () => {
   const app = useServedApp(() => launchChromium({ fakeCameraFile: y4mFromClip(CLIP) }));
 
-  it('visits every view with the camera running and sees no foreign request', { timeout: 300_000 }, async () => {
+  it('visits every view with the camera running and sees no foreign request', { timeout: 600_000 }, async () => {
     const { server, browser } = app;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const requests: string[] = [];
@@ -58,14 +58,14 @@ describe('privacy: nothing leaves the app origin', () => {
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await page.getByTestId('backend-name').waitFor({ timeout: 120_000 });
     await page.getByTestId('camera-toggle').click();
-    await expect.poll(() => page.getByTestId('camera-status').textContent(), { timeout: 20_000 }).toBe('on');
+    await expect.poll(() => page.getByTestId('camera-status').textContent(), { timeout: 120_000 }).toBe('on');
     await expect
       .poll(() => page.getByTestId('track-list').locator('li').count(), { timeout: 120_000, interval: 500 })
       .toBeGreaterThanOrEqual(1);
     visited.push('live (camera on, tracks shown)');
 
     await page.getByTestId('tab-video').click();
-    await page.getByTestId('video-file').waitFor({ state: 'attached', timeout: 30_000 });
+    await page.getByTestId('video-file').waitFor({ state: 'attached', timeout: 120_000 });
     await processVideo(page, vtest40Vp8());
     visited.push('video (40-frame clip processed)');
     await page.getByTestId('tab-training').click();

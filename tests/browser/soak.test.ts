@@ -18,7 +18,7 @@ const SAMPLE_EVERY = 500;
 const HEAP_GROWTH_BOUND = 3 * 2 ** 20;
 
 describe('live pipeline soak (headless Chromium, 60 fps fake camera)', () => {
-  it(`keeps tensors and bytes flat and the heap bounded over ${FRAMES} camera frames`, { timeout: 240_000 }, async () => {
+  it(`keeps tensors and bytes flat and the heap bounded over ${FRAMES} camera frames`, { timeout: 600_000 }, async () => {
     const result = await runSoak({ frames: FRAMES, sampleEvery: SAMPLE_EVERY, fps: 60 });
     const file = RESULT_FILES.soakTest.path;
     mkdirSync(dirname(file), { recursive: true });

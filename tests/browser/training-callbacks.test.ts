@@ -11,8 +11,8 @@ async function train(page: Page): Promise<string> {
   const runs = page.getByTestId('mlp-runs').locator('tbody tr');
   const before = await runs.count();
   await page.getByTestId('mlp-train').click();
-  await expect.poll(() => runs.count(), { timeout: 60_000 }).toBe(before + 1);
-  await expect.poll(() => page.getByTestId('mlp-train').isEnabled(), { timeout: 60_000 }).toBe(true);
+  await expect.poll(() => runs.count(), { timeout: 120_000 }).toBe(before + 1);
+  await expect.poll(() => page.getByTestId('mlp-train').isEnabled(), { timeout: 120_000 }).toBe(true);
   return (await page.getByTestId('mlp-message').textContent()) ?? '';
 }
 
@@ -99,7 +99,7 @@ describe('training: callbacks, weight init, run history and grid search (headles
     await page.getByTestId('tuner-patience').fill('0');
     await page.getByTestId('tuner-run').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('tuner-status').textContent(), { timeout: 60_000 }).toMatch(/2 trials done/);
+    await expect.poll(() => page.getByTestId('tuner-status').textContent(), { timeout: 120_000 }).toMatch(/2 trials done/);
     const rows = await page.getByTestId('tuner-table').locator('tbody tr').allTextContents();
     expect(rows).toHaveLength(2);
     // Grid order: one layer of 2 units, lr 0.001 then 0.1 (both ends of the log range), batch 8, tanh.

@@ -32,7 +32,7 @@ describe('small labs (headless Chromium)', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${server.origin}/?view=training&panel=labs&testHooks=1`);
-    await expect.poll(() => page.getByTestId('sandbox-info').count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('sandbox-info').count(), { timeout: 120_000 }).toBe(1);
     const settled = await numTensors(page);
 
     // Tensor sandbox

@@ -26,7 +26,7 @@ describe('training view: MLP basics and random search (headless Chromium)', () =
 
   it('trains an MLP on XOR with a live boundary, network diagram and step-through', async () => {
     await page.getByTestId('mlp-train').click();
-    await expect.poll(() => page.getByTestId('mlp-message').textContent(), { timeout: 60_000 }).toMatch(/completed 60 epochs/);
+    await expect.poll(() => page.getByTestId('mlp-message').textContent(), { timeout: 120_000 }).toMatch(/completed 60 epochs/);
     await expect.poll(() => page.getByTestId('training-backend').textContent()).toBe('wasm');
     expect(await page.getByTestId('network').locator('line').count()).toBe(2 * 8 + 8 * 8 + 8 * 2);
     expect(await page.getByTestId('step-through').locator('table').count()).toBe(3);
@@ -34,7 +34,7 @@ describe('training view: MLP basics and random search (headless Chromium)', () =
     expect(await page.getByTestId('mlp-code').textContent()).toContain('tf.model({ inputs: input');
     await page.locator('summary', { hasText: 'Learning-rate range test' }).click();
     await page.getByTestId('lr-range').click();
-    await expect.poll(() => page.getByTestId('lr-suggestion').textContent(), { timeout: 60_000 }).toMatch(/Suggested learning rate/);
+    await expect.poll(() => page.getByTestId('lr-suggestion').textContent(), { timeout: 120_000 }).toMatch(/Suggested learning rate/);
     await page.locator('summary', { hasText: 'Activation functions' }).click();
     await page.screenshot({ path: artifactPath('training-mlp.png'), fullPage: true });
   });
@@ -47,7 +47,7 @@ describe('training view: MLP basics and random search (headless Chromium)', () =
     await expect.poll(() => page.getByTestId('mlp-error').textContent()).toMatch(/learningRate is (null|NaN)/);
     await page.getByTestId('mlp-lr').fill('100');
     await page.getByTestId('mlp-train').click();
-    await expect.poll(() => page.getByTestId('mlp-error').textContent(), { timeout: 30_000 }).toMatch(/NaN\/Infinity.*restored/);
+    await expect.poll(() => page.getByTestId('mlp-error').textContent(), { timeout: 120_000 }).toMatch(/NaN\/Infinity.*restored/);
     await page.screenshot({ path: artifactPath('training-mlp-nan.png'), fullPage: true });
   });
 
@@ -55,11 +55,11 @@ describe('training view: MLP basics and random search (headless Chromium)', () =
     await page.getByTestId('tab-tuner').click();
     await page.getByTestId('tuner-trials').fill('3');
     await page.getByTestId('tuner-run').click();
-    await expect.poll(() => page.getByTestId('tuner-table').locator('tbody tr').count(), { timeout: 90_000 }).toBe(3);
-    await expect.poll(() => page.getByTestId('tuner-status').textContent(), { timeout: 30_000 }).toMatch(/3 trials/);
+    await expect.poll(() => page.getByTestId('tuner-table').locator('tbody tr').count(), { timeout: 120_000 }).toBe(3);
+    await expect.poll(() => page.getByTestId('tuner-status').textContent(), { timeout: 120_000 }).toMatch(/3 trials/);
     await page.screenshot({ path: artifactPath('training-tuner.png'), fullPage: true });
     await page.getByTestId('tuner-load-best').click();
-    await expect.poll(() => page.getByTestId('mlp-message').textContent(), { timeout: 60_000 }).toMatch(/completed/);
+    await expect.poll(() => page.getByTestId('mlp-message').textContent(), { timeout: 120_000 }).toMatch(/completed/);
     expect(requests.filter((u) => !isLocal(u, server.origin))).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

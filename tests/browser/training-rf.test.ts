@@ -32,7 +32,7 @@ describe('LeNet receptive fields and kernels (headless Chromium)', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${server.origin}/?view=training&panel=lenet&testHooks=1`);
-    await expect.poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 60_000 }).toMatch(/MNIST ready/);
+    await expect.poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 120_000 }).toMatch(/MNIST ready/);
 
     // Default LeNet: 16×16 after pool2; a 3×3 second conv shrinks it to 12×12 (10 + one pool step of 2).
     expect(await page.getByTestId('rf-pool2').textContent()).toBe('16×16');
@@ -47,19 +47,19 @@ describe('LeNet receptive fields and kernels (headless Chromium)', () => {
     await page.getByTestId('epochs').fill('1');
     await page.getByTestId('train').click();
     await expect
-      .poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 90_000, interval: 500 })
+      .poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 120_000, interval: 500 })
       .toMatch(/completed 1 epochs/);
 
     // The status reads "completed" before the test-set evaluation ends; wait for it so the tensor count is settled.
-    await expect.poll(() => page.getByTestId('confusion').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('confusion').count(), { timeout: 120_000 }).toBe(1);
 
     // Kernels: one tile per (filter, input channel) of each conv layer.
-    await expect.poll(() => page.getByTestId('kernels-conv1').getAttribute('data-filters'), { timeout: 10_000 }).toBe('4');
+    await expect.poll(() => page.getByTestId('kernels-conv1').getAttribute('data-filters'), { timeout: 120_000 }).toBe('4');
     expect(await page.getByTestId('kernels-conv1').locator('canvas').count()).toBe(4);
     expect(await page.getByTestId('kernels-conv2').locator('canvas').count()).toBe(16 * 4);
 
     await page.getByRole('button', { name: 'Use a test digit' }).click();
-    await expect.poll(() => page.getByTestId('maps-pool2').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('maps-pool2').count(), { timeout: 120_000 }).toBe(1);
     expect(await page.getByTestId('feature-maps').textContent()).toContain('pool1 (MinPooling2D)');
     const settled = await numTensors(page);
 

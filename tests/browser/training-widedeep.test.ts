@@ -29,8 +29,8 @@ describe('training: Wide & Deep on the regression MLP (headless Chromium)', () =
     await page.getByLabel('Epochs', { exact: true }).fill('5');
     await page.getByTestId('mlp-wide').check();
     await page.getByTestId('mlp-train').click();
-    await expect.poll(() => page.getByTestId('mlp-runs').locator('tbody tr').count(), { timeout: 60_000 }).toBe(1);
-    await expect.poll(() => page.getByTestId('mlp-train').isEnabled(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId('mlp-runs').locator('tbody tr').count(), { timeout: 120_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('mlp-train').isEnabled(), { timeout: 120_000 }).toBe(true);
     // One input straight to one output: one dashed wide-path edge beside the 1→8→8→1 deep path.
     await expect.poll(() => page.getByTestId('network').locator('line.wide').count()).toBe(1);
     expect(await page.getByTestId('network').locator('line').count()).toBe(1 + 8 + 64 + 8);
@@ -38,7 +38,7 @@ describe('training: Wide & Deep on the regression MLP (headless Chromium)', () =
 
     await page.getByTestId('wd-compare-run').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('wd-compare').count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('wd-compare').count(), { timeout: 120_000 }).toBe(1);
     const cells = await page.getByTestId('wd-compare').locator('tbody td:last-child').allTextContents();
     expect(cells).toHaveLength(2);
     expect(cells.every((v) => Number.isFinite(Number(v)) && Number(v) > 0)).toBe(true);

@@ -32,7 +32,7 @@ describe('architecture zoo (headless Chromium)', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${server.origin}/?view=training&panel=zoo&testHooks=1`);
-    await expect.poll(() => page.getByTestId('zoo-status').textContent(), { timeout: 60_000 }).toBe('ready');
+    await expect.poll(() => page.getByTestId('zoo-status').textContent(), { timeout: 120_000 }).toBe('ready');
     expect(await count(page, 'zoo-params-lenet5')).toBe(61706);
 
     const withSkip = await count(page, 'zoo-params-residual');
@@ -42,12 +42,12 @@ describe('architecture zoo (headless Chromium)', () => {
     await expect.poll(() => count(page, 'zoo-params-residual')).toBe(withoutSkip);
 
     for (const p of ZOO_PRESETS.filter((p) => p !== 'residual'))
-      await page.getByLabel(new RegExp(p === 'lenet5' ? 'LeNet-5' : p, 'i')).uncheck();
+      await page.getByRole('checkbox', { name: new RegExp(p === 'lenet5' ? 'LeNet-5' : p, 'i') }).uncheck();
     await page.getByTestId('zoo-epochs').fill('1');
     await page.getByTestId('zoo-train-size').fill('100');
     const before = await numTensors(page);
     await page.getByTestId('zoo-run').click();
-    await expect.poll(() => page.getByTestId('zoo-status').textContent(), { timeout: 90_000, interval: 500 }).toMatch(/^done: 1 model/);
+    await expect.poll(() => page.getByTestId('zoo-status').textContent(), { timeout: 120_000, interval: 500 }).toMatch(/^done: 1 model/);
     const row = page.getByTestId('zoo-row-residual-noskip-wasm');
     expect(await row.textContent()).toContain('(no skip)');
     expect(await row.locator('td').nth(2).textContent()).toBe(withoutSkip.toLocaleString('en-US'));

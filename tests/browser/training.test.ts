@@ -32,8 +32,8 @@ async function drawDigit(page: Page): Promise<void> {
 async function openLenet(page: Page, origin: string): Promise<void> {
   await page.goto(`${origin}/?view=training`);
   await page.getByTestId('tab-lenet').click();
-  await expect.poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 60_000 }).toMatch(/MNIST ready/);
-  await expect.poll(() => page.getByTestId('training-backend').textContent(), { timeout: 30_000 }).toBe('wasm');
+  await expect.poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 120_000 }).toMatch(/MNIST ready/);
+  await expect.poll(() => page.getByTestId('training-backend').textContent(), { timeout: 120_000 }).toBe('wasm');
 }
 
 /** Probability bars as text: equal text means the same class and the same probabilities to 0.1%. */
@@ -64,13 +64,13 @@ describe('training view (headless Chromium)', () => {
     await page.getByTestId('epochs').fill('1');
     await page.getByTestId('train').click();
     await expect
-      .poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 90_000, interval: 500 })
+      .poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 120_000, interval: 500 })
       .toMatch(/completed 1 epochs/);
     expect(await page.getByTestId('lenet-error').count()).toBe(0);
-    await expect.poll(() => page.getByTestId('confusion').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('confusion').count(), { timeout: 120_000 }).toBe(1);
 
     await drawDigit(page);
-    await expect.poll(() => page.getByTestId('prediction').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('prediction').count(), { timeout: 120_000 }).toBe(1);
     const before = { cls: await page.getByTestId('prediction').textContent(), probs: await probsText(page) };
     expect(before.cls).toMatch(/^\d$/);
     expect(await page.getByTestId('feature-maps').locator('canvas').count()).toBeGreaterThan(6 + 6 + 16 + 16);
@@ -78,14 +78,14 @@ describe('training view (headless Chromium)', () => {
 
     await page.getByTestId('model-name').fill('ci-model');
     await page.getByTestId('save-model').click();
-    await expect.poll(() => page.getByTestId('models-message').textContent(), { timeout: 10_000 }).toMatch(/saved "ci-model"/);
+    await expect.poll(() => page.getByTestId('models-message').textContent(), { timeout: 120_000 }).toMatch(/saved "ci-model"/);
 
     await page.reload();
     await openLenet(page, server.origin);
     await page.getByTestId('load-ci-model').click();
-    await expect.poll(() => page.getByTestId('models-message').textContent(), { timeout: 20_000 }).toMatch(/loaded "ci-model"/);
+    await expect.poll(() => page.getByTestId('models-message').textContent(), { timeout: 120_000 }).toMatch(/loaded "ci-model"/);
     await drawDigit(page);
-    await expect.poll(() => page.getByTestId('prediction').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('prediction').count(), { timeout: 120_000 }).toBe(1);
     expect({ cls: await page.getByTestId('prediction').textContent(), probs: await probsText(page) }).toEqual(before);
     await page.screenshot({ path: artifactPath('training-lenet-reloaded.png'), fullPage: true });
 
@@ -95,17 +95,17 @@ describe('training view (headless Chromium)', () => {
       { name: 'model.weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(8) },
     ]);
     await expect
-      .poll(() => page.getByTestId('models-error').textContent(), { timeout: 10_000 })
+      .poll(() => page.getByTestId('models-error').textContent(), { timeout: 120_000 })
       .toMatch(/import failed: model files could not be read.*not valid JSON/);
 
     // Switching tabs mid-training aborts it cleanly; the panel comes back ready.
     await page.getByTestId('train-size').fill('8000');
     await page.getByTestId('epochs').fill('20');
     await page.getByTestId('train').click();
-    await expect.poll(() => page.locator('progress').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('progress').count(), { timeout: 120_000 }).toBe(1);
     await page.getByTestId('tab-mlp').click();
     await page.getByTestId('tab-lenet').click();
-    await expect.poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 30_000 }).toMatch(/MNIST ready/);
+    await expect.poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 120_000 }).toMatch(/MNIST ready/);
 
     expect(requests.filter((u) => !isLocal(u, server.origin))).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -10,10 +10,10 @@ export type TrainingTab = (typeof TRAINING_TABS)[number];
 /** Selects a Training sub-tab (the Training view must be open) and waits until it has settled. */
 export async function openTraining(page: Page, tab: TrainingTab): Promise<void> {
   await page.getByTestId(`tab-${tab}`).click();
-  await page.locator(`#training-panel-${tab}:not([hidden])`).waitFor({ timeout: 30_000 });
+  await page.locator(`#training-panel-${tab}:not([hidden])`).waitFor({ timeout: 120_000 });
   if (tab === 'lenet') {
     await page.waitForFunction(() => /MNIST ready/.test(document.querySelector('[data-testid="lenet-status"]')?.textContent ?? ''), null, {
-      timeout: 60_000,
+      timeout: 120_000,
     });
   }
   await page.waitForTimeout(500);

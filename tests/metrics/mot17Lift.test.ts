@@ -24,7 +24,6 @@ const FIELD: Record<string, keyof MotMetrics> = {
   num_fragmentations: 'fragmentations',
   num_switches: 'IDSW',
 };
-const GENEROUS_BOUND_MS = 120_000;
 
 const { dir, expected } = readExpected<Expected>('mot17-lift');
 
@@ -55,9 +54,8 @@ describe('MOT17 devkit parity (mot17-lift/expected.json)', async () => {
       `protocol + evaluate (CLEAR, identity, HOTA) ${(evalMs / 1000).toFixed(2)} s`,
   );
 
-  it('evaluates all 21 pairs', () => {
+  it('evaluates all 21 pairs (timings are logged; speed is benchmarked, never asserted)', () => {
     expect(perPair).toHaveLength(21);
-    expect(evalMs).toBeLessThan(GENEROUS_BOUND_MS);
   });
 
   it.each(Object.entries(expected.overall))('OVERALL %s = %d', (metric, value) => {
