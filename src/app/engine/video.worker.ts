@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendSelection } from '../../core/backend/select';
 import type { Detector, DetectorName } from '../../core/detection';
-import { DEFAULT_APPEARANCE, StreamRunner, loadStreamDetector, streamSettings } from '../../core/pipeline';
+import { DEFAULT_APPEARANCE, PixelMotion, StreamRunner, loadStreamDetector, streamSettings } from '../../core/pipeline';
 import { TrackEmbeddingSums } from '../../core/refine';
 import { encodeMaskRle, loadSegmenter, withSourceSize, type MaskRle, type Segmenter } from '../../core/segmentation';
 import { inferenceSize, openVideo, videoFrameToRgb, type VideoMetadata } from '../../browser/video';
@@ -94,7 +94,9 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
       const meta = source.metadata;
       const fps = meta.frameRate.fps;
       const { detector, segmenter, backend, warning } = await ensureDetector(req, fps);
-      const runner = new StreamRunner(detector, { frameRate: fps, cadence: req.every });
+      // Pixel motion between detections, as the CLI's default (`--flow on`) does, so both give the same tracks.
+      const motion = req.every > 1 ? new PixelMotion() : undefined;
+      const runner = new StreamRunner(detector, { frameRate: fps, cadence: req.every, motion });
       const inference = inferenceSize(meta);
       const sx = meta.width / inference.width;
       const sy = meta.height / inference.height;
