@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../../dev/appServer';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useServedApp } from '../helpers/servedApp';
+import { numTensors } from '../helpers/trainingPage';
 import { launchChromium } from '../../dev/browser';
-
-const numTensors = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { trackscopeTraining: { numTensors(): number } }).trackscopeTraining.numTensors());
 
 /** Clicks Train and waits until the run is in the run history and the panel is idle again; returns the message. */
 async function train(page: Page): Promise<string> {
@@ -17,22 +15,14 @@ async function train(page: Page): Promise<string> {
 }
 
 describe('training: callbacks, weight init, run history and grid search (headless Chromium)', () => {
-  let server: AppServer;
-  let browser: Browser;
+  const app = useServedApp(() => launchChromium());
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.origin}/?view=training&testHooks=1`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await page.goto(`${app.server.origin}/?view=training&testHooks=1`);
   });
 
   it('zeros init leaves hidden units identical; rules stop runs; schedules change the rate; history exports CSV; tensors stay flat', async () => {

@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../../dev/appServer';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useServedApp } from '../helpers/servedApp';
+import { numTensors } from '../helpers/trainingPage';
 import { artifactPath, launchChromium } from '../../dev/browser';
-
-const numTensors = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { trackscopeTraining: { numTensors(): number } }).trackscopeTraining.numTensors());
 
 /** Clicks Train and waits until the run is in the run history and the panel is idle again. */
 async function train(page: Page): Promise<string> {
@@ -17,24 +15,13 @@ async function train(page: Page): Promise<string> {
 }
 
 describe('training: dense MNIST (0 conv blocks) and LeNet callbacks (headless Chromium)', () => {
-  let server: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp(() => launchChromium());
 
   it('builds Flatten → 300 → 100 → 10, trains it with EarlyStopping and per-epoch checkpoints, and lights up its layers for a digit', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1100 } });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.origin}/?view=training&testHooks=1`);
+    await page.goto(`${app.server.origin}/?view=training&testHooks=1`);
     await page.getByTestId('tab-lenet').click();
     await expect.poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 120_000 }).toMatch(/MNIST ready/);
 

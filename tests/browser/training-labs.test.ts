@@ -3,35 +3,23 @@
  * the cast values, the op comparison, the padded ragged batch, the Huber
  * readout for δ and the perceptron layer's TLUs and accuracy.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../../dev/appServer';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useServedApp } from '../helpers/servedApp';
+import { numTensors } from '../helpers/trainingPage';
 import { artifactPath, launchChromium } from '../../dev/browser';
 
-const numTensors = (page: Page) =>
-  page.evaluate(() => (window as unknown as { trackscope: { numTensors: () => number } }).trackscope.numTensors());
 /** Text with whitespace collapsed, as a reader sees it. */
 const text = async (page: Page, id: string) => (await page.getByTestId(id).textContent())?.replace(/\s+/g, ' ').trim();
 
 describe('small labs (headless Chromium)', () => {
-  let server: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp(() => launchChromium());
 
   it('updates each lab from its controls and keeps tensors flat', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.origin}/?view=training&panel=labs&testHooks=1`);
+    await page.goto(`${app.server.origin}/?view=training&panel=labs&testHooks=1`);
     await expect.poll(() => page.getByTestId('sandbox-info').count(), { timeout: 120_000 }).toBe(1);
     const settled = await numTensors(page);
 

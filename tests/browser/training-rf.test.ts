@@ -3,35 +3,23 @@
  * field, min pooling, the learned kernels and the receptive-field probe, each
  * changed through a control and read back from the DOM.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../../dev/appServer';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useServedApp } from '../helpers/servedApp';
+import { numTensors } from '../helpers/trainingPage';
 import { artifactPath, launchChromium } from '../../dev/browser';
 
 /** The probe readout with whitespace collapsed. */
 const readout = async (page: Page) => (await page.getByTestId('rf-readout').textContent())?.replace(/\s+/g, ' ').trim();
-const numTensors = (page: Page) =>
-  page.evaluate(() => (window as unknown as { trackscope: { numTensors: () => number } }).trackscope.numTensors());
 
 describe('LeNet receptive fields and kernels (headless Chromium)', () => {
-  let server: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp(() => launchChromium());
 
   it('updates the table, trains with min pooling, draws kernels and outlines a receptive field of the table size', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.origin}/?view=training&panel=lenet&testHooks=1`);
+    await page.goto(`${app.server.origin}/?view=training&panel=lenet&testHooks=1`);
     await expect.poll(() => page.getByTestId('lenet-status').textContent(), { timeout: 120_000 }).toMatch(/MNIST ready/);
 
     // Default LeNet: 16×16 after pool2; a 3×3 second conv shrinks it to 12×12 (10 + one pool step of 2).

@@ -1,30 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../../dev/appServer';
+import { describe, expect, it } from 'vitest';
+import { useServedApp } from '../helpers/servedApp';
+import { numTensors } from '../helpers/trainingPage';
 import { launchChromium } from '../../dev/browser';
 
-const numTensors = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { trackscopeTraining: { numTensors(): number } }).trackscopeTraining.numTensors());
-
 describe('training: Wide & Deep on the regression MLP (headless Chromium)', () => {
-  let server: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp(() => launchChromium());
 
   it('draws the wide path in the diagram and compares its val_loss with the plain MLP on the same data and seed', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.origin}/?view=training&testHooks=1`);
+    await page.goto(`${app.server.origin}/?view=training&testHooks=1`);
     await page.getByTestId('mlp-task').selectOption('regression');
     await page.getByLabel('Epochs', { exact: true }).fill('5');
     await page.getByTestId('mlp-wide').check();

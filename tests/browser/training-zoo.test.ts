@@ -3,35 +3,23 @@
  * parameter count by the projection's weights, and a tiny run adds a result
  * row for the page's backend without leaving tensors behind.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { RESIDUAL, ZOO_PRESETS } from '../../src/core/training/zooModels';
-import { startAppServer, type AppServer } from '../../dev/appServer';
+import { useServedApp } from '../helpers/servedApp';
+import { numTensors } from '../helpers/trainingPage';
 import { artifactPath, launchChromium } from '../../dev/browser';
 
-const numTensors = (page: Page) =>
-  page.evaluate(() => (window as unknown as { trackscope: { numTensors: () => number } }).trackscope.numTensors());
 const count = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())?.replace(/,/g, ''));
 
 describe('architecture zoo (headless Chromium)', () => {
-  let server: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp(() => launchChromium());
 
   it('drops the projection weights when the skip is removed and adds a row per run', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.origin}/?view=training&panel=zoo&testHooks=1`);
+    await page.goto(`${app.server.origin}/?view=training&panel=zoo&testHooks=1`);
     await expect.poll(() => page.getByTestId('zoo-status').textContent(), { timeout: 120_000 }).toBe('ready');
     expect(await count(page, 'zoo-params-lenet5')).toBe(61706);
 
