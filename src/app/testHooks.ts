@@ -10,11 +10,18 @@
  * frames alone, never on the machine's speed.
  */
 import type { TrackOutput } from '../core/tracking';
-import type { LiveStats } from './pipeline/liveLoop';
+import type { DrawnFrame, LiveStats } from './pipeline/liveLoop';
 
 export interface RecordedFrame {
   index: number;
   tracks: Array<{ id: number; label?: string; customLabel?: string; box: readonly number[] }>;
+}
+
+/** One drawn live frame: each track's drawn box and its Kalman carry (equal on detected frames and with `flow=off`). */
+export interface DrawnRecord {
+  index: number;
+  fresh: boolean;
+  tracks: Array<{ id: number; box: readonly number[]; kalman: readonly number[] }>;
 }
 
 const LIMIT = 2000;
@@ -23,14 +30,17 @@ const enabled = params.get('testHooks') === '1';
 /** True when a test drives the live loop frame by frame (`?testHooks=1&liveStep=1`). */
 export const liveStepMode = enabled && params.get('liveStep') === '1';
 const liveFrames: RecordedFrame[] = [];
+const liveDrawn: DrawnRecord[] = [];
 const hooks: {
   liveFrames: RecordedFrame[];
+  /** Every drawn camera frame, detected or carried. */
+  liveDrawn: DrawnRecord[];
   liveStats: LiveStats | null;
   loseGpuContext?: () => void;
   stepLive?: (frames: readonly string[]) => Promise<number>;
   /** The page's (training) TF.js tensor count, for "tensors stay flat" tests. */
   numTensors?: () => number;
-} = { liveFrames, liveStats: null };
+} = { liveFrames, liveDrawn, liveStats: null };
 if (enabled) (globalThis as unknown as { trackscope: unknown }).trackscope = hooks;
 
 /** Latest HUD statistics, for benchmarks and soak runs. */
@@ -42,6 +52,13 @@ export function recordLiveFrame(index: number, tracks: readonly (TrackOutput & {
   if (!enabled) return;
   liveFrames.push({ index, tracks: tracks.map((t) => ({ id: t.id, label: t.label, customLabel: t.customLabel, box: t.box })) });
   if (liveFrames.length > LIMIT) liveFrames.shift();
+}
+
+export function recordLiveDrawn(frame: DrawnFrame, fresh: boolean, tracks: readonly TrackOutput[]): void {
+  if (!enabled) return;
+  const kalman = new Map(frame.kalman.map((t) => [t.id, t.box]));
+  liveDrawn.push({ index: frame.index, fresh, tracks: tracks.map((t) => ({ id: t.id, box: t.box, kalman: kalman.get(t.id) ?? t.box })) });
+  if (liveDrawn.length > LIMIT) liveDrawn.shift();
 }
 
 /** Lets a test make the pipeline worker lose its WebGL context. */

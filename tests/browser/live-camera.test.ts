@@ -6,6 +6,41 @@ import { artifactPath, clipFramesBase64, isLocal, launchChromium, recordRequests
 const CLIP = resolve(import.meta.dirname, '../fixtures/media/vtest-150.mp4');
 /** Camera frames stepped through the live loop (detection on each: cadence 1 and input size 512 set in the URL). */
 const STEPS = 30;
+/** Camera frames stepped at k = 4 for the pixel-motion comparison. */
+const FLOW_STEPS = 40;
+
+interface Trackscope {
+  stepLive(f: string[]): Promise<number>;
+  liveFrames: Array<{ index: number; tracks: Array<{ id: number; box: number[] }> }>;
+  liveDrawn: Array<{ index: number; fresh: boolean; tracks: Array<{ id: number; box: number[]; kalman: number[] }> }>;
+  liveStats: { numTensors: number; stages: Record<string, { median: number; p95: number }> };
+}
+
+/** Steps `frames` through the live loop of a fresh page with the URL settings `query`; returns what it drew and recorded. */
+async function runStepped(app: ReturnType<typeof useServedApp>, query: string, frames: string[]) {
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${app.server.origin}/?testHooks=1&liveStep=1&${query}`);
+  await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 120_000 }).toBe('wasm');
+  await page.getByTestId('camera-toggle').click();
+  await expect.poll(() => page.getByTestId('camera-status').textContent(), { timeout: 120_000 }).toBe('on');
+  const half = frames.length / 2;
+  const step = (f: string[]) => page.evaluate((f) => (window as unknown as { trackscope: Trackscope }).trackscope.stepLive(f), f);
+  const tensors = (): Promise<number> =>
+    page.evaluate(() => (window as unknown as { trackscope: Trackscope }).trackscope.liveStats.numTensors);
+  expect(await step(frames.slice(0, half))).toBe(half);
+  const middle = await tensors();
+  expect(await step(frames.slice(half))).toBe(frames.length - half);
+  const out = await page.evaluate(() => {
+    const t = (window as unknown as { trackscope: Trackscope }).trackscope;
+    return { detected: t.liveFrames, drawn: t.liveDrawn, stats: t.liveStats };
+  });
+  const end = await tensors();
+  expect(pageErrors).toEqual([]);
+  await page.close();
+  return { ...out, tensors: { middle, end } };
+}
 
 describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
   const app = useServedApp(() => launchChromium({ fakeCameraFile: y4mFromClip(CLIP) }));
@@ -119,5 +154,59 @@ describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
     );
     expect(longest).toBeGreaterThanOrEqual(30);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('moves carried boxes by the measured pixel motion at k = 4 (flow on), and draws the Kalman carry with flow=off', async () => {
+    const frames = clipFramesBase64(CLIP, FLOW_STEPS);
+    const on = await runStepped(app, `cadence=4&inputSize=512`, frames);
+    const off = await runStepped(app, `cadence=4&inputSize=512&flow=off`, frames);
+    expect(on.drawn.map((f) => f.index)).toEqual(frames.map((_, i) => i));
+    expect(off.drawn.map((f) => f.index)).toEqual(frames.map((_, i) => i));
+
+    // Drawing only: the tracker (and so the Kalman carry) is the same with and without flow.
+    expect(off.detected).toEqual(on.detected);
+    expect(off.drawn.map((f) => f.tracks.map((t) => t.kalman))).toEqual(on.drawn.map((f) => f.tracks.map((t) => t.kalman)));
+    // flow=off draws exactly the Kalman carry; so does flow on, on detected frames.
+    for (const f of off.drawn) for (const t of f.tracks) expect(t.box).toEqual(t.kalman);
+    for (const f of on.drawn.filter((d) => d.fresh)) for (const t of f.tracks) expect(t.box).toEqual(t.kalman);
+
+    // Flow on: on the last carried frame before each detection (4j + 3), a track's drawn box lies closer
+    // to its box on the next detected frame than its Kalman carry does, on most tracks.
+    const centre = (b: readonly number[]) => [b[0] + b[2] / 2, b[1] + b[3] / 2];
+    const dist = (a: readonly number[], b: readonly number[]) => Math.hypot(centre(a)[0] - centre(b)[0], centre(a)[1] - centre(b)[1]);
+    let moved = 0;
+    let carried = 0;
+    let closer = 0;
+    let compared = 0;
+    let flowError = 0;
+    let kalmanError = 0;
+    for (const f of on.drawn.filter((d) => !d.fresh)) {
+      carried += f.tracks.length;
+      moved += f.tracks.filter((t) => dist(t.box, t.kalman) > 0.5).length;
+      const next = on.detected.find((d) => d.index === f.index + 1);
+      for (const t of next ? f.tracks : []) {
+        const target = next!.tracks.find((n) => n.id === t.id)?.box;
+        if (!target) continue;
+        compared++;
+        if (dist(t.box, target) < dist(t.kalman, target)) closer++;
+        flowError += dist(t.box, target);
+        kalmanError += dist(t.kalman, target);
+      }
+    }
+    const motion = on.stats.stages.motion;
+    console.log(
+      `flow at k = 4: ${moved}/${carried} carried boxes moved off the Kalman carry; closer to the next detection on ` +
+        `${closer}/${compared} (mean centre distance ${(flowError / compared).toFixed(1)} px vs Kalman ${(kalmanError / compared).toFixed(1)} px); ` +
+        `page motion step ${motion.median.toFixed(2)} ms median, ${motion.p95.toFixed(2)} ms p95 per frame`,
+    );
+    expect(compared).toBeGreaterThanOrEqual(10);
+    expect(moved / carried).toBeGreaterThan(0.5);
+    expect(closer / compared).toBeGreaterThan(0.5);
+    expect(flowError).toBeLessThan(kalmanError);
+    // The HUD's per-stage latency has the motion step with flow on, and none with it off.
+    expect(motion.median).toBeGreaterThan(0);
+    expect(off.stats.stages.motion.median).toBeNaN();
+    // Tensors stay flat: the motion step uses none, the worker's count holds from the middle of the run to its end.
+    for (const run of [on, off]) expect(run.tensors.end).toBe(run.tensors.middle);
   });
 });

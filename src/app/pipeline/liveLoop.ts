@@ -3,6 +3,7 @@ import { RateMeter, StageStats } from '../../core/perf/rollingStats';
 import type { TrackOutput } from '../../core/tracking';
 import type { EngineClient } from '../engine/engineClient';
 import type { EngineResult } from '../engine/protocol';
+import { LiveMotion } from './liveMotion';
 
 export interface LiveStats {
   /** Frames drawn with tracks (detected or carried by the motion model). */
@@ -32,11 +33,19 @@ export interface LiveLoopHooks {
    * first drawing of a new detection result; later frames carry its boxes with
    * the motion model.
    */
-  render(tracks: readonly TrackOutput[], fresh: boolean): void;
+  render(tracks: readonly TrackOutput[], fresh: boolean, frame: DrawnFrame): void;
+  /** Whether pixel motion moves the carried boxes (read on every frame, so it can be switched live). */
+  flow(): boolean;
   /** Called before the result is rendered (so masks and lists update first). */
   onResult(result: EngineResult): void;
   onStats(stats: LiveStats): void;
   onError(error: Error): void;
+}
+
+/** The frame a `render` call draws, and the Kalman carry its boxes started from (equal to them without pixel motion). */
+export interface DrawnFrame {
+  readonly index: number;
+  readonly kalman: readonly TrackOutput[];
 }
 
 type VideoWithRvfc = HTMLVideoElement & { requestVideoFrameCallback?(cb: () => void): number; cancelVideoFrameCallback?(h: number): void };
@@ -48,7 +57,8 @@ type VideoWithRvfc = HTMLVideoElement & { requestVideoFrameCallback?(cb: () => v
  * meanwhile are not queued, and every frame is drawn with the newest result
  * carried by the Kalman motion model from the frame it was detected on to the
  * current one, so boxes sit where people are now, not where they were when
- * the detection started.
+ * the detection started. With pixel motion on (`hooks.flow()`), `LiveMotion`
+ * moves the carried boxes by the image motion measured inside them.
  */
 export class LiveLoop {
   readonly #stages = new StageStats();
@@ -56,6 +66,7 @@ export class LiveLoop {
   readonly #detected = new RateMeter();
   readonly #camera = new RateMeter();
   readonly #scheduler: DetectionScheduler<EngineResult>;
+  readonly #motion = new LiveMotion();
   #running = false;
   /** Bumped by `start`: a result from before a restart is dropped. */
   #generation = 0;
@@ -66,6 +77,8 @@ export class LiveLoop {
   #inputSize: number | null = null;
   #plannedCadence: number | null = null;
   #numBytes = 0;
+  /** The current frame's capture time for the motion step (ms), added to its measuring time when drawn. */
+  #motionMs = 0;
 
   /**
    * `stepped` (test hook only): the loop does not follow the camera's clock;
@@ -89,6 +102,7 @@ export class LiveLoop {
     this.#generation++;
     this.engine.resetTracks();
     this.#scheduler.reset();
+    this.#motion.reset();
     if (!this.stepped) this.#schedule();
   }
 
@@ -96,6 +110,7 @@ export class LiveLoop {
   async step(frame: ImageBitmap): Promise<void> {
     if (!this.stepped || !this.#running) throw new Error('LiveLoop.step needs a running loop created with stepped = true');
     const index = this.#nextFrame();
+    this.#capture(index, frame, frame.width, frame.height);
     if (this.#scheduler.frame(index, performance.now())) await this.#process(index, frame);
     else {
       frame.close();
@@ -123,16 +138,34 @@ export class LiveLoop {
   #onFrame(): void {
     const index = this.#nextFrame();
     const ready = this.video.readyState >= 2 && this.video.videoWidth > 0;
+    if (ready) this.#capture(index, this.video, this.video.videoWidth, this.video.videoHeight);
     if (ready && this.#scheduler.frame(index, performance.now())) void this.#process(index);
     else this.#draw(index, false);
     this.#schedule();
   }
 
-  /** Draws the newest result carried to frame `index`. */
+  /** Keeps frame `index`'s pixels for the motion step (when on); its time counts towards the frame's `motion` stage. */
+  #capture(index: number, frame: CanvasImageSource, width: number, height: number): void {
+    if (!this.hooks.flow()) return;
+    const t0 = performance.now();
+    this.#motion.capture(index, frame, width, height);
+    this.#motionMs = performance.now() - t0;
+  }
+
+  /** Draws the newest result carried to frame `index` (moved by pixel motion when on). */
   #draw(index: number, fresh: boolean): void {
     const view = this.#scheduler.view(index);
     if (!view) return;
-    this.hooks.render(carryTracks(view.result.tracks, view.steps), fresh);
+    const carryTo = (k: number) => carryTracks(view.result.tracks, this.#scheduler.view(k)!.steps);
+    const kalman = carryTo(index);
+    let tracks = kalman;
+    if (this.hooks.flow()) {
+      const t0 = performance.now();
+      tracks = this.#motion.carry(view.result, view.sourceIndex, view.result.tracks, index, carryTo);
+      this.#stages.push({ motion: this.#motionMs + performance.now() - t0 });
+    }
+    this.#motionMs = 0;
+    this.hooks.render(tracks, fresh, { index, kalman });
     this.#tracked.tick(performance.now());
   }
 

@@ -46,6 +46,9 @@ const inputSize: Field<InputSizeSetting> = {
   allowed: `'auto' or one of ${CENTERNET_INPUT_SIZES.join(', ')}`,
 };
 
+/** Pixel motion between detections in the live view (`?flow=off`). */
+const FLOW_CHOICES = ['on', 'off'] as const;
+
 /** Largest mask cadence offered (every n-th detected frame; 0 = off). */
 const MAX_SEGMENT_EVERY = 30;
 
@@ -71,6 +74,8 @@ export const SETTINGS_FIELDS = {
   maskOpacity: numberIn(0, 1, 0.45),
   /** Segment every n-th detected frame (masks are slower than boxes); 0 = off. */
   segmentEvery: numberIn(0, MAX_SEGMENT_EVERY, 3, true),
+  /** Live view: move carried boxes by the pixel motion measured inside them (median flow); off draws the Kalman carry only. */
+  flow: oneOf(FLOW_CHOICES, 'on'),
 } as const;
 
 export type SettingsSnapshot = { -readonly [K in keyof typeof SETTINGS_FIELDS]: (typeof SETTINGS_FIELDS)[K]['default'] };

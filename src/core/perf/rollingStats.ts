@@ -60,8 +60,12 @@ export class RateMeter {
   }
 }
 
-/** Names of the per-frame pipeline stages shown in the HUD and benchmarks. */
-export const STAGES = ['capture', 'preprocess', 'inference', 'postprocess', 'embed', 'track', 'segment', 'render'] as const;
+/**
+ * Names of the per-frame pipeline stages shown in the HUD and benchmarks.
+ * `motion` is the live page's pixel-motion step, timed on every camera frame
+ * (the others on detected frames).
+ */
+export const STAGES = ['capture', 'preprocess', 'inference', 'postprocess', 'embed', 'track', 'segment', 'motion', 'render'] as const;
 export type Stage = (typeof STAGES)[number];
 export type StageSample = Record<Stage, number>;
 

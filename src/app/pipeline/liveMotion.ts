@@ -1,0 +1,114 @@
+/**
+ * Pixel motion between detections in the live view, on the page: the same
+ * median-flow step (`MotionStage`) the CLI and the uploaded-video worker run,
+ * fed from the camera frames the detection worker never sees. Every camera
+ * frame's grayscale (downscaled, see `MOTION_MAX_WIDTH`) goes into a short
+ * ring by frame index. When a detection result for frame i is drawn, its
+ * boxes are observed on frame i's gray and chained forward frame by frame to
+ * the frame being drawn; each later frame measures from the previous one.
+ * Drawing only: reliable measurements move the drawn boxes, unreliable ones
+ * keep the Kalman carry, and the Kalman state is not corrected
+ * (`MotionConfig.correctKalman`).
+ */
+import type { Tlwh } from '../../core/geometry/boxes';
+import { rgbToGray, type GrayImage } from '../../core/motion';
+import { MotionStage } from '../../core/pipeline/motionStage';
+import type { TrackOutput } from '../../core/tracking';
+
+/** Camera frames kept: a detection lag of up to 1 s at 30 fps. A result for an older frame is drawn with the Kalman carry only. */
+export const MOTION_RING_FRAMES = 32;
+/**
+ * Grayscale width at most (px; height in proportion). Half of vtest's 768:
+ * a walker (~36x92 px) keeps 18x46 px, enough for the 6x6 point grid, and
+ * the page's cost per frame falls ~3x against full size (README measured table).
+ */
+export const MOTION_MAX_WIDTH = 384;
+
+const scaleBox = ([x, y, w, h]: Tlwh, s: number): Tlwh => [x * s, y * s, w * s, h * s];
+
+export class LiveMotion {
+  readonly #stage = new MotionStage();
+  readonly #ring: ({ index: number; gray: GrayImage } | undefined)[] = new Array(MOTION_RING_FRAMES);
+  #ctx: OffscreenCanvasRenderingContext2D | null = null;
+  /** Gray pixels per source pixel. */
+  #scale = 1;
+  /** The result the chain started from, and the newest frame it reached (-1: no chain). */
+  #source: unknown = null;
+  #at = -1;
+  /** Reliable measured boxes on frame `#at` (source pixels). */
+  #boxes = new Map<number, Tlwh>();
+
+  /** Keeps camera frame `index`'s grayscale (`width` x `height` source pixels). */
+  capture(index: number, frame: CanvasImageSource, width: number, height: number): void {
+    const w = Math.min(width, MOTION_MAX_WIDTH);
+    const h = Math.max(1, Math.round((height * w) / width));
+    if (!this.#ctx || this.#ctx.canvas.width !== w || this.#ctx.canvas.height !== h) {
+      this.#ctx = new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true });
+      if (!this.#ctx) throw new Error('LiveMotion: no 2D canvas context for the camera frames');
+    }
+    this.#scale = w / width;
+    this.#ctx.drawImage(frame, 0, 0, w, h);
+    const slot = index % MOTION_RING_FRAMES;
+    const old = this.#ring[slot];
+    // The chain's reference frame is about to be overwritten: it is too far behind to continue.
+    if (old && old.index === this.#at) this.#at = -1;
+    const gray = rgbToGray(this.#ctx.getImageData(0, 0, w, h).data, w, h, 4, old?.gray.data);
+    this.#ring[slot] = { index, gray };
+  }
+
+  /**
+   * The tracks to draw on frame `index`: `result`'s tracks (detected on
+   * `sourceIndex`) carried by `carryTo` (the Kalman carry to a frame), with
+   * each reliably measured box replaced by the measured one.
+   */
+  carry(
+    result: unknown,
+    sourceIndex: number,
+    tracks: readonly TrackOutput[],
+    index: number,
+    carryTo: (index: number) => TrackOutput[],
+  ): TrackOutput[] {
+    if (result !== this.#source) this.#restart(result, sourceIndex, tracks);
+    while (this.#at >= 0 && this.#at < index) {
+      const gray = this.#gray(this.#at + 1);
+      if (!gray) this.#at = -1;
+      else {
+        this.#at++;
+        const measured = this.#stage.measure(gray, this.#scaled(carryTo(this.#at)));
+        this.#boxes = new Map(measured.filter((m) => m.reliable).map((m) => [m.id, scaleBox(m.box, 1 / this.#scale)]));
+      }
+    }
+    const kalman = carryTo(index);
+    if (this.#at !== index) return kalman;
+    return kalman.map((t) => {
+      const box = this.#boxes.get(t.id);
+      return box ? { ...t, box } : t;
+    });
+  }
+
+  /** New stream: forgets the frames and the chain. */
+  reset(): void {
+    this.#ring.fill(undefined);
+    this.#stage.reset();
+    this.#source = null;
+    this.#at = -1;
+    this.#boxes.clear();
+  }
+
+  #restart(result: unknown, sourceIndex: number, tracks: readonly TrackOutput[]): void {
+    this.#source = result;
+    this.#boxes.clear();
+    const gray = this.#gray(sourceIndex);
+    this.#at = gray ? sourceIndex : -1;
+    if (gray) this.#stage.observe(gray, this.#scaled(tracks));
+  }
+
+  #gray(index: number): GrayImage | undefined {
+    const slot = this.#ring[index % MOTION_RING_FRAMES];
+    return slot?.index === index ? slot.gray : undefined;
+  }
+
+  #scaled(tracks: readonly TrackOutput[]): TrackOutput[] {
+    return tracks.map((t) => ({ ...t, box: scaleBox(t.box, this.#scale) }));
+  }
+}
