@@ -7,7 +7,7 @@ const CLIP = resolve(import.meta.dirname, '../fixtures/media/vtest-150.mp4');
 /** Camera frames stepped through the live loop (detection on each: cadence 1 and input size 512 set in the URL). */
 const STEPS = 30;
 /** Camera frames stepped at k = 4 for the pixel-motion comparison. */
-const FLOW_STEPS = 40;
+const FLOW_STEPS = 60;
 
 interface Trackscope {
   stepLive(f: string[]): Promise<number>;

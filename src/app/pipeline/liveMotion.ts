@@ -19,8 +19,10 @@ import type { TrackOutput } from '../../core/tracking';
 export const MOTION_RING_FRAMES = 32;
 /**
  * Grayscale width at most (px; height in proportion). Half of vtest's 768:
- * a walker (~36x92 px) keeps 18x46 px, enough for the 6x6 point grid, and
- * the page's cost per frame falls ~3x against full size (README measured table).
+ * a walker (~36x92 px) keeps 18x46 px, enough for the 6x6 point grid, with a
+ * quarter of the pixels to convert and pyramid. Measured in the live app
+ * (`npm run bench:pipeline`), reading the camera frame back from the canvas
+ * costs ~8x the measuring itself, so going smaller would save little.
  */
 export const MOTION_MAX_WIDTH = 384;
 
