@@ -8,7 +8,7 @@
  * (perf_hooks.monitorEventLoopDelay, 10 ms resolution) over the same core code
  * the panel runs. cpu trains on fewer digits (tf.js's cpu backend is ~25×
  * slower), so its ms/epoch is for that subset.
- * Options: --zoo-epochs N (2), --zoo-digits N (2000), --cpu-digits N (320).
+ * Options (declared in bench/train.ts): --zoo-epochs N (2), --zoo-digits N (2000), --cpu-digits N (320).
  * Writes bench/results/zoo.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,10 +26,14 @@ import { runZooModel, validateZooRunConfig, type ZooResult } from '../src/core/t
 const LONG_TASK_TARGET_MS = 100;
 const VAL_DIGITS = 500;
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
+export interface ZooBenchOptions {
+  /** Epochs per model on wasm (cpu runs one). */
+  readonly epochs: number;
+  /** Training digits on wasm. */
+  readonly digits: number;
+  /** Training digits on cpu. */
+  readonly cpuDigits: number;
+}
 
 async function runBackend(backend: NodeBackend, digits: number, epochs: number) {
   await useNodeBackend(backend);
@@ -84,10 +88,9 @@ function printTable(runs: Awaited<ReturnType<typeof runBackend>>[]): void {
     );
 }
 
-export async function runZooBench(): Promise<void> {
+export async function runZooBench({ epochs, digits, cpuDigits }: ZooBenchOptions): Promise<void> {
   registerWasmConvBackpropFilter();
-  const epochs = arg('zoo-epochs', 2);
-  const runs = [await runBackend('wasm', arg('zoo-digits', 2000), epochs), await runBackend('cpu', arg('cpu-digits', 320), 1)];
+  const runs = [await runBackend('wasm', digits, epochs), await runBackend('cpu', cpuDigits, 1)];
   printTable(runs);
   const out = resolve(import.meta.dirname, 'results');
   mkdirSync(out, { recursive: true });
