@@ -1,12 +1,28 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateMlpConfig } from '../../src/core/training/mlpConfig.ts';
+import { validateMlpConfig, type MlpConfig } from '../../src/core/training/mlpConfig.ts';
 import { MlpSession } from '../../src/core/training/mlpSession.ts';
 import { makeRegressionSet } from '../../src/core/training/regressionData.ts';
 import { adaptNormalization, AUX_OUTPUT, wideDeepLossWeights } from '../../src/core/training/wideDeep.ts';
 import { evaluateModel } from '../../src/core/training/trainer.ts';
 import { classAccuracy } from '../../src/core/training/trainMlp.ts';
 import { leakedTensors, useTrainingBackend } from './helpers.ts';
+
+/** A shifted 1-D regression set and a Wide & Deep 1 → 8 → 4 → 1 config for it. */
+function regressionCase(extra: Partial<MlpConfig>) {
+  const r = makeRegressionSet({ n: 120, noise: 0.05, outlierFraction: 0, seed: 2 });
+  const x = r.x.map((v) => [v * 3 + 1]);
+  const c = validateMlpConfig({
+    inputSize: 1,
+    outputSize: 1,
+    outputActivation: 'none',
+    loss: 'mse',
+    hiddenLayers: [8, 4],
+    wide: true,
+    ...extra,
+  });
+  return { r, x, c };
+}
 
 beforeAll(async () => {
   await useTrainingBackend();
@@ -23,17 +39,7 @@ describe('Wide & Deep', () => {
   });
 
   it('concatenates the normalised input with the deep path, keeps the normalisation frozen, and trains without leaking', async () => {
-    const r = makeRegressionSet({ n: 120, noise: 0.05, outlierFraction: 0, seed: 2 });
-    const x = r.x.map((v) => [v * 3 + 1]);
-    const c = validateMlpConfig({
-      inputSize: 1,
-      outputSize: 1,
-      outputActivation: 'none',
-      loss: 'mse',
-      hiddenLayers: [8, 4],
-      epochs: 5,
-      wide: true,
-    });
+    const { r, x, c } = regressionCase({ epochs: 5 });
     const s = new MlpSession();
     const leaked = await leakedTensors(async () => {
       const model = s.build(c, x);
@@ -69,18 +75,7 @@ describe('Wide & Deep', () => {
   });
 
   it('adds an auxiliary output on the deep path: two outputs, exact parameters, a 0.9/0.1-weighted loss, main-output predictions', async () => {
-    const r = makeRegressionSet({ n: 120, noise: 0.05, outlierFraction: 0, seed: 2 });
-    const x = r.x.map((v) => [v * 3 + 1]);
-    const c = validateMlpConfig({
-      inputSize: 1,
-      outputSize: 1,
-      outputActivation: 'none',
-      loss: 'mse',
-      hiddenLayers: [8, 4],
-      epochs: 3,
-      wide: true,
-      auxWeight: 0.1,
-    });
+    const { r, x, c } = regressionCase({ epochs: 3, auxWeight: 0.1 });
     const s = new MlpSession();
     const leaked = await leakedTensors(async () => {
       const model = s.build(c, x);
