@@ -19,6 +19,24 @@ import { trainingBackend } from './trainingBackend.svelte';
 
 /** The sample photo (public/samples/README.md gives its provenance). */
 export const SAMPLE_IMAGE = 'samples/astronaut.jpg';
+/** Larger photos are scaled down to this longest side, so re-upsampling on a method switch stays quick. */
+const MAX_SIDE = 1024;
+
+/** Decodes `blob`, scaled down to MAX_SIDE when larger. */
+async function decode(blob: Blob): Promise<ImageBitmap> {
+  const full = await createImageBitmap(blob);
+  const scale = MAX_SIDE / Math.max(full.width, full.height);
+  if (scale >= 1) return full;
+  try {
+    return await createImageBitmap(full, {
+      resizeWidth: Math.round(full.width * scale),
+      resizeHeight: Math.round(full.height * scale),
+      resizeQuality: 'high',
+    });
+  } finally {
+    full.close();
+  }
+}
 
 export class FcnLabState {
   model = $state<SegmentationModelName>(DEFAULT_SEGMENTER_CONFIG.model);
@@ -48,7 +66,7 @@ export class FcnLabState {
     await this.#withStatus('loading the sample photo…', async () => {
       const res = await fetch(new URL(`${import.meta.env.BASE_URL}${SAMPLE_IMAGE}`, location.href));
       if (!res.ok) throw new Error(`GET ${SAMPLE_IMAGE} failed with HTTP ${res.status}`);
-      this.#setImage(await createImageBitmap(await res.blob()), 'astronaut.jpg (skimage sample)');
+      this.#setImage(await decode(await res.blob()), 'astronaut.jpg (skimage sample)');
     });
     await this.segment();
   }
@@ -57,12 +75,17 @@ export class FcnLabState {
   async useFile(file: File): Promise<void> {
     const ok = await this.#withStatus(`decoding ${file.name}…`, async () => {
       try {
-        this.#setImage(await createImageBitmap(file), file.name);
+        this.#setImage(await decode(file), file.name);
       } catch {
         throw new Error(`${file.name} is not an image this browser can decode; still showing ${this.imageName}`);
       }
     });
     if (ok) await this.segment();
+  }
+
+  setModel(model: SegmentationModelName): Promise<void> {
+    this.model = model;
+    return this.segment();
   }
 
   /** Runs the chosen model once on the image and keeps its raw mask. */
