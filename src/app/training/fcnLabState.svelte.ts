@@ -3,6 +3,9 @@
  * model's raw mask at its own resolution, and that mask upsampled to the
  * image by the chosen method. The model runs once per image and model choice
  * and is disposed at once, so switching the method touches no tensors.
+ * Both bundled models end in a learned 2× transposed convolution (the last
+ * node of meet.json and selfie.json), so their output is as large as their
+ * input: the coarse step the lab shows is model output → photo.
  */
 import {
   DEFAULT_SEGMENTER_CONFIG,
