@@ -5,7 +5,7 @@ import { registerBrowserBackend } from '../../src/app/engine/registerBrowserBack
 import { fetchMnist } from '../../src/core/training/mnistFetch';
 import { registerWasmConvBackpropFilter } from '../../src/core/training/wasmConvBackpropFilter';
 import { runZooBenchRows, type ZooBenchRun } from '../../src/core/training/zooBench';
-import type { ZooResult } from '../../src/core/training/zooRun';
+import type { BrowserZooRun } from '../lib/browser-zoo';
 
 /** One measured frame: per-stage milliseconds and the detection count. */
 export interface BenchSample {
@@ -77,24 +77,25 @@ async function runDetect(opts: {
  * it, with every main-thread task over 50 ms recorded by a 'longtask'
  * PerformanceObserver (the issue's target: the longest under 100 ms).
  */
-async function runZoo(
-  opts: ZooBenchRun & { backend: BackendChoice },
-): Promise<{ backend: string; rows: ZooResult[]; longTaskMs: number[] }> {
+async function runZoo(opts: ZooBenchRun & { backend: BackendChoice }): Promise<BrowserZooRun> {
   if (!PerformanceObserver.supportedEntryTypes.includes('longtask')) throw new Error("this browser has no 'longtask' entries");
   registerWasmConvBackpropFilter();
   const backend = await selectBackend({ choice: opts.backend, register: registerBrowserBackend, probeTimeoutMs: 60_000 });
   const mnist = await fetchMnist(new URL('/models/mnist/', location.href).href);
-  const longTaskMs: number[] = [];
-  const observer = new PerformanceObserver((list) => longTaskMs.push(...list.getEntries().map((e) => e.duration)));
+  const longTasks: BrowserZooRun['longTasks'] = [];
+  const keep = (entries: PerformanceEntryList) => longTasks.push(...entries.map((e) => ({ start: e.startTime, ms: e.duration })));
+  const observer = new PerformanceObserver((list) => keep(list.getEntries()));
   observer.observe({ type: 'longtask' });
+  const rowBounds = [performance.now()]; // backend start-up and the MNIST fetch are not part of the run
   try {
-    const rows = await runZooBenchRows(mnist, opts, (r) =>
+    const rows = await runZooBenchRows(mnist, opts, (r) => {
+      rowBounds.push(performance.now());
       console.log(
         `[zoo] ${r.preset}${r.skip ? '' : ' (no skip)'}: ${Math.round(r.msPerEpoch)} ms/epoch, val ${(r.valAccuracy * 100).toFixed(1)}%`,
-      ),
-    );
-    longTaskMs.push(...observer.takeRecords().map((e) => e.duration));
-    return { backend: backend.name, rows, longTaskMs };
+      );
+    });
+    keep(observer.takeRecords());
+    return { backend: backend.name, rows, longTasks, rowBounds };
   } finally {
     observer.disconnect();
   }

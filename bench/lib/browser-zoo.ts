@@ -16,16 +16,26 @@ export interface ZooBackendRun {
   epochs: number;
   /** Node: the largest event-loop delay; browser: the longest 'longtask' entry (0 when none passed 50 ms). */
   longestTaskMs: number;
+  /** The same, per row (which model's run it fell in). */
+  longestTaskMsPerRow: number[];
   /** Browser only: how many main-thread tasks took over 50 ms. */
   longTasks?: number;
   rows: ZooResult[];
 }
 
-/** What the page's `trackscopeBench.runZoo` returns. */
+/** What the page's `trackscopeBench.runZoo` returns (times in the page's performance.now() clock). */
 export interface BrowserZooRun {
   backend: string;
   rows: ZooResult[];
-  longTaskMs: number[];
+  /** Every main-thread task over 50 ms. */
+  longTasks: { start: number; ms: number }[];
+  /** When the run started, then when each row's run ended. */
+  rowBounds: number[];
+}
+
+/** The longest task that started during each row's run (0 where none passed 50 ms). */
+export function longestPerRow(tasks: BrowserZooRun['longTasks'], rowBounds: readonly number[]): number[] {
+  return rowBounds.slice(1).map((end, i) => Math.max(0, ...tasks.filter((t) => t.start >= rowBounds[i] && t.start < end).map((t) => t.ms)));
 }
 
 export async function benchZooBrowser(opts: ZooBenchRun & { backend: 'wasm' | 'cpu' }): Promise<ZooBackendRun> {
@@ -44,13 +54,15 @@ export async function benchZooBrowser(opts: ZooBenchRun & { backend: 'wasm' | 'c
     const foreign = requests.filter((u) => !isLocal(u, server.origin));
     if (foreign.length) throw new Error(`the bench page made ${foreign.length} foreign requests: ${foreign.join(', ')}`);
     if (run.backend !== opts.backend) throw new Error(`browser ${opts.backend} unavailable (got ${run.backend})`);
+    const perRow = longestPerRow(run.longTasks, run.rowBounds);
     return {
       env: 'browser',
       backend: run.backend,
       digits: opts.digits,
       epochs: opts.epochs,
-      longestTaskMs: Math.max(0, ...run.longTaskMs),
-      longTasks: run.longTaskMs.length,
+      longestTaskMs: Math.max(...perRow),
+      longestTaskMsPerRow: perRow,
+      longTasks: run.longTasks.filter((t) => t.start >= run.rowBounds[0]).length,
       rows: run.rows,
     };
   } finally {
