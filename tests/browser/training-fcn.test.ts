@@ -13,8 +13,9 @@ import { artifactPath, launchChromium } from '../../dev/browser';
 /** The astronaut sample is 512×512; each model's output is its input size (manifest). */
 const IMAGE = 512;
 const manifest = JSON.parse(readFileSync(new URL('../../models/manifest.json', import.meta.url), 'utf8')) as {
-  models: Record<string, { input: { width: number; height: number } }>;
+  models: { name: string; input: { width: number; height: number } }[];
 };
+const inputOf = (name: string) => manifest.models.find((m) => m.name === name)!.input;
 
 const outline = async (page: Page) => {
   const el = page.getByTestId('fcn-outline');
@@ -34,7 +35,7 @@ describe('FCN upsampling lab (headless Chromium)', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${app.server.origin}/?view=training&panel=labs&testHooks=1`);
     await expect.poll(() => page.getByTestId('fcn-stride').count(), { timeout: 120_000 }).toBe(1);
-    const meet = manifest.models.meet.input;
+    const meet = inputOf('meet');
     const stride = page.getByTestId('fcn-stride');
     expect(Number(await stride.getAttribute('data-stride-x'))).toBe(IMAGE / meet.width);
     expect(Number(await stride.getAttribute('data-stride-y'))).toBeCloseTo(IMAGE / meet.height, 10);
@@ -61,7 +62,7 @@ describe('FCN upsampling lab (headless Chromium)', () => {
     expect(await numTensors(page)).toBe(settled);
 
     // selfie: a square 256×256 output, so the stride is the same on both axes
-    const selfie = manifest.models.selfie.input;
+    const selfie = inputOf('selfie');
     await page.getByTestId('fcn-model').selectOption('selfie');
     await expect.poll(() => stride.getAttribute('data-stride-y'), { timeout: 120_000 }).toBe(String(IMAGE / selfie.height));
     expect(Number(await stride.getAttribute('data-stride-x'))).toBe(IMAGE / selfie.width);
