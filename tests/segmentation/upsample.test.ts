@@ -29,7 +29,9 @@ describe('output stride', () => {
   });
 
   it('names a bad size', () => {
-    expect(() => outputStride({ width: 512, height: 512 }, { width: 0, height: 144 })).toThrow('output.width is 0; allowed: a positive integer');
+    expect(() => outputStride({ width: 512, height: 512 }, { width: 0, height: 144 })).toThrow(
+      'output.width is 0; allowed: a positive integer',
+    );
     expect(() => outputStride({ width: 51.5, height: 512 }, { width: 2, height: 2 })).toThrow('input.width is 51.5');
   });
 });
