@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, parseStoredSettings, parseUrlSettings }
 describe('persisted settings', () => {
   it('nothing stored: the defaults, no warnings', () => {
     expect(parseStoredSettings(null)).toEqual({ values: DEFAULT_SETTINGS, warnings: [] });
-    expect(SETTING_KEYS).toHaveLength(16);
+    expect(SETTING_KEYS).toHaveLength(17);
   });
 
   it('valid stored values win over the defaults', () => {
@@ -46,12 +46,16 @@ describe('persisted settings', () => {
   });
 
   it('URL parameters set any setting, checked like stored values', () => {
-    const params = new URLSearchParams('cadence=4&inputSize=512&showTrails=false&detector=yolo&segmentEvery=x&backend=wasm');
+    const params = new URLSearchParams('cadence=4&inputSize=512&showTrails=false&detector=yolo&segmentEvery=x&flow=off&backend=wasm');
     const { values, warnings } = parseUrlSettings(params, DEFAULT_SETTINGS);
-    expect(values).toEqual({ cadence: 4, inputSize: 512, showTrails: false });
+    expect(values).toEqual({ cadence: 4, inputSize: 512, showTrails: false, flow: 'off' });
     expect(warnings).toEqual([
       'detector "yolo" in the URL is not centernet, coco-ssd; using "centernet".',
       'segmentEvery "x" in the URL is not an integer in [0, 30]; using "3".',
+    ]);
+    expect(DEFAULT_SETTINGS.flow).toBe('on');
+    expect(parseUrlSettings(new URLSearchParams('flow=sometimes'), DEFAULT_SETTINGS).warnings).toEqual([
+      'flow "sometimes" in the URL is not on, off; using "on".',
     ]);
   });
 });
