@@ -79,6 +79,8 @@ export class LiveLoop {
   #numBytes = 0;
   /** The current frame's capture time for the motion step (ms), added to its measuring time when drawn. */
   #motionMs = 0;
+  /** The last draw's measuring time (ms), kept out of the `render` stage. */
+  #drawMotionMs = 0;
 
   /**
    * `stepped` (test hook only): the loop does not follow the camera's clock;
@@ -159,10 +161,12 @@ export class LiveLoop {
     const carryTo = (k: number) => carryTracks(view.result.tracks, this.#scheduler.view(k)!.steps);
     const kalman = carryTo(index);
     let tracks = kalman;
+    this.#drawMotionMs = 0;
     if (this.hooks.flow()) {
       const t0 = performance.now();
       tracks = this.#motion.carry(view.result, view.sourceIndex, view.result.tracks, index, carryTo);
-      this.#stages.push({ motion: this.#motionMs + performance.now() - t0 });
+      this.#drawMotionMs = performance.now() - t0;
+      this.#stages.push({ motion: this.#motionMs + this.#drawMotionMs });
     }
     this.#motionMs = 0;
     this.hooks.render(tracks, fresh, { index, kalman });
@@ -193,7 +197,7 @@ export class LiveLoop {
         embed: t.embedMs,
         track: t.trackMs,
         segment: t.segmentMs > 0 ? t.segmentMs : undefined,
-        render: performance.now() - t1,
+        render: performance.now() - t1 - this.#drawMotionMs, // the motion step has its own stage
       });
       this.#numTensors = result.numTensors;
       this.#inputSize = result.inputSize;
