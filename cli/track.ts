@@ -44,8 +44,8 @@ import {
   PixelMotion,
   StreamRunner,
   ReplayDetector,
-  TRACKER_PRESETS,
   loadStreamDetector,
+  trackerPresetFor,
   streamSettings,
   validateCadence,
 } from '../src/core/pipeline/index.ts';
@@ -230,7 +230,7 @@ async function openRecording(opts: Options, input: FrameInput | null): Promise<S
   let byFrame = cachedDetectionsByFrame(cache);
   if (opts.appearance === 'off') byFrame = byFrame.map((f) => f?.map(({ embedding: _e, ...d }) => d));
   const replay = new ReplayDetector(byFrame, cache.detector !== 'det.txt');
-  const preset = (TRACKER_PRESETS as Record<string, TrackerConfigInput | undefined>)[cache.detector] ?? {};
+  const preset = trackerPresetFor(cache.detector);
   const masks = new Map(cache.frames.flatMap((f) => (f.mask ? [[f.index, f.mask] as const] : [])));
   const appearance = opts.appearance === 'off' ? 'off' : cache.appearance;
   console.error(

@@ -11,6 +11,7 @@
  */
 import type { TrackOutput } from '../core/tracking';
 import type { LiveStats } from './pipeline/liveLoop';
+import type { WorkerStats } from './video/protocol';
 
 export interface RecordedFrame {
   index: number;
@@ -30,6 +31,8 @@ const hooks: {
   stepLive?: (frames: readonly string[]) => Promise<number>;
   /** The page's (training) TF.js tensor count, for "tensors stay flat" tests. */
   numTensors?: () => number;
+  /** The video worker's detector-call and tensor counters after its latest run (null before one). */
+  videoWorker?: () => WorkerStats | null;
 } = { liveFrames, liveStats: null };
 if (enabled) (globalThis as unknown as { trackscope: unknown }).trackscope = hooks;
 
@@ -74,4 +77,9 @@ export function exposeLiveStepper(step: (frame: ImageBitmap) => Promise<void>): 
 /** Lets a test read the page's tf.memory().numTensors. */
 export function exposeTensorCount(read: () => number): void {
   if (enabled) hooks.numTensors = read;
+}
+
+/** Lets a test read the video worker's counters (detector calls, tensors, cached frames). */
+export function exposeVideoWorkerStats(read: () => WorkerStats | null): void {
+  if (enabled) hooks.videoWorker = read;
 }

@@ -1,23 +1,38 @@
-import type { OpenedInfo, ProcessedFrame, ProcessRequest, TrackThumb, VideoRequest, VideoResponse } from '../video/protocol';
+import type {
+  OpenedInfo,
+  ProcessedFrame,
+  ProcessRequest,
+  ReplayInfo,
+  RetrackRequest,
+  TrackThumb,
+  VideoRequest,
+  VideoResponse,
+  WorkerStats,
+} from '../video/protocol';
 
-/** Callbacks for one processing run, in the order they fire. */
+/** Callbacks for one run (processing or re-tracking), in the order they fire. */
 export interface RunCallbacks {
-  onOpened(info: OpenedInfo): void;
+  /** Processing: the file is open and the detector loaded. */
+  onOpened?(info: OpenedInfo): void;
+  /** Re-tracking: the cache to replay. */
+  onReplay?(info: ReplayInfo): void;
   onBatch(frames: ProcessedFrame[], thumbs: TrackThumb[], framesDone: number, elapsedMs: number): void;
   /** The run ended: finished, or cancelled (the frames sent so far are kept). */
-  onDone(cancelled: boolean, framesDone: number, elapsedMs: number): void;
+  onDone(cancelled: boolean, framesDone: number, elapsedMs: number, stats: WorkerStats): void;
   /** Bad input or a failure; `name` is the error class (e.g. NotAVideoError). */
   onError(name: string, message: string, framesDone: number): void;
 }
 
 /**
  * Page-side handle on the uploaded-video worker. One run at a time; the
- * worker keeps its backend and detector loaded between runs.
+ * worker keeps its backend and detector loaded between runs, and the last
+ * processed video's detection cache for re-tracking.
  */
 export class VideoClient {
   readonly #worker: Worker;
   #callbacks: RunCallbacks | null = null;
   #runId = 0;
+  #cacheRequests: Array<(text: string | null) => void> = [];
 
   constructor() {
     this.#worker = new Worker(new URL('./video.worker.ts', import.meta.url), { type: 'module', name: 'video' });
@@ -38,6 +53,20 @@ export class VideoClient {
     this.#send({ type: 'start', runId: ++this.#runId, ...request });
   }
 
+  /** Re-tracks the last processed video from its detection cache (a running job is cancelled first). */
+  retrack(request: RetrackRequest, callbacks: RunCallbacks): void {
+    this.#callbacks = callbacks;
+    this.#send({ type: 'retrack', runId: ++this.#runId, ...request });
+  }
+
+  /** The detection cache as the CLI's JSON, or null before any video was processed. */
+  detectionCache(): Promise<string | null> {
+    return new Promise((resolve) => {
+      this.#cacheRequests.push(resolve);
+      this.#send({ type: 'save-detections' });
+    });
+  }
+
   pause(): void {
     this.#send({ type: 'pause' });
   }
@@ -53,6 +82,7 @@ export class VideoClient {
   dispose(): void {
     this.#worker.terminate();
     this.#callbacks = null;
+    for (const resolve of this.#cacheRequests.splice(0)) resolve(null);
   }
 
   #send(msg: VideoRequest): void {
@@ -60,13 +90,18 @@ export class VideoClient {
   }
 
   #onMessage(msg: VideoResponse): void {
+    if (msg.type === 'detections-file') {
+      this.#cacheRequests.shift()?.(msg.text);
+      return;
+    }
     const cb = this.#callbacks;
     if (!cb || msg.runId !== this.#runId) return;
-    if (msg.type === 'opened') cb.onOpened(msg);
+    if (msg.type === 'opened') cb.onOpened?.(msg);
+    else if (msg.type === 'replay') cb.onReplay?.(msg);
     else if (msg.type === 'batch') cb.onBatch(msg.frames, msg.thumbs, msg.framesDone, msg.elapsedMs);
     else {
       this.#callbacks = null;
-      if (msg.type === 'done') cb.onDone(msg.cancelled, msg.framesDone, msg.elapsedMs);
+      if (msg.type === 'done') cb.onDone(msg.cancelled, msg.framesDone, msg.elapsedMs, msg.stats);
       else cb.onError(msg.name, msg.message, msg.framesDone);
     }
   }

@@ -11,7 +11,7 @@ export { carryTracks } from './carry.ts';
 export type { CarryContext, MotionMeasurer } from './motionMeasurer.ts';
 export { StreamRunner } from './streamRunner.ts';
 export type { StreamRunnerOptions } from './streamRunner.ts';
-export { DEFAULT_TRACKED_CLASSES, TRACKER_PRESETS } from './presets.ts';
+export { DEFAULT_TRACKED_CLASSES, TRACKER_PRESETS, trackerPresetFor } from './presets.ts';
 export { MotCollector } from './motCollector.ts';
 export { ReplayDetector } from './replayDetector.ts';
 export { streamSettings } from './streamSettings.ts';

@@ -1,0 +1,121 @@
+/**
+ * Re-tracking in the Video view: an upload's detections are cached in the
+ * video worker, and "Re-track" re-runs only tracking and refinement over
+ * them with the user's tracker settings. The worker's detector-call counter
+ * (`?testHooks=1`) proves the detector does not run again; the metrics
+ * against a loaded ground truth follow each re-track; the worker's tensor
+ * count stays flat. The cache saves as the CLI's JSON and loads back, as
+ * does a MOTChallenge det.txt; a bad file leaves the app usable.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDetectionCache } from '../../src/core/pipeline/detectionCache.ts';
+import type { WorkerStats } from '../../src/app/video/protocol.ts';
+import { openVideoApp, vtest40Vp8, VTEST40_FRAMES, type AppSession } from '../../dev/video/appVideo';
+
+const workerStats = (app: AppSession) =>
+  app.page.evaluate(() => (window as unknown as { trackscope: { videoWorker: () => WorkerStats | null } }).trackscope.videoWorker());
+
+/** Clicks Re-track (or loads a file) and waits for the re-track to finish. */
+async function retracked(app: AppSession, action: () => Promise<void>): Promise<void> {
+  const before = await app.page.getByTestId('video-results').getAttribute('data-revision');
+  await action();
+  await app.page.waitForFunction(
+    (rev) => {
+      const shown = document.querySelector('[data-testid="video-results"]')?.getAttribute('data-revision');
+      const error = document.querySelector('[data-testid="video-error"]');
+      return (shown !== rev && !document.querySelector('[data-testid="retrack-progress"]')) || error;
+    },
+    before,
+    { timeout: 60_000, polling: 100 },
+  );
+}
+
+const file = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+
+describe('Video view: re-tracking from the detection cache (40-frame VP8 WebM cut from vtest)', () => {
+  let app: AppSession;
+  const clip = vtest40Vp8();
+
+  beforeAll(async () => {
+    app = await openVideoApp('&testHooks=1');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('re-tracks with new maxAge/nInit without the detector, and the metrics follow', async () => {
+    const { page } = app;
+    await expect(page.getByTestId('video-retrack').isDisabled()).resolves.toBe(true);
+    await app.process(clip);
+    const first = (await workerStats(app))!;
+    expect(first.cachedFrames).toBe(VTEST40_FRAMES);
+    expect(first.detectCalls).toBe(VTEST40_FRAMES);
+
+    // Ground truth = the first run's rows: MOTA 100.
+    const mot = await app.downloadText('export-mot');
+    await page.getByTestId('gt-file').setInputFiles(file('gt.txt', mot.text));
+    await expect.poll(() => page.getByTestId('metric-mota').textContent()).toBe('100.0');
+
+    // Confirming tracks only after 1 s (10 frames at 10 fps) drops their first rows.
+    await page.getByTestId('tracker-nInit').fill('1');
+    await page.getByTestId('tracker-maxAge').fill('0.3');
+    await retracked(app, () => page.getByTestId('video-retrack').click());
+    expect(await page.getByTestId('retrack-summary').getAttribute('data-frames')).toBe(String(VTEST40_FRAMES));
+    const changed = await app.downloadText('export-mot');
+    expect(changed.text).not.toBe(mot.text);
+    expect(Number(await page.getByTestId('metric-mota').textContent())).toBeLessThan(100);
+    expect(Number(await page.getByTestId('metric-fn').textContent())).toBeGreaterThan(0);
+    const second = (await workerStats(app))!;
+    expect(second.detectCalls).toBe(first.detectCalls);
+    expect(second.numTensors).toBe(first.numTensors);
+
+    // Back to the defaults, with the keyboard: the same rows as the detector run, again without it.
+    await page.getByTestId('tracker-reset').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('video-retrack').focus();
+    await retracked(app, () => page.keyboard.press('Enter'));
+    expect((await app.downloadText('export-mot')).text).toBe(mot.text);
+    await expect.poll(() => page.getByTestId('metric-mota').textContent()).toBe('100.0');
+    const third = (await workerStats(app))!;
+    expect(third.detectCalls).toBe(first.detectCalls);
+    expect(third.numTensors).toBe(first.numTensors);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('saves the cache as the CLI JSON, loads it and a det.txt back, and survives a bad file', async () => {
+    const { page } = app;
+    const saved = await app.downloadText('detections-save');
+    expect(saved.name).toBe('vtest-40-vp8.dets.json');
+    const cache = parseDetectionCache(saved.text);
+    expect(cache.video).toMatchObject({ width: 768, height: 576, frameCount: VTEST40_FRAMES });
+    expect(cache.frames).toHaveLength(VTEST40_FRAMES);
+    expect(cache.frames.some((f) => f.detections.some((d) => d.embedding))).toBe(true);
+    expect(cache.frames.filter((f) => f.mask).length).toBe(VTEST40_FRAMES);
+    const rows = (await app.downloadText('export-mot')).text;
+
+    // A bad file: a message naming the problem; the results and Re-track stay.
+    await retracked(app, () => page.getByTestId('detections-file').setInputFiles(file('bad.json', '{"format":"other"}')));
+    await expect(page.getByTestId('video-error').textContent()).resolves.toContain('not a detection cache');
+    expect((await app.downloadText('export-mot')).text).toBe(rows);
+    await expect(page.getByTestId('video-retrack').isDisabled()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+
+    // The saved cache gives the same rows.
+    await retracked(app, () => page.getByTestId('detections-file').setInputFiles(file('dets.json', saved.text)));
+    expect(await page.getByTestId('video-error').count()).toBe(0);
+    expect((await app.downloadText('export-mot')).text).toBe(rows);
+
+    // A det.txt of the cached boxes (no appearance, the tracker defaults): tracks, detector 'det.txt'.
+    const det = cache.frames
+      .flatMap((f) => f.detections.map((d) => [f.index + 1, -1, ...d.box, d.score > 0.4 ? 0.95 : 0.6, -1, -1, -1].join(',')))
+      .join('\n');
+    await retracked(app, () => page.getByTestId('detections-file').setInputFiles(file('det.txt', det)));
+    expect(await page.getByTestId('video-error').count()).toBe(0);
+    expect(await page.getByTestId('retrack-source').textContent()).toContain('det.txt');
+    expect(await page.getByTestId('tracker-highScoreThreshold').inputValue()).toBe('0.9');
+    expect(await page.getByTestId('video-tracks').locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+    expect((await workerStats(app))!.detectCalls).toBe(VTEST40_FRAMES);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
