@@ -11,6 +11,7 @@
  */
 import type { TrackOutput } from '../core/tracking';
 import type { LiveStats } from './pipeline/liveLoop';
+import type { TrackerExplanation } from '../core/tracking';
 import type { WorkerStats } from './video/protocol';
 
 export interface RecordedFrame {
@@ -33,6 +34,8 @@ const hooks: {
   numTensors?: () => number;
   /** The video worker's detector-call and tensor counters after its latest run (null before one). */
   videoWorker?: () => WorkerStats | null;
+  /** The Video view's "DeepSORT internals": the explained frame (0-based) and the tracker's explanation. */
+  videoExplanation?: () => { frame: number; explanation: TrackerExplanation } | null;
 } = { liveFrames, liveStats: null };
 if (enabled) (globalThis as unknown as { trackscope: unknown }).trackscope = hooks;
 
@@ -82,4 +85,9 @@ export function exposeTensorCount(read: () => number): void {
 /** Lets a test read the video worker's counters (detector calls, tensors, cached frames). */
 export function exposeVideoWorkerStats(read: () => WorkerStats | null): void {
   if (enabled) hooks.videoWorker = read;
+}
+
+/** Lets a test read the explanation the Video view's internals panel shows. */
+export function exposeVideoExplanation(read: () => { frame: number; explanation: TrackerExplanation } | null): void {
+  if (enabled) hooks.videoExplanation = read;
 }

@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDetectionCache } from '../../src/core/pipeline/detectionCache.ts';
 import type { WorkerStats } from '../../src/app/video/protocol.ts';
+import type { TrackerExplanation } from '../../src/core/tracking/index.ts';
 import { openVideoApp, vtest40Vp8, VTEST40_FRAMES, type AppSession } from '../../dev/video/appVideo';
 
 const workerStats = (app: AppSession) =>
@@ -30,6 +31,13 @@ async function retracked(app: AppSession, action: () => Promise<void>): Promise<
   );
 }
 
+const explanation = (app: AppSession) =>
+  app.page.evaluate(() =>
+    (
+      window as unknown as { trackscope: { videoExplanation: () => { frame: number; explanation: TrackerExplanation } | null } }
+    ).trackscope.videoExplanation(),
+  );
+
 const file = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
 
 describe('Video view: re-tracking from the detection cache (40-frame VP8 WebM cut from vtest)', () => {
@@ -44,7 +52,7 @@ describe('Video view: re-tracking from the detection cache (40-frame VP8 WebM cu
     await app?.close();
   });
 
-  it('re-tracks with new maxAge/nInit without the detector, and the metrics follow', async () => {
+  it('re-tracks with new nInit and thresholds without the detector, and the metrics follow', async () => {
     const { page } = app;
     await expect(page.getByTestId('video-retrack').isDisabled()).resolves.toBe(true);
     await app.process(clip);
@@ -57,15 +65,18 @@ describe('Video view: re-tracking from the detection cache (40-frame VP8 WebM cu
     await page.getByTestId('gt-file').setInputFiles(file('gt.txt', mot.text));
     await expect.poll(() => page.getByTestId('metric-mota').textContent()).toBe('100.0');
 
-    // Confirming tracks only after 1 s (10 frames at 10 fps) drops their first rows.
-    await page.getByTestId('tracker-nInit').fill('1');
-    await page.getByTestId('tracker-maxAge').fill('0.3');
+    // nInit 0 confirms tracks on their first detection: the rows change (earlier boxes), the matches not on this easy clip.
+    await page.getByTestId('tracker-nInit').fill('0');
     await retracked(app, () => page.getByTestId('video-retrack').click());
     expect(await page.getByTestId('retrack-summary').getAttribute('data-frames')).toBe(String(VTEST40_FRAMES));
-    const changed = await app.downloadText('export-mot');
-    expect(changed.text).not.toBe(mot.text);
+    const earlier = await app.downloadText('export-mot');
+    expect(earlier.text).not.toBe(mot.text);
+    // Letting weaker detections start tracks as well adds tracks on clutter: false positives, lower MOTA.
+    await page.getByTestId('tracker-newTrackScoreThreshold').fill('0.3');
+    await retracked(app, () => page.getByTestId('video-retrack').click());
+    expect((await app.downloadText('export-mot')).text).not.toBe(earlier.text);
     expect(Number(await page.getByTestId('metric-mota').textContent())).toBeLessThan(100);
-    expect(Number(await page.getByTestId('metric-fn').textContent())).toBeGreaterThan(0);
+    expect(Number(await page.getByTestId('metric-fp').textContent())).toBeGreaterThan(0);
     const second = (await workerStats(app))!;
     expect(second.detectCalls).toBe(first.detectCalls);
     expect(second.numTensors).toBe(first.numTensors);
@@ -116,6 +127,50 @@ describe('Video view: re-tracking from the detection cache (40-frame VP8 WebM cu
     expect(await page.getByTestId('tracker-highScoreThreshold').inputValue()).toBe('0.9');
     expect(await page.getByTestId('video-tracks').locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
     expect((await workerStats(app))!.detectCalls).toBe(VTEST40_FRAMES);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('explains a frame: Kalman predictions and gates, the gated cost heatmap, every pass labelled; re-track updates it', async () => {
+    const { page } = app;
+    await page.getByTestId('video-scrub').fill('20');
+    await page.getByTestId('internals-explain').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('internals-summary').getAttribute('data-frame'), { timeout: 60_000 }).toBe('20');
+    const shown = (await explanation(app))!;
+    expect(shown.frame).toBe(20);
+    const e = shown.explanation;
+    expect(e.tracks.length).toBeGreaterThanOrEqual(3);
+    expect(e.detections.length).toBeGreaterThanOrEqual(3);
+    const combined = page.getByTestId('heatmap-combined');
+    expect(await combined.getAttribute('data-rows')).toBe(String(e.tracks.length));
+    expect(await combined.getAttribute('data-cols')).toBe(String(e.detections.length));
+    expect(await combined.locator('rect').count()).toBe(e.tracks.length * e.detections.length);
+    // One heatmap per solved problem, with its own shape and matches, and the pass named.
+    const passes = page.locator('[data-testid^="heatmap-pass-"]');
+    expect(await passes.count()).toBe(e.passes.length);
+    for (const [k, p] of e.passes.entries()) {
+      const figure = page.getByTestId(`heatmap-pass-${k}`);
+      expect(await figure.getAttribute('data-rows')).toBe(String(p.tracks.length));
+      expect(await figure.getAttribute('data-cols')).toBe(String(p.detections.length));
+      expect(await figure.getAttribute('data-matches')).toBe(String(p.matches.length));
+    }
+    const captions = await passes.locator('figcaption').allTextContents();
+    expect(captions.some((c) => /Matching cascade.*level 1/.test(c))).toBe(true);
+    for (const label of ['IoU pass', 'ByteTrack pass', 'Recovery pass']) expect(captions.some((c) => c.includes(label))).toBe(true);
+    // A gate ellipse and a predicted box per track, over the detections.
+    expect(await page.locator('.scene ellipse').count()).toBe(e.tracks.length);
+
+    // Linked to re-tracking: confirming on the first detection (nInit 0) leaves no tentative track in the refreshed view.
+    await page.getByTestId('tracker-nInit').fill('0');
+    await retracked(app, () => page.getByTestId('video-retrack').click());
+    await expect
+      .poll(
+        async () =>
+          (await explanation(app))!.explanation !== null && (await explanation(app))!.explanation.tracks.every((t) => t.confirmed),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    expect((await explanation(app))!.frame).toBe(20);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ describe('re-track inputs', () => {
   });
 
   it('reads a cache or a det.txt for the video, and says why one does not fit', async () => {
-    const cache = cacheFromMotDetections([{ frame: 2, id: -1, box: [1, 2, 3, 4], conf: 0.9, x: -1, y: -1, z: -1 }], VIDEO);
+    const cache = cacheFromMotDetections([{ frame: 2, id: -1, box: [1, 2, 3, 4], conf: 0.9 }], VIDEO);
     expect(await readDetectionsFile(text('dets.json', serializeDetectionCache(cache)), recorded)).toEqual(cache);
     const fromTxt = await readDetectionsFile(text('det.txt', '2,-1,1,2,3,4,0.9,-1,-1,-1\n'), recorded);
     expect(fromTxt.detector).toBe('det.txt');

@@ -6,12 +6,12 @@ import { DEFAULT_APPEARANCE, PixelMotion, StreamRunner, loadStreamDetector, stre
 import { DetectionCacheRecorder, serializeDetectionCache } from '../../core/pipeline/detectionCache';
 import { encodeMaskRle, loadSegmenter, withSourceSize, type MaskRle, type Segmenter } from '../../core/segmentation';
 import { inferenceSize, openVideo, videoFrameToRgb, type VideoMetadata } from '../../browser/video';
-import type { ProcessRequest, RetrackRequest, VideoRequest, WorkerStats } from '../video/protocol';
+import type { ExplainReply, ProcessRequest, RetrackRequest, VideoReply, VideoRequest, WorkerStats } from '../video/protocol';
 import { scaleDetections, scaleTracks } from '../video/scaleResult';
 import { readDetectionsFile, recordedFrames, type RecordedVideo } from './recordedVideo';
 import { registerBrowserBackend } from './registerBrowserBackend';
 import { VideoBatcher, type VideoBody } from './videoBatcher';
-import { replayTracking } from './videoReplay';
+import { explainFrame, replayTracking } from './videoReplay';
 
 /**
  * Uploaded-video worker: opens the File with the decode layer, runs every
@@ -26,6 +26,7 @@ import { replayTracking } from './videoReplay';
 const THUMB = { width: 32, height: 64 };
 
 const postTo = (runId: number, msg: VideoBody) => (self as unknown as DedicatedWorkerGlobalScope).postMessage({ runId, ...msg });
+const reply = (msg: VideoReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 
 let loaded: { key: string; detector: Detector; segmenter: Segmenter; backend: BackendSelection; warning?: string } | null = null;
 let run: { abort: AbortController; paused: boolean; wake: (() => void) | null } | null = null;
@@ -215,7 +216,13 @@ self.onmessage = (event: MessageEvent<VideoRequest>) => {
   if (msg.type === 'start') return startRun((abort) => processFile(msg, msg.runId, abort));
   if (msg.type === 'retrack') return startRun((abort) => retrack(msg, msg.runId, abort));
   if (msg.type === 'save-detections') {
-    return postTo(0, { type: 'detections-file', text: recorded ? serializeDetectionCache(recorded.cache) : null });
+    return reply({ type: 'detections-file', requestId: msg.requestId, text: recorded ? serializeDetectionCache(recorded.cache) : null });
+  }
+  if (msg.type === 'explain') {
+    const answer: Promise<ExplainReply> = recorded
+      ? explainFrame(recorded, msg.tracker, msg.frame).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }))
+      : Promise.resolve({ error: 'process a video first: the explanation replays its detections' });
+    return void answer.then((a) => reply({ type: 'explanation', requestId: msg.requestId, ...a }));
   }
   if (!run) return;
   if (msg.type === 'pause') run.paused = true;

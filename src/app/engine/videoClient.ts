@@ -1,14 +1,17 @@
 import type {
+  ExplainReply,
   OpenedInfo,
   ProcessedFrame,
   ProcessRequest,
   ReplayInfo,
   RetrackRequest,
   TrackThumb,
+  VideoReply,
   VideoRequest,
   VideoResponse,
   WorkerStats,
 } from '../video/protocol';
+import type { TrackerSettings } from '../video/trackerSettings';
 
 /** Callbacks for one run (processing or re-tracking), in the order they fire. */
 export interface RunCallbacks {
@@ -32,11 +35,15 @@ export class VideoClient {
   readonly #worker: Worker;
   #callbacks: RunCallbacks | null = null;
   #runId = 0;
-  #cacheRequests: Array<(text: string | null) => void> = [];
+  #requestId = 0;
+  readonly #replies = new Map<number, (reply: VideoReply) => void>();
 
   constructor() {
     this.#worker = new Worker(new URL('./video.worker.ts', import.meta.url), { type: 'module', name: 'video' });
-    this.#worker.onmessage = (e: MessageEvent<VideoResponse>) => this.#onMessage(e.data);
+    this.#worker.onmessage = (e: MessageEvent<VideoResponse | VideoReply>) => {
+      if ('requestId' in e.data) this.#onReply(e.data);
+      else this.#onMessage(e.data);
+    };
     this.#worker.onerror = (e) => {
       this.#callbacks?.onError(
         'WorkerError',
@@ -60,11 +67,28 @@ export class VideoClient {
   }
 
   /** The detection cache as the CLI's JSON, or null before any video was processed. */
-  detectionCache(): Promise<string | null> {
+  async detectionCache(): Promise<string | null> {
+    const reply = await this.#ask((requestId) => ({ type: 'save-detections', requestId }));
+    return reply.type === 'detections-file' ? reply.text : null;
+  }
+
+  /** What the tracker did on `frame` (0-based; the latest detected frame at or before it), replayed with `tracker` settings. */
+  async explain(frame: number, tracker: TrackerSettings): Promise<ExplainReply> {
+    const reply = await this.#ask((requestId) => ({ type: 'explain', requestId, frame, tracker }));
+    return reply.type === 'explanation' ? reply : { error: 'the video worker did not answer' };
+  }
+
+  #ask(request: (requestId: number) => VideoRequest): Promise<VideoReply> {
+    const requestId = ++this.#requestId;
     return new Promise((resolve) => {
-      this.#cacheRequests.push(resolve);
-      this.#send({ type: 'save-detections' });
+      this.#replies.set(requestId, resolve);
+      this.#send(request(requestId));
     });
+  }
+
+  #onReply(reply: VideoReply): void {
+    this.#replies.get(reply.requestId)?.(reply);
+    this.#replies.delete(reply.requestId);
   }
 
   pause(): void {
@@ -82,7 +106,8 @@ export class VideoClient {
   dispose(): void {
     this.#worker.terminate();
     this.#callbacks = null;
-    for (const resolve of this.#cacheRequests.splice(0)) resolve(null);
+    for (const [requestId, resolve] of this.#replies) resolve({ type: 'detections-file', requestId, text: null });
+    this.#replies.clear();
   }
 
   #send(msg: VideoRequest): void {
@@ -90,10 +115,6 @@ export class VideoClient {
   }
 
   #onMessage(msg: VideoResponse): void {
-    if (msg.type === 'detections-file') {
-      this.#cacheRequests.shift()?.(msg.text);
-      return;
-    }
     const cb = this.#callbacks;
     if (!cb || msg.runId !== this.#runId) return;
     if (msg.type === 'opened') cb.onOpened?.(msg);

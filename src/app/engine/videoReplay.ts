@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { PixelMotion, ReplayDetector, StreamRunner, trackerPresetFor } from '../../core/pipeline';
 import { cachedDetectionsByFrame, recordedCadence } from '../../core/pipeline/detectionCache';
 import { openVideo, videoFrameToRgb } from '../../browser/video';
+import type { TrackerExplanation } from '../../core/tracking';
 import type { TrackerSettings } from '../video/trackerSettings';
 import { recordedFrames, type RecordedVideo } from './recordedVideo';
 import type { VideoBatcher } from './videoBatcher';
@@ -37,6 +38,21 @@ async function* replayFrames(video: RecordedVideo, pixels: boolean, signal: Abor
   }
 }
 
+/** A `StreamRunner` over `video`'s cache: `settings` over the cache detector's preset, at the recorded cadence. */
+function replayRunner(video: RecordedVideo, settings: TrackerSettings | undefined) {
+  const { cache } = video;
+  const cadence = recordedCadence(cache);
+  const replay = new ReplayDetector(cachedDetectionsByFrame(cache), cache.detector !== 'det.txt');
+  const motion = cadence > 1 ? new PixelMotion() : undefined;
+  const runner = new StreamRunner(replay, {
+    frameRate: video.metadata.frameRate.fps,
+    cadence,
+    preset: { ...trackerPresetFor(cache.detector), ...settings },
+    motion,
+  });
+  return { runner, replay, pixels: motion !== undefined };
+}
+
 /**
  * Re-runs tracking over `video`'s detection cache with `settings` over the
  * cache detector's preset: the same `StreamRunner` as processing, with a
@@ -51,20 +67,11 @@ export async function replayTracking(
   signal: AbortSignal,
   gate: () => Promise<void>,
 ): Promise<void> {
-  const { cache } = video;
-  const cadence = recordedCadence(cache);
-  const replay = new ReplayDetector(cachedDetectionsByFrame(cache), cache.detector !== 'det.txt');
-  const motion = cadence > 1 ? new PixelMotion() : undefined;
-  const runner = new StreamRunner(replay, {
-    frameRate: video.metadata.frameRate.fps,
-    cadence,
-    preset: { ...trackerPresetFor(cache.detector), ...settings },
-    motion,
-  });
-  const masks = new Map(cache.frames.flatMap((f) => (f.mask ? [[f.index, f.mask] as const] : [])));
+  const { runner, replay, pixels } = replayRunner(video, settings);
+  const masks = new Map(video.cache.frames.flatMap((f) => (f.mask ? [[f.index, f.mask] as const] : [])));
   try {
     let index = 0;
-    for await (const tensor of replayFrames(video, motion !== undefined, signal)) {
+    for await (const tensor of replayFrames(video, pixels, signal)) {
       let result;
       try {
         replay.frame = index;
@@ -85,4 +92,37 @@ export async function replayTracking(
   } finally {
     runner.dispose();
   }
+}
+
+/**
+ * What the tracker did on the latest detected frame at or before `frame`:
+ * the cache is replayed up to it with `settings` (as a re-track would), and
+ * that frame's update is observed (`TrackerExplanation`).
+ */
+export async function explainFrame(
+  video: RecordedVideo,
+  settings: TrackerSettings | undefined,
+  frame: number,
+): Promise<{ frame: number; explanation: TrackerExplanation }> {
+  const target = video.cache.frames.filter((f) => f.index <= frame).pop()?.index;
+  if (target === undefined) throw new RangeError(`no detector run at or before frame ${frame + 1}`);
+  const { runner, replay, pixels } = replayRunner(video, settings);
+  let explanation: TrackerExplanation | undefined;
+  try {
+    let index = 0;
+    for await (const tensor of replayFrames(video, pixels, new AbortController().signal)) {
+      try {
+        replay.frame = index;
+        if (index === target) runner.pipeline.explainNextUpdate((e) => (explanation = e));
+        await runner.step(tensor, index);
+      } finally {
+        tensor.dispose();
+      }
+      if (index++ === target) break;
+    }
+  } finally {
+    runner.dispose();
+  }
+  if (!explanation) throw new Error(`frame ${target + 1} was not a tracker update`);
+  return { frame: target, explanation };
 }

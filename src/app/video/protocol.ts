@@ -1,7 +1,7 @@
 import type { BackendChoice, BackendSelection } from '../../core/backend/select';
 import type { DetectorName } from '../../core/detection';
 import type { MaskRle } from '../../core/segmentation';
-import type { TrackOutput } from '../../core/tracking';
+import type { TrackerExplanation, TrackOutput } from '../../core/tracking';
 import type { Size, VideoMetadata } from '../../browser/video';
 import type { TrackerSettings } from './trackerSettings';
 
@@ -76,7 +76,8 @@ export interface TrackThumb {
 export type VideoRequest =
   | ({ type: 'start'; runId: number } & ProcessRequest)
   | ({ type: 'retrack'; runId: number } & RetrackRequest)
-  | { type: 'save-detections' }
+  | { type: 'save-detections'; requestId: number }
+  | { type: 'explain'; requestId: number; frame: number; tracker?: TrackerSettings }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'cancel' };
@@ -99,7 +100,13 @@ export type VideoResponse = { runId: number } & (
   | ({ type: 'replay' } & ReplayInfo)
   | { type: 'batch'; frames: ProcessedFrame[]; thumbs: TrackThumb[]; framesDone: number; elapsedMs: number }
   | { type: 'done'; cancelled: boolean; framesDone: number; elapsedMs: number; stats: WorkerStats }
-  /** Answer to `save-detections`: the cache as the CLI's JSON, or null when there is none. */
-  | { type: 'detections-file'; text: string | null }
   | { type: 'error'; name: string; message: string; framesDone: number }
 );
+
+/** What the tracker did on one frame (the explained frame: the latest detected one at or before the asked one). */
+export type ExplainReply = { frame: number; explanation: TrackerExplanation } | { error: string };
+
+/** Answers to one-off requests, by request id (they do not belong to a run). */
+export type VideoReply = { requestId: number } &
+  /** The cache as the CLI's JSON, or null when there is none. */
+  ({ type: 'detections-file'; text: string | null } | ({ type: 'explanation' } & ExplainReply));

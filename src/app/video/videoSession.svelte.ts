@@ -2,7 +2,7 @@ import type { BackendChoice } from '../../core/backend/select';
 import type { DetectorName } from '../../core/detection';
 import { VideoClient } from '../engine/videoClient';
 import { exposeVideoWorkerStats } from '../testHooks';
-import type { OpenedInfo, ProcessedFrame, ReplayInfo, TrackThumb, WorkerStats } from './protocol';
+import type { ExplainReply, OpenedInfo, ProcessedFrame, ReplayInfo, TrackThumb, WorkerStats } from './protocol';
 import { ResultStore } from './resultStore';
 import type { TrackerSettings } from './trackerSettings';
 
@@ -171,6 +171,11 @@ export class VideoSession {
         },
       },
     );
+  }
+
+  /** What the tracker did on `frame` (the latest detected frame at or before it), replayed from the cache with `tracker`. */
+  async explain(frame: number, tracker: TrackerSettings): Promise<ExplainReply> {
+    return this.#client ? this.#client.explain(frame, tracker) : { error: 'process a video first' };
   }
 
   /** The detection cache of the shown results, as the CLI's `--save-detections` JSON (null when there is none). */

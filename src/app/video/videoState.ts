@@ -1,4 +1,5 @@
 import { EvaluationState } from './evaluation.svelte';
+import { InternalsState } from './internals.svelte';
 import { Playback } from './playback.svelte';
 import { TunerState } from './tuner.svelte';
 import { VideoSession } from './videoSession.svelte';
@@ -8,6 +9,7 @@ export interface VideoState {
   readonly playback: Playback;
   readonly evaluation: EvaluationState;
   readonly tuner: TunerState;
+  readonly internals: InternalsState;
 }
 
 let state: VideoState | null = null;
@@ -18,5 +20,11 @@ let state: VideoState | null = null;
  * visit to another tab.
  */
 export function videoState(): VideoState {
-  return (state ??= { session: new VideoSession(), playback: new Playback(), evaluation: new EvaluationState(), tuner: new TunerState() });
+  return (state ??= {
+    session: new VideoSession(),
+    playback: new Playback(),
+    evaluation: new EvaluationState(),
+    tuner: new TunerState(),
+    internals: new InternalsState(),
+  });
 }
