@@ -169,7 +169,10 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
       batcher.flush();
       const video = { fileName: meta.fileName, width: meta.width, height: meta.height, frameRate: fps, frameCount: timestampsUs.length };
       const appearance = detector.name === 'centernet' ? DEFAULT_APPEARANCE : 'off';
-      recorded = { file: req.file, metadata: meta, timestampsUs, cache: recorder.build(video, detector.name, appearance) };
+      // A run cancelled before its first frame shows no new results, so the earlier cache stays with the earlier results.
+      if (timestampsUs.length > 0) {
+        recorded = { file: req.file, metadata: meta, timestampsUs, cache: recorder.build(video, detector.name, appearance) };
+      }
     } finally {
       source.close();
     }
