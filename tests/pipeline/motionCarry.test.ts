@@ -6,6 +6,7 @@ import { ZERO_TIMINGS } from '../../src/core/detection/types.ts';
 import type { Tlwh } from '../../src/core/geometry/boxes.ts';
 import type { GrayImage } from '../../src/core/motion/index.ts';
 import { PixelMotion, StreamRunner, carryTracks } from '../../src/core/pipeline/index.ts';
+import type { TrackOutput } from '../../src/core/tracking/types.ts';
 import { seededRandom } from '../helpers/seededRandom.ts';
 import { occlude, readGray, shiftImage } from '../motion/helpers.ts';
 
@@ -80,7 +81,17 @@ describe('StreamRunner with PixelMotion', () => {
 });
 
 describe('PixelMotion with a detector slower than the camera', () => {
-  const track = (box: Tlwh) => ({ id: 1, box, state: 'confirmed', hits: 2, age: 2, timeSinceUpdate: 0, history: [], score: 0.9 }) as const;
+  const track = (box: Tlwh): TrackOutput => ({
+    id: 1,
+    box,
+    state: 'confirmed',
+    hits: 2,
+    age: 2,
+    timeSinceUpdate: 0,
+    history: [],
+    score: 0.9,
+    velocity: [0, 0, 0, 0],
+  });
   const context = (sourceIndex: number) => ({ steps: 1, fromLatestUpdate: false, sourceIndex });
   /** vtest frame 0 moved 1 px right per frame. */
   const at = (t: number) => rgbOf(shiftImage(frame, t, 0));
@@ -107,6 +118,5 @@ describe('PixelMotion with a detector slower than the camera', () => {
     expect(Math.abs((await x(3, 0)) - (WALKER[0] + 3))).toBeLessThan(0.5);
     // ...and shown on frame 4: its box, moved by frames 2 → 3 → 4.
     expect(Math.abs((await x(4, 2)) - (WALKER[0] + 12))).toBeLessThan(0.5);
-    motion.dispose?.();
   });
 });
