@@ -46,7 +46,10 @@ const now = (): number => performance.now();
 const per1000 = (ms: number, frames: number): number => (ms * 1000) / frames;
 
 /** Processes the first `frames` frames with the CLI's defaults, recording the cache; returns the refined rows and the cache. */
-export async function fullRun(path: string, frames: number): Promise<{ rows: MotRow[]; cache: DetectionCache; ms: number; frames: number }> {
+export async function fullRun(
+  path: string,
+  frames: number,
+): Promise<{ rows: MotRow[]; cache: DetectionCache; ms: number; frames: number }> {
   const input = openFrameInput(path);
   const models = fileSystemModelSource(new URL('../../models', import.meta.url).pathname);
   const { detector } = await loadStreamDetector('centernet', {
