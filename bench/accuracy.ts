@@ -43,7 +43,7 @@ interface Variant {
 const VARIANTS: readonly Variant[] = [
   { name: 'full frame (plain)', accuracy: null },
   { name: '+ mirror', accuracy: { tiles: 1, flip: true } },
-  { name: '+ 2×2 tiles', accuracy: { tiles: 2, flip: false } },
+  { name: '+ 2×2 tiles (the default)', accuracy: { tiles: 2, flip: false } },
   { name: '+ 2×2 tiles + mirror (max)', accuracy: { tiles: 2, flip: true, fusion: 'max' } },
   { name: '+ 2×2 tiles + mirror (mean)', accuracy: { tiles: 2, flip: true, fusion: 'mean' } },
 ];

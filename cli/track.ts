@@ -15,8 +15,8 @@
  * The video is optional with a cache (it only supplies pixels for `--flow`)
  * and required with a `det.txt` (frame rate, size and frame count).
  *
- * `--accuracy on` runs the detector on the full frame, 2x2 overlapping tiles
- * and the mirrored frame and merges them (`MultiViewDetector`); `auto` turns
+ * `--accuracy on` runs the detector on the full frame and 2x2 overlapping
+ * tiles and merges them (`MultiViewDetector`); `auto` turns
  * it on for videos up to `--accuracy-max-seconds` long.
  *
  * `--realtime` replays the video as the live view would see it: a clock
@@ -130,7 +130,7 @@ const COMMAND: CommandSpec = {
       value: ACCURACY_CHOICES.join('|'),
       default: 'auto',
       description:
-        'accuracy mode: CenterNet also on 2x2 overlapping tiles and the mirrored frame, merged (several times slower); auto: on for videos up to --accuracy-max-seconds',
+        'accuracy mode: CenterNet also on 2x2 overlapping tiles, merged (about 5x slower); auto: on for videos up to --accuracy-max-seconds',
     },
     'accuracy-max-seconds': {
       type: 'string',
@@ -274,7 +274,7 @@ async function openSource(opts: Options): Promise<Source> {
   const models = fileSystemModelSource(resolve(import.meta.dirname, '../models'));
   const durationS = (frameInput.frameCount ?? Number.NaN) / frameInput.frameRate;
   const accuracy = accuracyModeOn(opts.accuracy, durationS, opts.accuracyMaxSeconds);
-  if (accuracy) console.error('accuracy mode: full frame + 2x2 tiles + mirror per detection (several times slower)');
+  if (accuracy) console.error('accuracy mode: CenterNet on the full frame and 2x2 overlapping tiles (about 5x slower)');
   const { detector, warning } = await loadStreamDetector(opts.detector, {
     models,
     appearance: opts.appearance,

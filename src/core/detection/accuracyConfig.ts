@@ -34,12 +34,14 @@ export interface AccuracyConfig {
 /**
  * 2 × 2 tiles with a quarter overlap: on 768x576 video each tile is 439x329
  * source pixels, so CenterNet's 512² input sees people 1.75× larger than in
- * the full frame. Figures in the README (`npm run bench:accuracy`).
+ * the full frame. No mirror: on the hand-labelled frames it added nothing to
+ * the tiles' recall (at the detector's threshold or at the track-start score)
+ * for 1.3× more time. Figures in the README (`npm run bench:accuracy`).
  */
 export const DEFAULT_ACCURACY_CONFIG: AccuracyConfig = Object.freeze({
   tiles: 2,
   overlap: 0.25,
-  flip: true,
+  flip: false,
   fusion: 'max',
   edgeMargin: 2,
 });
