@@ -37,6 +37,10 @@ const COMMAND = {
     epochs: { type: 'string', value: 'N', default: '30', description: 'most epochs (EarlyStopping may stop sooner)' },
     batch: { type: 'string', value: 'N', default: '32', description: 'batch size' },
     cpu: { type: 'boolean', description: "also time 10 batches on the 'cpu' backend" },
+    zoo: { type: 'boolean', description: 'run the architecture zoo instead (bench/zoo.ts): its table for wasm and cpu' },
+    'zoo-epochs': { type: 'string', value: 'N', default: '2', description: 'with --zoo: epochs per model on wasm (cpu runs 1)' },
+    'zoo-digits': { type: 'string', value: 'N', default: '2000', description: 'with --zoo: training digits on wasm' },
+    'cpu-digits': { type: 'string', value: 'N', default: '320', description: 'with --zoo: training digits on cpu (~25× slower)' },
   },
 } as const;
 const ARGS = benchArgs(COMMAND);
@@ -125,5 +129,10 @@ async function main() {
   }
 }
 
-if (process.argv.includes('--zoo')) await runZooBench();
+if (ARGS.zoo)
+  await runZooBench({
+    epochs: intValue(ARGS, 'zoo-epochs'),
+    digits: intValue(ARGS, 'zoo-digits'),
+    cpuDigits: intValue(ARGS, 'cpu-digits'),
+  });
 else await main();
