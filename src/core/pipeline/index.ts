@@ -20,3 +20,6 @@ export { APPEARANCE_CHOICES, DEFAULT_APPEARANCE, loadStreamDetector } from './lo
 export type { AppearanceChoice, StreamDetectorOptions } from './loadStreamDetector.ts';
 export { MotionStage } from './motionStage.ts';
 export { PixelMotion } from './pixelMotion.ts';
+export { MultiViewDetector } from './multiViewDetector.ts';
+export { ACCURACY_CHOICES, DEFAULT_ACCURACY_MAX_SECONDS, accuracyModeOn } from './accuracyMode.ts';
+export type { AccuracyChoice } from './accuracyMode.ts';
