@@ -10,6 +10,7 @@ import {
   describeCallbackStop,
   describeStorageError,
   isQuotaError,
+  lenetCode,
   lenetLayerSpecs,
   LenetSession,
   makeCallbacks,
@@ -22,6 +23,7 @@ import {
   type GrayImage,
   type UnitActivations,
   type LenetConfig,
+  type ModelCode,
   type Monitor,
   type RunCallbacks,
 } from '../../core/training/index.ts';
@@ -64,6 +66,14 @@ export class LenetState {
       return { ...computeLayerShapes(c.inputShape, lenetLayerSpecs(c)), error: '' };
     } catch (e) {
       return { layers: [], totalParams: 0, error: (e as Error).message };
+    }
+  });
+  /** "Three APIs, one model": the architecture as code, or the message saying what is wrong. */
+  code = $derived.by((): ModelCode | string => {
+    try {
+      return lenetCode(validateLenetConfig($state.snapshot(this.config) as LenetConfig));
+    } catch (e) {
+      return (e as Error).message;
     }
   });
   readonly session = new LenetSession();
