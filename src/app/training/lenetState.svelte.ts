@@ -58,6 +58,8 @@ export class LenetState {
   /** Describes where the current model came from ("trained 3 epochs", "loaded foo"). */
   modelLabel = $state('no model yet');
   hasModel = $state(false);
+  /** MNIST is loaded (the session's data and split are there). */
+  ready = $state(false);
   canResume = $state(false);
   maxTrainSize = $state(8000);
   shapes = $derived.by(() => {
@@ -91,6 +93,7 @@ export class LenetState {
     try {
       const [split] = await Promise.all([this.session.load(), trainingBackend.ensure()]);
       this.maxTrainSize = split.train.length;
+      this.ready = true;
       this.status = `MNIST ready: ${split.train.length} train / ${split.val.length} val / ${split.test.length} test digits`;
     } catch (e) {
       this.error = (e as Error).message;

@@ -59,3 +59,5 @@ export * from './tensorLab.ts';
 export * from './subclassCode.ts';
 export * from './wideDeepCode.ts';
 export * from './modelCode.ts';
+export * from './shiftTest.ts';
+export * from './shiftStudy.ts';
