@@ -16,17 +16,20 @@ export interface FrameInput {
   frameCount: number | null;
   /** Ground truth shipped with a MOTChallenge folder (`gt/gt.txt`), if any. */
   gtPath: string | null;
+  /** False for a MOTChallenge folder without its images (opened with `requireImages: false`): `frames()` throws. */
+  hasPixels: boolean;
   frames(): AsyncGenerator<RawFrame>;
 }
 
-function openSequence(dir: string): FrameInput {
+function openSequence(dir: string, requireImages: boolean): FrameInput {
   const info = readSeqInfo(dir);
   const { frameRate, imWidth: width, imHeight: height } = info;
   if (width === null || height === null) throw new Error(`${info.path}: imWidth and imHeight are required for an image sequence`);
   const imDir = join(dir, info.imDir);
   const pattern = join(imDir, `%06d${info.imExt}`);
-  if (!existsSync(join(imDir, `000001${info.imExt}`)))
-    throw new Error(`${imDir}: no image 000001${info.imExt} (expected MOTChallenge naming)`);
+  const missing = `${imDir}: no image 000001${info.imExt} (expected MOTChallenge naming)`;
+  const hasPixels = existsSync(join(imDir, `000001${info.imExt}`));
+  if (!hasPixels && requireImages) throw new Error(missing);
   const gt = join(dir, 'gt', 'gt.txt');
   return {
     name: info.name ?? dir,
@@ -35,7 +38,11 @@ function openSequence(dir: string): FrameInput {
     frameRate,
     frameCount: info.seqLength,
     gtPath: existsSync(gt) ? gt : null,
-    frames: () => ffmpegFrames(pattern, { width, height }, ['-framerate', String(frameRate), '-start_number', '1']),
+    hasPixels,
+    frames: () => {
+      if (!hasPixels) throw new Error(missing);
+      return ffmpegFrames(pattern, { width, height }, ['-framerate', String(frameRate), '-start_number', '1']);
+    },
   };
 }
 
@@ -49,16 +56,22 @@ function openVideoFile(path: string): FrameInput {
     frameRate: p.frameRate,
     frameCount: p.frameCount,
     gtPath: null,
+    hasPixels: true,
     frames: () => ffmpegFrames(path, p),
   };
 }
 
-export function openFrameInput(path: string): FrameInput {
+/**
+ * Opens `path`. `requireImages: false` also opens a MOTChallenge folder that
+ * has no `img1/` (its seqinfo.ini still gives rate, size and length), for
+ * replaying its `det.txt`.
+ */
+export function openFrameInput(path: string, { requireImages = true } = {}): FrameInput {
   if (!existsSync(path)) throw new Error(`${path}: no such file or folder`);
   if (statSync(path).isDirectory()) {
     if (!existsSync(join(path, 'seqinfo.ini')))
       throw new Error(`${path}: a folder input must be a MOTChallenge sequence (seqinfo.ini + img1/)`);
-    return openSequence(path);
+    return openSequence(path, requireImages);
   }
   return openVideoFile(path);
 }

@@ -6,11 +6,15 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { formatMot, parseMot } from '../../src/core/metrics/index.ts';
 import { vtest40Vp8 } from '../../dev/video/appVideo';
+import { requireMotData } from '../helpers/motData';
 import { runTrackCli } from './lib/runTrack';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 const tmp = mkdtempSync(join(tmpdir(), 'trackscope-cli-'));
+/** The offline run every test here shares (memoised): it also records its detection cache. */
+const CACHE = join(tmp, 'dets.json');
+const offlineRun = () => runTrackCli(vtest40Vp8(), tmp, ['--save-detections', CACHE]);
 
 /** Runs the CLI and returns its exit code and output instead of throwing on failure. */
 async function track(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -55,7 +59,7 @@ describe('npm run track: bad input', () => {
 
 describe('npm run track --gt', () => {
   it('prints metrics; ground truth equal to the results scores MOTA 100 with no switches', async () => {
-    const { rows } = await runTrackCli(vtest40Vp8(), tmp);
+    const { rows } = await offlineRun();
     expect(rows.length).toBeGreaterThan(50);
     const gt = join(tmp, 'gt.txt');
     writeFileSync(gt, formatMot(rows));
@@ -74,7 +78,7 @@ describe('npm run track --realtime', () => {
   it(
     'with a fixed --detect-ms, two runs give identical rows, with the lag of a live view',
     async () => {
-      const offline = await runTrackCli(vtest40Vp8(), tmp);
+      const offline = await offlineRun();
       const texts: string[] = [];
       for (const name of ['a', 'b']) {
         const out = join(tmp, `realtime-${name}.txt`);
@@ -111,4 +115,59 @@ describe('npm run track --realtime', () => {
     },
     CLI_TIMEOUT_MS,
   );
+});
+
+describe('npm run track --detections (re-tracking without the detector)', () => {
+  const CLI_TIMEOUT_MS = 600_000;
+
+  it(
+    'a saved cache re-tracks to identical rows, with and without the video; other settings change them',
+    async () => {
+      const offline = await offlineRun();
+      expect(offline.stderr).toMatch(/40 detected frames → /);
+      for (const args of [
+        ['--detections', CACHE],
+        [vtest40Vp8(), '--detections', CACHE],
+      ]) {
+        const out = join(tmp, `retrack-${args.length}.txt`);
+        const r = await track(...args, '--out', out);
+        expect(r.code).toBe(0);
+        expect(r.stderr).toMatch(/replaying 40 detected frames of vtest-40-vp8.webm \(centernet, appearance fusion\)/);
+        expect(readFileSync(out, 'utf8')).toBe(offline.text);
+      }
+      const every2 = join(tmp, 'retrack-every2.txt');
+      expect((await track('--detections', CACHE, '--every', '2', '--out', every2)).code).toBe(0);
+      expect(readFileSync(every2, 'utf8')).not.toBe(offline.text);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'replays a MOTChallenge det.txt for a sequence folder without images, as track:mot does',
+    async () => {
+      const seq = join(requireMotData('mot15'), 'TUD-Campus');
+      const out = join(tmp, 'tud.txt');
+      const r = await track(seq, '--detections', join(seq, 'det', 'det.txt'), '--refine', 'off', '--out', out);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/MOTA/);
+      const reference = join(tmp, 'tud-mot.txt');
+      await run('npx', ['tsx', 'cli/track-mot.ts', '--seq', seq, '--out', reference], { cwd: ROOT, timeout: 300_000 });
+      expect(readFileSync(out, 'utf8')).toBe(readFileSync(reference, 'utf8'));
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it('says what is wrong with a bad cache or a bad combination, and exits non-zero', async () => {
+    const notCache = join(tmp, 'not-cache.json');
+    writeFileSync(notCache, '{"format":"trackscope-results"}');
+    const r1 = await track('--detections', notCache);
+    expect(r1.code).toBe(1);
+    expect(r1.stderr).toMatch(/not a detection cache: format is "trackscope-results"/);
+    const r2 = await track('--detections', notCache, '--realtime');
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/--realtime with --detections needs --detect-ms/);
+    const r3 = await track('--detections', join(tmp, 'det.txt'));
+    expect(r3.code).toBe(2);
+    expect(r3.stderr).toMatch(/det.txt needs the video or sequence folder/);
+  });
 });

@@ -18,8 +18,15 @@ export class ReplayDetector implements Detector {
   frame = 0;
   #config: DetectorConfig = { ...DEFAULT_DETECTOR_CONFIG, scoreThreshold: Number.NEGATIVE_INFINITY };
 
-  /** `byFrame[i]`: the detections of frame i (0-based). */
-  constructor(readonly byFrame: readonly (readonly TrackerDetection[])[]) {}
+  /**
+   * `byFrame[i]`: the detections of frame i (0-based). A frame with no entry
+   * has no detections, or, with `strict`, was never detected: asking for it
+   * throws (a cache recorded at a cadence cannot answer other frames).
+   */
+  constructor(
+    readonly byFrame: readonly (readonly TrackerDetection[] | undefined)[],
+    readonly strict = false,
+  ) {}
 
   get config(): DetectorConfig {
     return this.#config;
@@ -30,7 +37,13 @@ export class ReplayDetector implements Detector {
   }
 
   detect(): Promise<Detection[]> {
-    const rows = this.byFrame[this.frame] ?? [];
+    const recorded = this.byFrame[this.frame];
+    if (!recorded && this.strict) {
+      return Promise.reject(
+        new RangeError(`no recorded detections for frame ${this.frame + 1}: the recording skipped it (was it made with --every > 1?)`),
+      );
+    }
+    const rows = recorded ?? [];
     return Promise.resolve(
       rows
         .filter((d) => d.score >= this.#config.scoreThreshold)
