@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useServedApp } from '../helpers/servedApp';
 import { artifactPath, launchChromium } from '../../dev/browser';
+import { describeViolations, runAxe, SEVERE } from '../hardening/axe';
 
 /** The code view's selected tab, its trade-off line and its code. */
 async function shown(page: Page, id: string): Promise<{ tab: string; tradeoff: string; code: string }> {
@@ -80,6 +81,8 @@ describe('training: three APIs, one model (headless Chromium)', () => {
     s = await shown(page, 'lenet');
     expect(s.tab).toBe('Functional');
     expect(s.code).toContain(`const pool1 = new MinPooling2D({ name: 'pool1', poolSize: 2, strides: 2 }).apply(conv1);`);
+    const severe = (await runAxe(page, 'training/lenet (code view open)')).violations.filter((v) => SEVERE.has(v.impact ?? ''));
+    expect(severe, describeViolations(severe)).toEqual([]);
     await page.screenshot({ path: artifactPath('training-code.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });

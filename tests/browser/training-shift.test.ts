@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useServedApp } from '../helpers/servedApp';
 import { numTensors } from '../helpers/trainingPage';
 import { artifactPath, launchChromium } from '../../dev/browser';
+import { describeViolations, runAxe, SEVERE } from '../hardening/axe';
 
 describe('training: why CNNs, the shift test (headless Chromium)', () => {
   const app = useServedApp(() => launchChromium());
@@ -41,6 +42,8 @@ describe('training: why CNNs, the shift test (headless Chromium)', () => {
     expect(await chart.locator('line[stroke="#facc15"]').count()).toBe(1);
 
     expect(await numTensors(page)).toBe(base); // four models trained, swept and disposed
+    const severe = (await runAxe(page, 'training/lenet (shift test)')).violations.filter((v) => SEVERE.has(v.impact ?? ''));
+    expect(severe, describeViolations(severe)).toEqual([]);
     await page.screenshot({ path: artifactPath('training-shift.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
