@@ -40,7 +40,7 @@ export interface ClassParts {
   params?: string[];
   /** Statements run inside the constructor's tf.tidy (they create the variables). */
   fields: string[];
-  /** Fields holding { kernel, bias }, in Keras' weight order. */
+  /** Fields holding { kernel, bias }. */
   layers: string[];
   /** Statements of call(x); the last one returns. */
   call: string[];
@@ -71,7 +71,7 @@ export function classCode(p: ClassParts): string {
     `    this.optimizer = ${optimizerCode(p.compile)};`,
     '  }',
     '',
-    "  /** Every variable this object owns, in Keras' order. */",
+    '  /** Every variable this object owns: kernel and bias of each layer. */',
     '  get variables() {',
     `    return [${p.layers.map((l) => `this.${l}`).join(', ')}].flatMap((l) => [l.kernel, l.bias]);`,
     '  }',
@@ -109,6 +109,7 @@ export function classCode(p: ClassParts): string {
     '}',
     '',
     `const model = new ${p.className}(${params});`,
+    '// Train: model.trainStep(xBatch, yBatch) per batch. Predict: tf.tidy(() => model.call(x)).',
   ].join('\n');
 }
 

@@ -10,6 +10,7 @@ import { mlpLayerSpecs } from './mlpModel.ts';
 import { activate, classCode, denseExpr } from './subclassCode.ts';
 
 const ADAPT = [
+  '// xTrain: the training inputs, an [n, inputSize] tensor.',
   '// TF.js has no Normalization layer: a frozen dense layer, kernel diag(1/σ) and bias −μ/σ, does the same.',
   '/** Normalization.adapt: per-feature mean μ and standard deviation σ (1 where a feature is constant). */',
   'const adapt = (x) =>',
