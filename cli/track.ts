@@ -65,7 +65,7 @@ import { openFrameInput, type FrameInput } from '../src/node/frameInput.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { ProgressLine } from './progress.ts';
 
-const FLOW_CHOICES = ['on', 'off'] as const;
+const FLOW_CHOICES = ['on', 'off', 'kalman'] as const;
 const REFINE_CHOICES = ['on', 'off'] as const;
 
 const COMMAND: CommandSpec = {
@@ -94,8 +94,9 @@ const COMMAND: CommandSpec = {
     refine: {
       type: 'string',
       value: REFINE_CHOICES.join('|'),
-      default: 'on',
-      description: 'offline refinement after the online pass (tracklet linking, Gaussian-smoothed interpolation)',
+      description:
+        'offline refinement after the online pass (tracklet linking, Gaussian-smoothed interpolation) ' +
+        '(default: on; off with --realtime, whose rows are what the live view draws)',
     },
     realtime: {
       type: 'boolean',
@@ -110,7 +111,8 @@ const COMMAND: CommandSpec = {
       type: 'string',
       value: FLOW_CHOICES.join('|'),
       default: 'on',
-      description: 'move boxes between detections by their measured pixel motion (off: Kalman prediction alone)',
+      description:
+        'move boxes between detections by their measured pixel motion (off: Kalman prediction alone; kalman: also correct the Kalman state with it)',
     },
     'save-detections': {
       type: 'string',
@@ -154,10 +156,10 @@ function options({ values, positionals }: ParsedArgs) {
     detector: choiceValue('detector', String(values.detector), DETECTOR_NAMES),
     every,
     appearance: choiceValue('appearance', String(values.appearance), APPEARANCE_CHOICES),
-    refine: choiceValue('refine', String(values.refine), REFINE_CHOICES) === 'on',
+    refine: choiceValue('refine', String(values.refine ?? (values.realtime ? 'off' : 'on')), REFINE_CHOICES) === 'on',
     realtime: values.realtime === true,
     detectMs,
-    flow: choiceValue('flow', String(values.flow), FLOW_CHOICES) === 'on',
+    flow: choiceValue('flow', String(values.flow), FLOW_CHOICES),
     saveDetections: values['save-detections'] as string | undefined,
     detections,
   };
@@ -282,7 +284,10 @@ async function main(args: ParsedArgs): Promise<number> {
     expectedDetectMs,
     preset: source.preset,
     // Pixel motion between detections (only carried frames use it, and only with real pixels).
-    motion: opts.flow && source.input?.hasPixels && (opts.every > 1 || opts.realtime) ? new PixelMotion() : undefined,
+    motion:
+      opts.flow !== 'off' && source.input?.hasPixels && (opts.every > 1 || opts.realtime)
+        ? new PixelMotion({ correctKalman: opts.flow === 'kalman' })
+        : undefined,
   });
   // The app segments every detected frame for its JSON export's masks; so does --json (or --save-detections) here.
   const segmenter =

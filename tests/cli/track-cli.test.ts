@@ -45,7 +45,7 @@ describe('npm run track: bad input', () => {
   it('exits 2 naming a bad --flow value', async () => {
     const r = await track(join(tmp, 'any.mp4'), '--every', '4', '--flow', 'maybe');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--flow is "maybe"; allowed: on, off/);
+    expect(r.stderr).toMatch(/--flow is "maybe"; allowed: on, off, kalman/);
   });
 
   it('exits non-zero for an empty file', async () => {

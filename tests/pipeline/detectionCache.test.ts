@@ -65,9 +65,9 @@ describe('detection cache', () => {
 
   it('reads MOTChallenge det.txt rows as one frame per video frame', () => {
     const rows = [
-      { frame: 1, id: -1, box: [1, 2, 3, 4] as [number, number, number, number], conf: 12.5, x: -1, y: -1, z: -1 },
-      { frame: 3, id: -1, box: [5, 6, 7, 8] as [number, number, number, number], conf: -0.3, x: -1, y: -1, z: -1 },
-      { frame: 99, id: -1, box: [0, 0, 1, 1] as [number, number, number, number], conf: 1, x: -1, y: -1, z: -1 },
+      { frame: 1, id: -1, box: [1, 2, 3, 4] as [number, number, number, number], conf: 12.5 },
+      { frame: 3, id: -1, box: [5, 6, 7, 8] as [number, number, number, number], conf: -0.3 },
+      { frame: 99, id: -1, box: [0, 0, 1, 1] as [number, number, number, number], conf: 1 },
     ];
     const byFrame = cachedDetectionsByFrame(cacheFromMotDetections(rows, { ...VIDEO, frameCount: 3 }));
     expect(byFrame).toEqual([[{ box: [1, 2, 3, 4], score: 12.5 }], [], [{ box: [5, 6, 7, 8], score: -0.3 }]]);

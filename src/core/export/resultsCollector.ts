@@ -16,6 +16,8 @@ export interface CollectedFrame {
   readonly mask?: MaskRle;
   /** The frame's detections with embeddings (detected frames), for tracklet means in refinement. */
   readonly detections?: readonly Detection[];
+  /** False when the detector skipped the frame and its boxes were carried (default true). */
+  readonly detected?: boolean;
 }
 
 /**
@@ -31,9 +33,12 @@ export class ResultsCollector {
   /** Summed detection embeddings per track, for offline linking. */
   readonly embeddings = new TrackEmbeddingSums();
   #frameCount = 0;
+  /** 1-based frames the detector ran on. */
+  readonly #detected = new Set<number>();
 
   add(frame: CollectedFrame): void {
     this.#frameCount = Math.max(this.#frameCount, frame.index + 1);
+    if (frame.detected !== false) this.#detected.add(frame.index + 1);
     if (frame.mask) this.#masks.set(frame.index, frame.mask);
     for (const t of frame.tracks) {
       const known = this.#classes.get(t.id);
@@ -65,7 +70,8 @@ export class ResultsCollector {
    * sums, gap interpolation, smoothing; `src/core/refine`), or `rows()` when `config` is null.
    */
   refinedRows(frameRate: number, config: Partial<RefineConfig> | null = {}): MotRow[] {
-    return config ? refineTracks(this.rows(), frameRate, { config, embeddings: this.embeddings.map() }) : this.rows();
+    if (!config) return this.rows();
+    return refineTracks(this.rows(), frameRate, { config, embeddings: this.embeddings.map(), detectedFrames: this.#detected });
   }
 
   classes(): ReadonlyMap<number, TrackClass> {

@@ -33,6 +33,15 @@ export interface MotionConfig {
    * detections more than flow.
    */
   noiseScale: number;
+  /**
+   * Also correct the Kalman state with each reliable measurement (std
+   * `noiseScale` x a detection's), not only move the drawn box. Off: on
+   * vtest at --every 4 (re-tracked from one detection cache, scored against
+   * the every-frame run) the correction shrank the filter's covariance and
+   * its gate, and identity agreement fell, IDF1 71.1 → 58.8 (noiseScale 10:
+   * 65.2), while drawing the measured boxes alone raised MOTA 84.4 → 87.6.
+   */
+  correctKalman: boolean;
 }
 
 export const DEFAULT_MOTION_CONFIG: Readonly<MotionConfig> = Object.freeze({
@@ -46,6 +55,7 @@ export const DEFAULT_MOTION_CONFIG: Readonly<MotionConfig> = Object.freeze({
   minTrackedFraction: 0.25,
   estimateScale: true,
   noiseScale: 2,
+  correctKalman: false,
 });
 
 /** Merges `input` over the defaults and checks each value; throws `MotionConfigError` naming the bad one. */
@@ -53,7 +63,9 @@ export function validateMotionConfig(input: Partial<MotionConfig> = {}): MotionC
   const c = { ...DEFAULT_MOTION_CONFIG, ...input };
   const num = (key: keyof MotionConfig, min: number, max: number, integer = false) =>
     checkNumber(MotionConfigError, key, c[key], min, max, integer);
-  if (typeof c.estimateScale !== 'boolean') throw new MotionConfigError('estimateScale', c.estimateScale, 'true or false');
+  for (const key of ['estimateScale', 'correctKalman'] as const) {
+    if (typeof c[key] !== 'boolean') throw new MotionConfigError(key, c[key], 'true or false');
+  }
   return {
     gridSize: num('gridSize', 2, 32, true),
     levels: num('levels', 1, 8, true),
@@ -65,5 +77,6 @@ export function validateMotionConfig(input: Partial<MotionConfig> = {}): MotionC
     minTrackedFraction: num('minTrackedFraction', 0, 1),
     estimateScale: c.estimateScale,
     noiseScale: num('noiseScale', 1e-3, 1e3),
+    correctKalman: c.correctKalman,
   };
 }

@@ -1,11 +1,11 @@
 /**
  * The `StreamRunner` motion hook: on every carried frame, each box moves by
- * the pixel motion measured inside it (median flow, `MotionStage`), and, when
- * the shown result is the tracker's newest update, the measurement corrects
- * the track's Kalman state as an observation with its own, larger noise
- * (`Tracker.applyMotion`), so the next detection is associated against where
- * people are rather than where they were heading. A box whose measurement
- * fails the forward–backward check keeps the Kalman prediction.
+ * the pixel motion measured inside it (median flow, `MotionStage`). With
+ * `correctKalman` (off by default, see `MotionConfig`), when the shown result
+ * is the tracker's newest update, the measurement also corrects the track's
+ * Kalman state as an observation with its own, larger noise
+ * (`Tracker.applyMotion`). A box whose measurement fails the forward–backward
+ * check keeps the Kalman prediction.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Tlwh } from '../geometry/boxes.ts';
@@ -53,7 +53,7 @@ export class PixelMotion implements MotionMeasurer {
   async measure(frame: DetectorInput, index: number, tracks: readonly TrackOutput[], context?: CarryContext): Promise<TrackOutput[]> {
     const measured = this.stage.measure(await grayOf(frame), tracks);
     const boxes = new Map<number, Tlwh>();
-    if (context?.fromLatestUpdate && this.#pipeline) {
+    if (this.stage.measurer.config.correctKalman && context?.fromLatestUpdate && this.#pipeline) {
       for (const t of this.#pipeline.applyMotion(measured, index, this.stage.noiseScale)) boxes.set(t.id, t.box);
     }
     // Drawn boxes follow the measured motion; the Kalman state takes it in with its larger noise.

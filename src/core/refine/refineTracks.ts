@@ -1,6 +1,7 @@
 import type { MotRow } from '../metrics/motFormat.ts';
 import { validateRefineConfig, type RefineConfig } from './config.ts';
 import { gsiLengthScale, interpolateGaps, smoothTrack } from './gsi.ts';
+import { interpolateCarried } from './interpolateCarried.ts';
 import { linkTracklets } from './linkTracklets.ts';
 import { buildTracklets } from './tracklets.ts';
 
@@ -8,6 +9,12 @@ export interface RefineOptions {
   readonly config?: Partial<RefineConfig>;
   /** Summed (or mean) detection embeddings by track id, for appearance in linking. */
   readonly embeddings?: ReadonlyMap<number, Float32Array>;
+  /**
+   * Frames (1-based) the detector ran on, when it skipped some (`--every k`):
+   * rows on the others were carried online and are re-drawn between
+   * detections (`interpolateCarried`). Omitted: every frame was detected.
+   */
+  readonly detectedFrames?: ReadonlySet<number>;
 }
 
 /**
@@ -15,7 +22,9 @@ export interface RefineOptions {
  * 1. group rows into tracklets, one per id;
  * 2. link tracklets of one object across gaps (appearance, time, motion; exact LAP);
  * 3. give each chain its first tracklet's id;
- * 4. per track, interpolate short gaps, then Gaussian-smooth (StrongSORT's GSI).
+ * 4. per track, re-draw boxes the online pass carried between detections
+ *    (`interpolateCarried`, when `detectedFrames` is given), interpolate
+ *    short gaps, then Gaussian-smooth (StrongSORT's GSI).
  * Returns new rows sorted by frame, then id; the input is not changed.
  */
 export function refineTracks(rows: readonly MotRow[], frameRate: number, options: RefineOptions = {}): MotRow[] {
@@ -35,7 +44,9 @@ export function refineTracks(rows: readonly MotRow[], frameRate: number, options
   for (const list of tracks.values()) {
     if (list.length < minRows) continue;
     list.sort((a, b) => a.frame - b.frame);
-    const filled = maxGap > 0 ? interpolateGaps(list, maxGap) : list;
+    const detected = options.detectedFrames;
+    const anchored = detected && c.interpolate ? interpolateCarried(list, (f) => detected.has(f)) : list;
+    const filled = maxGap > 0 ? interpolateGaps(anchored, maxGap) : anchored;
     out.push(...(c.smooth ? smoothTrack(filled, gsiLengthScale(tau, filled.length)) : filled));
   }
   return out.sort((a, b) => a.frame - b.frame || a.id - b.id);
