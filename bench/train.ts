@@ -38,10 +38,10 @@ const COMMAND = {
     epochs: { type: 'string', value: 'N', default: '30', description: 'most epochs (EarlyStopping may stop sooner)' },
     batch: { type: 'string', value: 'N', default: '32', description: 'batch size' },
     cpu: { type: 'boolean', description: "also time 10 batches on the 'cpu' backend" },
-    zoo: { type: 'boolean', description: 'run the architecture zoo instead (bench/zoo.ts)' },
-    'zoo-epochs': { type: 'string', value: 'N', default: '2', description: 'zoo: epochs per model' },
-    'zoo-digits': { type: 'string', value: 'N', default: '2000', description: 'zoo: training digits on wasm' },
-    'cpu-digits': { type: 'string', value: 'N', default: '320', description: 'zoo: training digits on cpu' },
+    zoo: { type: 'boolean', description: 'run the architecture zoo instead (bench/zoo.ts): its table for wasm and cpu' },
+    'zoo-epochs': { type: 'string', value: 'N', default: '2', description: 'with --zoo: epochs per model on wasm (cpu runs 1)' },
+    'zoo-digits': { type: 'string', value: 'N', default: '2000', description: 'with --zoo: training digits on wasm' },
+    'cpu-digits': { type: 'string', value: 'N', default: '320', description: 'with --zoo: training digits on cpu (~25× slower)' },
     shift: { type: 'boolean', description: 'run the shift test instead (bench/shift.ts)' },
   },
 } as const;
@@ -131,6 +131,11 @@ async function main() {
   }
 }
 
-if (ARGS.zoo) await runZooBench();
+if (ARGS.zoo)
+  await runZooBench({
+    epochs: intValue(ARGS, 'zoo-epochs'),
+    digits: intValue(ARGS, 'zoo-digits'),
+    cpuDigits: intValue(ARGS, 'cpu-digits'),
+  });
 else if (ARGS.shift) await runShiftBench();
 else await main();

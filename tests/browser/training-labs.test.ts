@@ -21,6 +21,8 @@ describe('small labs (headless Chromium)', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${app.server.origin}/?view=training&panel=labs&testHooks=1`);
     await expect.poll(() => page.getByTestId('sandbox-info').count(), { timeout: 120_000 }).toBe(1);
+    // the FCN lab's segmenter is loaded, run once and disposed: wait for it so the count is settled
+    await expect.poll(() => page.getByTestId('fcn-stride').count(), { timeout: 120_000 }).toBe(1);
     const settled = await numTensors(page);
 
     // Tensor sandbox

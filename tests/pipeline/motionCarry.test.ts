@@ -6,6 +6,7 @@ import { ZERO_TIMINGS } from '../../src/core/detection/types.ts';
 import type { Tlwh } from '../../src/core/geometry/boxes.ts';
 import type { GrayImage } from '../../src/core/motion/index.ts';
 import { PixelMotion, StreamRunner, carryTracks } from '../../src/core/pipeline/index.ts';
+import type { TrackOutput } from '../../src/core/tracking/types.ts';
 import { seededRandom } from '../helpers/seededRandom.ts';
 import { occlude, readGray, shiftImage } from '../motion/helpers.ts';
 
@@ -76,5 +77,46 @@ describe('StreamRunner with PixelMotion', () => {
     for (let i = 5; i < 45; i++) await step(runner, shiftImage(frame, (i % 4) / 2, 0), i);
     expect(tf.memory().numTensors).toBe(before);
     runner.dispose();
+  });
+});
+
+describe('PixelMotion with a detector slower than the camera', () => {
+  const track = (box: Tlwh): TrackOutput => ({
+    id: 1,
+    box,
+    state: 'confirmed',
+    hits: 2,
+    age: 2,
+    timeSinceUpdate: 0,
+    history: [],
+    score: 0.9,
+    velocity: [0, 0, 0, 0],
+  });
+  const context = (sourceIndex: number) => ({ steps: 1, fromLatestUpdate: false, sourceIndex });
+  /** vtest frame 0 moved 1 px right per frame. */
+  const at = (t: number) => rgbOf(shiftImage(frame, t, 0));
+
+  it('uses a detection only once its result is shown, then chains from its frame through the frames since', async () => {
+    const motion = new PixelMotion();
+    const x = async (t: number, shownFrom: number) => {
+      const image = at(t);
+      try {
+        return (await motion.measure(image, t, [track(WALKER)], context(shownFrom)))[0].box[0];
+      } finally {
+        image.dispose();
+      }
+    };
+    const observe = async (t: number, box: Tlwh) => {
+      const image = at(t);
+      await motion.observe(image, t, [track(box)]);
+      image.dispose();
+    };
+    await observe(0, WALKER);
+    expect(Math.abs((await x(1, 0)) - (WALKER[0] + 1))).toBeLessThan(0.5);
+    // Frame 2's detection (a box 10 px to the right, to tell it apart) is still running on frame 3...
+    await observe(2, [WALKER[0] + 10, WALKER[1], WALKER[2], WALKER[3]]);
+    expect(Math.abs((await x(3, 0)) - (WALKER[0] + 3))).toBeLessThan(0.5);
+    // ...and shown on frame 4: its box, moved by frames 2 → 3 → 4.
+    expect(Math.abs((await x(4, 2)) - (WALKER[0] + 12))).toBeLessThan(0.5);
   });
 });

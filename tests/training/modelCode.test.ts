@@ -17,9 +17,11 @@ import { mulberry32 } from '../../src/core/training/rng.ts';
 import { buildWideDeep } from '../../src/core/training/wideDeep.ts';
 import { useTrainingBackend } from './helpers.ts';
 
+type Out = tf.Tensor | tf.Tensor[];
+
 interface Subclassed {
   countParams(): number;
-  call(x: tf.Tensor): tf.Tensor;
+  call(x: tf.Tensor): Out;
   trainStep(x: tf.Tensor, y: tf.Tensor): number;
   dispose(): void;
 }
@@ -38,7 +40,14 @@ function randoms(n: number, seed: number): number[] {
   return Array.from({ length: n }, () => r() * 2 - 1);
 }
 
-const maxDiff = (a: tf.Tensor, b: tf.Tensor): number => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
+const list = (t: Out): tf.Tensor[] => (Array.isArray(t) ? t : [t]);
+
+/** Largest absolute difference over every output (a Wide & Deep auxiliary output makes two). */
+function maxDiff(a: Out, b: Out): number {
+  const [as, bs] = [list(a), list(b)];
+  expect(as.map((t) => t.shape)).toEqual(bs.map((t) => t.shape));
+  return Math.max(...as.map((t, i) => tf.tidy(() => tf.max(tf.abs(tf.sub(t, bs[i]))).dataSync()[0])));
+}
 
 const silence = vi.spyOn(console, 'log').mockImplementation(() => {}); // model.summary()
 afterAll(() => silence.mockRestore());
@@ -46,17 +55,16 @@ beforeAll(useTrainingBackend);
 
 /** Compares all three APIs with the panel's model on input `x` (and one training step on `y` for Subclassing). */
 async function compare(code: ModelCode, panel: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, xTrain?: tf.Tensor2D): Promise<void> {
-  const expected = tf.tidy(() => panel.predict(x) as tf.Tensor);
+  const expected = tf.tidy(() => panel.predict(x));
   for (const api of ['sequential', 'functional'] as const) {
     const src = code[api];
     if (src === null) continue;
     const m = run<tf.LayersModel>(src, xTrain);
     try {
       expect(m.countParams(), api).toBe(panel.countParams());
-      const got = tf.tidy(() => m.predict(x) as tf.Tensor);
-      expect(got.shape, api).toEqual(expected.shape);
+      const got = tf.tidy(() => m.predict(x));
       expect(maxDiff(got, expected), api).toBeLessThan(1e-5);
-      got.dispose();
+      tf.dispose(got);
     } finally {
       disposeModel(m);
     }
@@ -66,19 +74,19 @@ async function compare(code: ModelCode, panel: tf.LayersModel, x: tf.Tensor, y: 
     expect(sub.countParams()).toBe(panel.countParams());
     const got = tf.tidy(() => sub.call(x));
     expect(maxDiff(got, expected)).toBeLessThan(1e-5);
-    got.dispose();
+    tf.dispose(got);
     // One step: the panel's compiled model (its loss and optimizer) against tf.variableGrads + applyGradients.
-    const logs = await panel.trainOnBatch(x, y);
+    const logs = await panel.trainOnBatch(x, list(expected).length > 1 ? list(expected).map(() => y) : y);
     const panelLoss = Array.isArray(logs) ? logs[0] : logs;
     const subLoss = sub.trainStep(x, y);
     expect(subLoss).toBeCloseTo(panelLoss, 5);
-    const after = tf.tidy(() => maxDiff(sub.call(x), panel.predict(x) as tf.Tensor));
+    const after = tf.tidy(() => maxDiff(sub.call(x), panel.predict(x)));
     expect(after).toBeLessThan(1e-4);
     const moved = tf.tidy(() => maxDiff(sub.call(x), expected));
     expect(moved).toBeGreaterThan(0); // the step changed the weights
   } finally {
     sub.dispose();
-    expected.dispose();
+    tf.dispose(expected);
   }
 }
 
@@ -178,6 +186,10 @@ describe('three APIs, one model: Wide & Deep', () => {
         hiddenActivation: 'relu',
         seed: 11,
       },
+    ],
+    [
+      'with an auxiliary output on the deep path (loss weights 0.7 / 0.3), 2 → [5, 4] ⊕ input → 1, Huber',
+      { inputSize: 2, outputSize: 1, outputActivation: 'none', loss: 'huber', hiddenLayers: [5, 4], auxWeight: 0.3 },
     ],
   ];
   it.each(cases)('%s', async (_, partial) => {

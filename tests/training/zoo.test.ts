@@ -5,6 +5,7 @@ import { labelsOf, mnistTensors, splitMnist } from '../../src/core/training/mnis
 import { buildZooModel, INCEPTION, RESIDUAL, ZOO_PRESETS, zooParamCount } from '../../src/core/training/zooModels.ts';
 import { runZooModel, savedSize, validateZooRunConfig, type ZooData } from '../../src/core/training/zooRun.ts';
 import { loadMnistFs } from '../../src/node/training/mnistFs.ts';
+import { ZOO_BENCH_ROWS } from '../../src/core/training/zooBench.ts';
 import { leakedTensors, useTrainingBackend } from './helpers.ts';
 
 let data: ZooData;
@@ -19,6 +20,16 @@ beforeAll(async () => {
 afterAll(() => tf.dispose([data.x, data.y, data.xVal]));
 
 describe('zoo models', () => {
+  it('the benchmark covers every preset and the residual block without its skip', () => {
+    expect(ZOO_BENCH_ROWS).toEqual([
+      { preset: 'lenet5', skip: true },
+      { preset: 'alexnet', skip: true },
+      { preset: 'inception', skip: true },
+      { preset: 'residual', skip: true },
+      { preset: 'residual', skip: false },
+    ]);
+  });
+
   it('each takes a digit and gives 10 probabilities', () => {
     for (const p of ZOO_PRESETS) {
       const m = buildZooModel(p);

@@ -6,6 +6,7 @@
 import {
   defaultCallbackSettings,
   describeCallbackStop,
+  hasAuxOutput,
   makeCallbacks,
   unitsIdentical,
   mlpCode,
@@ -53,13 +54,15 @@ export class MlpState {
   /** Per grid cell: class probabilities (or [value] for one-unit outputs). */
   boundary = $state.raw<number[][] | null>(null);
   weights = $state.raw<DenseWeights[]>([]);
+  /** The Wide & Deep auxiliary head's weights (null without one). */
+  auxWeights = $state.raw<DenseWeights | null>(null);
   trace = $state.raw<StepTrace | null>(null);
   sampleIndex = $state(0);
   perceptron = $state.raw<PerceptronState | null>(null);
   callbacks = $state<CallbackSettings>(defaultCallbackSettings({ monitor: 'val_loss', patience: 10 }));
   readonly log = new RunLog();
   /** Last Wide & Deep comparison: final val_loss of each model. */
-  comparison = $state.raw<{ wide: number; plain: number } | null>(null);
+  comparison = $state.raw<{ wide: number; plain: number; auxWeight: number } | null>(null);
   /** Per hidden layer: are all its units identical (zeros initialisation never breaks this symmetry)? */
   symmetric = $derived(this.weights.slice(0, -1).map((w) => unitsIdentical(w.kernel, w.bias)));
   taskData = $derived.by((): TaskData | string => {
@@ -226,14 +229,14 @@ export class MlpState {
       await trainingBackend.ensure();
       for (const kind of ['plain', 'wide'] as const) {
         this.message = `comparing: training the ${kind === 'wide' ? 'Wide & Deep' : 'plain'} model…`;
-        probe.build({ ...c, wide: kind === 'wide' }, train.x);
+        probe.build(kind === 'wide' ? c : { ...c, wide: false, auxWeight: 0 }, train.x);
         const r = await probe.fit(train, val, {
           signal: this.#abort.signal,
           onEpochEnd: (l) => (this.progress = (l.epoch + 1) / c.epochs),
         });
         out[kind] = r.history.at(-1)?.val_loss ?? NaN;
       }
-      this.comparison = out;
+      this.comparison = { ...out, auxWeight: hasAuxOutput(c) ? c.auxWeight : 0 };
       this.message = `compared after ${c.epochs} epochs, same data and seed ${c.seed}`;
     } catch (e) {
       this.error = (e as Error).message;
@@ -250,6 +253,7 @@ export class MlpState {
     const grid = c.inputSize === 2 ? boundaryGrid(GRID) : Array.from({ length: 101 }, (_, i) => [-1.2 + (2.4 * i) / 100]);
     this.boundary = await this.session.predict(grid);
     this.weights = await this.session.weights();
+    this.auxWeights = await this.session.auxWeights();
     await this.step(this.sampleIndex);
   }
 

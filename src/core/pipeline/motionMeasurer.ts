@@ -8,6 +8,8 @@ export interface CarryContext {
   readonly steps: number;
   /** True when the shown result is the tracker's newest update, so its state may be corrected. */
   readonly fromLatestUpdate: boolean;
+  /** Source frame the shown result was detected on. */
+  readonly sourceIndex: number;
 }
 
 /**
@@ -15,7 +17,9 @@ export interface CarryContext {
  * pixels and the confirmed tracks carried to it by the motion model, and
  * returns the tracks to report (for example moved by image motion measured
  * inside each box). `StreamRunner` calls it on every carried frame that has
- * pixels, and `observe` on detected frames so it can keep reference pixels.
+ * pixels, and `observe` on detected frames so it can keep reference pixels;
+ * a detection's result may be shown frames later (`--realtime`), and a
+ * measurer must not use it before `context.sourceIndex` says it is shown.
  * It must not keep or dispose `frame` past the call.
  */
 export interface MotionMeasurer {

@@ -37,6 +37,17 @@ async function grayOf(frame: DetectorInput): Promise<GrayImage> {
 export class PixelMotion implements MotionMeasurer {
   readonly stage: MotionStage;
   #pipeline: TrackingPipeline | null = null;
+  /**
+   * Detected frames and their tracks, oldest first, until their result is
+   * shown: a live overlay cannot start from a detection before it finishes,
+   * so the boxes keep following the shown result until then, and then jump
+   * from the detected frame's pixels to the current frame's in one
+   * measurement. (The next detection may start on the very frame a result is
+   * shown, so more than one can wait.)
+   */
+  #pending: { index: number; gray: GrayImage; tracks: readonly TrackOutput[] }[] = [];
+  /** Carried frames' pixels since the oldest pending detection, to chain through when its result is shown. */
+  #since: { index: number; gray: GrayImage }[] = [];
 
   constructor(config: Partial<MotionConfig> = {}) {
     this.stage = new MotionStage(config);
@@ -46,12 +57,21 @@ export class PixelMotion implements MotionMeasurer {
     this.#pipeline = pipeline;
   }
 
-  async observe(frame: DetectorInput, _index: number, tracks: readonly TrackOutput[]): Promise<void> {
-    this.stage.observe(await grayOf(frame), tracks);
+  async observe(frame: DetectorInput, index: number, tracks: readonly TrackOutput[]): Promise<void> {
+    this.#pending.push({ index, gray: await grayOf(frame), tracks });
   }
 
   async measure(frame: DetectorInput, index: number, tracks: readonly TrackOutput[], context?: CarryContext): Promise<TrackOutput[]> {
-    const measured = this.stage.measure(await grayOf(frame), tracks);
+    const gray = await grayOf(frame);
+    const shown = context ? this.#pending.filter((p) => p.index <= context.sourceIndex) : [];
+    if (shown.length > 0) {
+      const newest = shown[shown.length - 1];
+      this.stage.observe(newest.gray, newest.tracks);
+      for (const f of this.#since) if (f.index > newest.index) this.stage.measure(f.gray, newest.tracks);
+      this.#pending = this.#pending.filter((p) => p.index > newest.index);
+    }
+    this.#since = this.#pending.length > 0 ? [...this.#since.filter((f) => f.index > this.#pending[0].index), { index, gray }] : [];
+    const measured = this.stage.measure(gray, tracks);
     const boxes = new Map<number, Tlwh>();
     if (this.stage.measurer.config.correctKalman && context?.fromLatestUpdate && this.#pipeline) {
       for (const t of this.#pipeline.applyMotion(measured, index, this.stage.noiseScale)) boxes.set(t.id, t.box);
@@ -63,5 +83,7 @@ export class PixelMotion implements MotionMeasurer {
 
   reset(): void {
     this.stage.reset();
+    this.#pending = [];
+    this.#since = [];
   }
 }

@@ -111,7 +111,7 @@ export class StreamRunner {
     const view = this.scheduler.view(index);
     if (view && view.sourceIndex === index && this.#freshIndex === index) return view.result;
     const carried = view ? carryTracks(view.result.tracks, view.steps) : [];
-    const context = view ? { steps: view.steps, fromLatestUpdate: view.result === this.#latest } : undefined;
+    const context = view ? { steps: view.steps, fromLatestUpdate: view.result === this.#latest, sourceIndex: view.sourceIndex } : undefined;
     const tracks = this.options.motion ? await this.options.motion.measure(frame, index, carried, context) : carried;
     return { index, detected: false, detections: [], tracks, timings: ZERO };
   }

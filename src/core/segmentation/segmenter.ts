@@ -40,6 +40,11 @@ export class Segmenter {
     return { width: this.#entry.input.width, height: this.#entry.input.height };
   }
 
+  /** The model's input size (frames are stretched to it); its output size is the mask's. */
+  get inputSize(): { width: number; height: number } {
+    return this.#size;
+  }
+
   /** Person probability [h, w] in 0..1 at model resolution. The caller disposes it. */
   segmentTensor(frame: DetectorInput): tf.Tensor2D {
     const { width, height } = frameSize(frame);

@@ -79,9 +79,29 @@ export function optimizerCode(c: CompileSpec): string {
   return `tf.train.${c.optimizer}(${c.learningRate})`;
 }
 
-export function compileCode(c: CompileSpec): string {
+/** The loss of one output as an expression of `yTrue` and `yPred`. */
+function lossExpr(c: CompileSpec): string {
+  switch (c.loss) {
+    case 'mse':
+      return 'tf.losses.meanSquaredError(yTrue, yPred)';
+    case 'l1':
+      return 'tf.losses.absoluteDifference(yTrue, yPred)';
+    case 'huber':
+      return `tf.losses.huberLoss(yTrue, yPred, undefined, ${c.huberDelta ?? 1})`;
+    case 'crossentropy':
+      return `tf.metrics.${c.outputUnits === 1 ? 'binaryCrossentropy' : 'categoricalCrossentropy'}(yTrue, yPred).mean()`;
+  }
+}
+
+/**
+ * `model.compile(…)`. With `lossWeights` (one per output; Keras' loss_weights,
+ * which tf.js lacks) each output's loss is scaled by its weight and summed.
+ */
+export function compileCode(c: CompileSpec, lossWeights?: readonly number[]): string {
   const metrics = c.loss === 'crossentropy' ? `, metrics: ['accuracy']` : '';
-  return `model.compile({ optimizer: ${optimizerCode(c)}, loss: ${lossCode(c)}${metrics} });`;
+  const loss = lossWeights ? `[${lossWeights.join(', ')}].map((w) => (yTrue, yPred) => ${lossExpr(c)}.mul(w))` : lossCode(c);
+  const note = lossWeights ? "// tf.js has no lossWeights: each output's loss is scaled by its weight, and tf.js sums them.\n" : '';
+  return `${note}model.compile({ optimizer: ${optimizerCode(c)}, loss: ${loss}${metrics} });`;
 }
 
 export function sequentialCode(inputShape: InputShape, specs: readonly LayerSpec[], compile: CompileSpec, init: InitSpec): string {

@@ -33,7 +33,16 @@ export interface MlpConfig {
   kernelInit: KernelInit;
   /** Wide & Deep: the normalised input also goes straight to the output (see wideDeep). */
   wide: boolean;
+  /**
+   * Wide & Deep only (ignored without `wide`): weight of an auxiliary output
+   * on the deep path, in [0, 1); 0 = no auxiliary output. The main output's loss weight is 1 − auxWeight
+   * (Géron's Keras example: loss_weights = (0.9, 0.1), i.e. auxWeight 0.1).
+   */
+  auxWeight: number;
 }
+
+/** Géron's auxiliary-output loss weight (the main output gets 1 − this). */
+export const DEFAULT_AUX_WEIGHT = 0.1;
 
 export const DEFAULT_MLP_CONFIG: Readonly<MlpConfig> = {
   inputSize: 2,
@@ -51,6 +60,7 @@ export const DEFAULT_MLP_CONFIG: Readonly<MlpConfig> = {
   seed: 42,
   kernelInit: 'glorot',
   wide: false,
+  auxWeight: 0,
 };
 
 function intIn(name: string, v: number, lo: number, hi: number): void {
@@ -79,6 +89,8 @@ export function validateMlpConfig(input: Partial<MlpConfig> = {}): MlpConfig {
   intIn('batchSize', c.batchSize, 1, MLP_LIMITS.maxBatchSize);
   intIn('epochs', c.epochs, 1, MLP_LIMITS.maxEpochs);
   if (typeof c.wide !== 'boolean') throw new Error(`wide is ${JSON.stringify(c.wide)}; allowed: true, false`);
+  if (!(c.auxWeight >= 0 && c.auxWeight < 1))
+    throw new Error(`auxWeight is ${c.auxWeight}; allowed: 0 <= auxWeight < 1 (0 = no auxiliary output)`);
   if (!Number.isInteger(c.seed)) throw new Error(`seed is ${c.seed}; allowed: integer`);
   if (c.loss === 'crossentropy' && c.outputActivation === 'none') {
     throw new Error(`loss "crossentropy" needs outputActivation sigmoid or softmax, got "none"`);
@@ -87,6 +99,11 @@ export function validateMlpConfig(input: Partial<MlpConfig> = {}): MlpConfig {
     throw new Error(`outputActivation "softmax" needs outputSize >= 2, got ${c.outputSize}`);
   }
   return c;
+}
+
+/** Whether the model gets the auxiliary output (Wide & Deep with a positive auxWeight). */
+export function hasAuxOutput(c: Pick<MlpConfig, 'wide' | 'auxWeight'>): boolean {
+  return c.wide && c.auxWeight > 0;
 }
 
 export function isClassifier(c: Pick<MlpConfig, 'outputActivation'>): boolean {

@@ -17,11 +17,17 @@ export function mlpLayerSpecs(c: MlpConfig): DenseSpec[] {
   return [...hidden, { kind: 'dense', name: 'output', units: c.outputSize, activation: act }];
 }
 
-/** Compiles `model` with the config's loss, optimizer and (for classifiers) accuracy. */
-export function compileWith(model: tf.LayersModel, c: MlpConfig): void {
+/**
+ * Compiles `model` with the config's loss, optimizer and (for classifiers)
+ * accuracy. With `lossWeights` (one per output) each output's loss is scaled
+ * by its weight and tf.js sums them, which is Keras's `loss_weights` (tf.js
+ * 4.22 has no such option).
+ */
+export function compileWith(model: tf.LayersModel, c: MlpConfig, lossWeights?: readonly number[]): void {
+  const loss = makeLossFn(c.loss, c.huberDelta);
   model.compile({
     optimizer: makeOptimizer(c.optimizer, c.learningRate, c.momentum),
-    loss: makeLossFn(c.loss, c.huberDelta),
+    loss: lossWeights ? lossWeights.map((w) => (t: tf.Tensor, p: tf.Tensor) => tf.tidy(() => tf.mul(w, loss(t, p)) as tf.Scalar)) : loss,
     metrics: isClassifier(c) ? ['accuracy'] : [],
   });
 }

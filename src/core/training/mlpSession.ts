@@ -7,7 +7,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { disposeModel } from './disposeModel.ts';
 import type { MlpConfig } from './mlpConfig.ts';
 import { buildMlp } from './mlpModel.ts';
-import { buildWideDeep } from './wideDeep.ts';
+import { AUX_OUTPUT, buildWideDeep } from './wideDeep.ts';
 import { stepThrough, type StepTrace } from './stepThrough.ts';
 import { predictMlp, trainMlp, type ArraySet, type MlpTrainHooks } from './trainMlp.ts';
 import type { TrainResult } from './trainTypes.ts';
@@ -15,6 +15,11 @@ import type { TrainResult } from './trainTypes.ts';
 export interface DenseWeights {
   kernel: number[][];
   bias: number[];
+}
+
+async function denseWeights(layer: tf.layers.Layer): Promise<DenseWeights> {
+  const [k, b] = layer.getWeights();
+  return { kernel: (await k.array()) as number[][], bias: (await b.array()) as number[] };
 }
 
 export class MlpSession {
@@ -48,16 +53,17 @@ export class MlpSession {
     return this.#model ? predictMlp(this.#model, grid) : null;
   }
 
-  /** Kernel and bias of every layer that has weights, as arrays. */
+  /** Kernel and bias of every trained layer of the main chain (hidden layers, then the output), as arrays. */
   async weights(): Promise<DenseWeights[]> {
     if (!this.#model) return [];
-    const withWeights = this.#model.layers.filter((l) => l.trainable && l.getWeights().length === 2);
-    return Promise.all(
-      withWeights.map(async (l) => {
-        const [k, b] = l.getWeights();
-        return { kernel: (await k.array()) as number[][], bias: (await b.array()) as number[] };
-      }),
-    );
+    const withWeights = this.#model.layers.filter((l) => l.trainable && l.getWeights().length === 2 && l.name !== AUX_OUTPUT);
+    return Promise.all(withWeights.map(denseWeights));
+  }
+
+  /** The Wide & Deep auxiliary head's kernel (last-hidden rows) and bias; null without one. */
+  async auxWeights(): Promise<DenseWeights | null> {
+    const aux = this.#model?.layers.find((l) => l.name === AUX_OUTPUT);
+    return aux ? denseWeights(aux) : null;
   }
 
   /** One sample's forward/backward trace; null for Wide & Deep (the trace follows a plain chain). */

@@ -46,6 +46,25 @@ export interface ClassParts {
   call: string[];
   compile: CompileSpec;
   init: InitSpec;
+  /** Several outputs: call() returns them all and the loss weighs each (Keras' loss_weights). */
+  lossWeights?: readonly number[];
+}
+
+function lossMethods(p: ClassParts): string[] {
+  const w = p.lossWeights;
+  if (!w) return ['  loss(yTrue, yPred) {', ...indent(4, lossLines(p.compile)), '  }'];
+  const names = w.map((_, i) => `y${i}`);
+  const sum = names.map((n, i) => `this.outputLoss(yTrue, ${n}).mul(${w[i]})`).join('.add(\n      ') + ')'.repeat(w.length - 1);
+  return [
+    "  /** Keras' loss_weights: every output learns the same target, its loss scaled by its weight. */",
+    `  loss(yTrue, [${names.join(', ')}]) {`,
+    `    return ${sum};`,
+    '  }',
+    '',
+    '  outputLoss(yTrue, yPred) {',
+    ...indent(4, lossLines(p.compile)),
+    '  }',
+  ];
 }
 
 const indent = (n: number, lines: readonly string[]): string[] => lines.map((l) => ' '.repeat(n) + l);
@@ -89,9 +108,7 @@ export function classCode(p: ClassParts): string {
     ...indent(4, p.call),
     '  }',
     '',
-    '  loss(yTrue, yPred) {',
-    ...indent(4, lossLines(p.compile)),
-    '  }',
+    ...lossMethods(p),
     '',
     '  /** One optimizer step: tf.variableGrads differentiates the loss with respect to every trainable variable. */',
     '  trainStep(x, y) {',

@@ -51,14 +51,14 @@ export async function trainMlp(
   }
 }
 
-/** Predictions for plain inputs (e.g. a decision-boundary grid), as arrays. */
+/** Predictions for plain inputs (e.g. a decision-boundary grid), as arrays; the main output's when there are several. */
 export async function predictMlp(model: tf.LayersModel, x: readonly number[][]): Promise<number[][]> {
   const xs = tf.tensor2d(x as number[][]);
-  const out = model.predict(xs) as tf.Tensor2D;
+  const out = model.predict(xs) as tf.Tensor2D | tf.Tensor2D[];
   try {
-    return (await out.array()) as number[][];
+    return (await (Array.isArray(out) ? out[0] : out).array()) as number[][];
   } finally {
-    tf.dispose([xs, out]);
+    tf.dispose([xs, out].flat());
   }
 }
 

@@ -40,6 +40,24 @@ interface BatchStats {
   accuracy?: number;
 }
 
+/**
+ * Loss and (main-output) accuracy from a list of values aligned with
+ * `model.metricsNames` (total loss first). tf.js 4.22's `evaluate` on a
+ * model with n outputs prefixes n − 1 running loss sums, so the list is
+ * aligned from its end.
+ */
+function statsOf(model: tf.LayersModel, values: readonly number[]): BatchStats {
+  const names = model.metricsNames;
+  const offset = values.length - names.length;
+  const main = model.outputNames[0];
+  const acc = names.findIndex((n, i) => i > 0 && (n === 'acc' || n === 'accuracy' || n === `${main}_acc` || n === `${main}_accuracy`));
+  return { loss: values[offset], accuracy: acc > 0 ? values[offset + acc] : undefined };
+}
+
+/** The target for every output (an auxiliary head learns the same target as the main one). */
+const targets = (model: tf.LayersModel, y: tf.Tensor): tf.Tensor | tf.Tensor[] =>
+  model.outputs.length > 1 ? model.outputs.map(() => y) : y;
+
 async function runBatch(model: tf.LayersModel, d: TrainData, idx: number[], augment?: TrainOptions['augment']): Promise<BatchStats> {
   const [xb, yb] = tf.tidy(() => {
     const i = tf.tensor1d(idx, 'int32');
@@ -47,8 +65,8 @@ async function runBatch(model: tf.LayersModel, d: TrainData, idx: number[], augm
     return [augment ? augment(x as tf.Tensor4D) : x, tf.gather(d.y, i)];
   });
   try {
-    const out = await model.trainOnBatch(xb, yb);
-    return Array.isArray(out) ? { loss: out[0], accuracy: out[1] } : { loss: out };
+    const out = await model.trainOnBatch(xb, targets(model, yb));
+    return statsOf(model, Array.isArray(out) ? out : [out]);
   } finally {
     tf.dispose([xb, yb]);
   }
@@ -56,11 +74,10 @@ async function runBatch(model: tf.LayersModel, d: TrainData, idx: number[], augm
 
 /** model.evaluate → { loss, accuracy? } as numbers; disposes the result scalars. */
 export async function evaluateModel(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, batchSize = 256): Promise<BatchStats> {
-  const out = model.evaluate(x, y, { batchSize });
+  const out = model.evaluate(x, targets(model, y), { batchSize });
   const list = Array.isArray(out) ? out : [out];
   try {
-    const values = await Promise.all(list.map(async (t) => (await t.data())[0]));
-    return { loss: values[0], accuracy: values[1] };
+    return statsOf(model, await Promise.all(list.map(async (t) => (await t.data())[0])));
   } finally {
     tf.dispose(list);
   }
@@ -80,6 +97,7 @@ async function runEpoch(model: tf.LayersModel, d: TrainData, o: TrainOptions, ep
   const order = permutation(mulberry32((o.seed ?? 0) + epoch), n);
   let loss = 0;
   let acc = 0;
+  let hasAccuracy = false;
   for (let b = 0, start = 0; start < n; b++, start += o.batchSize) {
     if (o.signal?.aborted) return { stop: 'aborted', message: `stopped by the user during epoch ${epoch + 1}` };
     const idx = order.slice(start, start + o.batchSize);
@@ -87,11 +105,12 @@ async function runEpoch(model: tf.LayersModel, d: TrainData, o: TrainOptions, ep
     if (!Number.isFinite(s.loss)) return { stop: 'nan', message: nanMessage(epoch, b, o.learningRate) };
     loss += s.loss * idx.length;
     acc += (s.accuracy ?? 0) * idx.length;
+    hasAccuracy = s.accuracy !== undefined;
     for (const cb of o.callbacks ?? []) cb.onBatchEnd?.(b, s.loss);
     if (b % (o.yieldEvery ?? 1) === 0) await yieldFrame();
   }
   const logs: EpochLogs = { epoch, loss: loss / n, ms: 0, lr };
-  if (model.metricsNames.length > 1) logs.accuracy = acc / n;
+  if (hasAccuracy) logs.accuracy = acc / n;
   if (d.xVal && d.yVal) {
     const v = await evaluateModel(model, d.xVal, d.yVal);
     if (!Number.isFinite(v.loss)) return { stop: 'nan', message: nanMessage(epoch, Math.ceil(n / o.batchSize) - 1, o.learningRate) };

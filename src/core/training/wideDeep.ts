@@ -7,9 +7,15 @@
  * TF.js 4.22 has no Keras `Normalization` layer, so normalisation is a frozen
  * dense layer with a diagonal kernel 1/σ and bias −μ/σ, "adapted" from the
  * training inputs (named 'normalization'; its weights are not trained).
+ *
+ * With `auxWeight` > 0 an auxiliary output ('aux_output') sits on the last
+ * hidden layer, as in Géron's Keras example: it regularises the deep path,
+ * which must then be useful on its own. The losses are weighted
+ * (1 − auxWeight, auxWeight), e.g. 0.9 / 0.1, and both heads learn the same
+ * target; predictions come from the main output.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { MlpConfig } from './mlpConfig.ts';
+import { hasAuxOutput, type MlpConfig } from './mlpConfig.ts';
 import { compileWith } from './mlpModel.ts';
 import { makeKernelInitializer } from './weightInit.ts';
 
@@ -20,6 +26,14 @@ export function adaptNormalization(x: readonly number[][]): { mean: number[]; st
   const mean = Array.from({ length: d }, (_, j) => x.reduce((a, r) => a + r[j], 0) / Math.max(1, n));
   const std = mean.map((m, j) => Math.sqrt(x.reduce((a, r) => a + (r[j] - m) ** 2, 0) / Math.max(1, n)) || 1);
   return { mean, std };
+}
+
+/** Layer name of the auxiliary output. */
+export const AUX_OUTPUT = 'aux_output';
+
+/** Loss weight per output: [1] without the auxiliary output, else [1 − auxWeight, auxWeight]. */
+export function wideDeepLossWeights(c: Pick<MlpConfig, 'wide' | 'auxWeight'>): number[] {
+  return hasAuxOutput(c) ? [1 - c.auxWeight, c.auxWeight] : [1];
 }
 
 /** Compiled functional model; caller disposes it. `adaptX` are the training inputs the normalisation is fitted to. */
@@ -56,7 +70,20 @@ export function buildWideDeep(c: MlpConfig, adaptX: readonly number[][]): tf.Lay
       kernelInitializer: makeKernelInitializer(c.kernelInit, c.seed + c.hiddenLayers.length),
     })
     .apply(concat) as tf.SymbolicTensor;
-  const model = tf.model({ inputs: input, outputs: output, name: 'wide_and_deep' });
-  compileWith(model, c);
+  if (!hasAuxOutput(c)) {
+    const model = tf.model({ inputs: input, outputs: output, name: 'wide_and_deep' });
+    compileWith(model, c);
+    return model;
+  }
+  const aux = tf.layers
+    .dense({
+      units: c.outputSize,
+      activation: act,
+      name: AUX_OUTPUT,
+      kernelInitializer: makeKernelInitializer(c.kernelInit, c.seed + c.hiddenLayers.length + 1),
+    })
+    .apply(deep) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: input, outputs: [output, aux], name: 'wide_and_deep' });
+  compileWith(model, c, wideDeepLossWeights(c));
   return model;
 }

@@ -5,9 +5,10 @@
  * normalisation, as Keras' `Normalization.adapt(xTrain)` does.
  */
 import { compileCode, initHelper, layerCall, TF_IMPORT, type CompileSpec } from './codegen.ts';
-import type { MlpConfig } from './mlpConfig.ts';
+import { hasAuxOutput, type MlpConfig } from './mlpConfig.ts';
 import { mlpLayerSpecs } from './mlpModel.ts';
 import { activate, classCode, denseExpr } from './subclassCode.ts';
+import { AUX_OUTPUT, wideDeepLossWeights } from './wideDeep.ts';
 
 const ADAPT = [
   '// xTrain: the training inputs, an [n, inputSize] tensor.',
@@ -43,11 +44,19 @@ export function wideDeepFunctionalCode(c: MlpConfig, compile: CompileSpec): stri
   lines.push(
     `const wideDeep = tf.layers.concatenate({ name: 'wide_deep' }).apply([norm, ${prev}]); // the wide path meets the deep one`,
     `const output = ${layerCall(specs[specs.length - 1], c.seed + hidden.length)}.apply(wideDeep);`,
-    'const model = tf.model({ inputs: input, outputs: output });',
+  );
+  const aux = hasAuxOutput(c);
+  if (aux)
+    lines.push(
+      `// The auxiliary output sits on the deep path alone, so that path must be useful by itself.`,
+      `const auxOutput = ${layerCall({ ...specs[specs.length - 1], name: AUX_OUTPUT }, c.seed + hidden.length + 1)}.apply(${prev});`,
+    );
+  lines.push(
+    `const model = tf.model({ inputs: input, outputs: ${aux ? '[output, auxOutput]' : 'output'} });`,
     'const adapted = adapt(xTrain);',
     'normalization.setWeights(adapted); // copies',
     'tf.dispose(adapted);',
-    compileCode(compile),
+    compileCode(compile, aux ? wideDeepLossWeights(c) : undefined),
     'model.summary();',
   );
   return lines.join('\n');
@@ -69,19 +78,23 @@ export function wideDeepSubclassCode(c: MlpConfig, compile: CompileSpec): string
   });
   const outUnits = out.kind === 'dense' ? out.units : c.outputSize;
   fields.push(`this.${out.name} = weights([${c.inputSize + inUnits}, ${outUnits}], ${c.seed + hidden.length});`);
+  const aux = hasAuxOutput(c);
+  if (aux) fields.push(`this.auxOutput = weights([${inUnits}, ${outUnits}], ${c.seed + hidden.length + 1});`);
   const call = [`const norm = ${denseExpr('x', 'normalization')};`, 'let deep = norm;'];
   hidden.forEach((s) => s.kind === 'dense' && call.push(`deep = ${activate(s.activation, denseExpr('deep', s.name))};`));
-  call.push(
-    'const wideDeep = tf.concat([norm, deep], 1); // the wide path meets the deep one',
-    `return ${out.kind === 'dense' ? activate(out.activation, denseExpr('wideDeep', out.name)) : 'wideDeep'};`,
-  );
+  const act = out.kind === 'dense' ? out.activation : 'linear';
+  call.push('const wideDeep = tf.concat([norm, deep], 1); // the wide path meets the deep one');
+  const main = activate(act, denseExpr('wideDeep', out.name));
+  if (aux) call.push(`return [${main}, ${activate(act, denseExpr('deep', 'auxOutput'))}]; // main and auxiliary outputs`);
+  else call.push(`return ${main};`);
   const code = classCode({
     className: 'WideAndDeep',
     params: ['xTrain'],
     fields,
-    layers: ['normalization', ...specs.map((s) => s.name)],
+    layers: ['normalization', ...specs.map((s) => s.name), ...(aux ? ['auxOutput'] : [])],
     call,
     compile,
+    lossWeights: aux ? wideDeepLossWeights(c) : undefined,
     init: { init: c.kernelInit, seed: c.seed },
   });
   // `adapt` sits beside the `weights` helper, before the class.

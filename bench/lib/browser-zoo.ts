@@ -1,0 +1,72 @@
+/**
+ * Browser part of `bench:train -- --zoo`: builds and serves the bench page
+ * (bench/browser/, `vite build --mode bench`), runs the architecture zoo on
+ * its main thread in headless Chromium, as the Training view's zoo panel does,
+ * and reads back the rows and the longest task the browser reported.
+ */
+import { startAppServer } from '../../dev/appServer';
+import { isLocal, launchChromium, recordRequests } from '../../dev/browser';
+import type { ZooBenchRun } from '../../src/core/training/zooBench';
+import type { ZooResult } from '../../src/core/training/zooRun';
+
+export interface ZooBackendRun {
+  env: 'node' | 'browser';
+  backend: string;
+  digits: number;
+  epochs: number;
+  /** Node: the largest event-loop delay; browser: the longest 'longtask' entry (0 when none passed 50 ms). */
+  longestTaskMs: number;
+  /** The same, per row (which model's run it fell in). */
+  longestTaskMsPerRow: number[];
+  /** Browser only: how many main-thread tasks took over 50 ms. */
+  longTasks?: number;
+  rows: ZooResult[];
+}
+
+/** What the page's `trackscopeBench.runZoo` returns (times in the page's performance.now() clock). */
+export interface BrowserZooRun {
+  backend: string;
+  rows: ZooResult[];
+  /** Every main-thread task over 50 ms. */
+  longTasks: { start: number; ms: number }[];
+  /** When the run started, then when each row's run ended. */
+  rowBounds: number[];
+}
+
+/** The longest task that started during each row's run (0 where none passed 50 ms). */
+export function longestPerRow(tasks: BrowserZooRun['longTasks'], rowBounds: readonly number[]): number[] {
+  return rowBounds.slice(1).map((end, i) => Math.max(0, ...tasks.filter((t) => t.start >= rowBounds[i] && t.start < end).map((t) => t.ms)));
+}
+
+export async function benchZooBrowser(opts: ZooBenchRun & { backend: 'wasm' | 'cpu' }): Promise<ZooBackendRun> {
+  const server = await startAppServer({ mode: 'bench' });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const requests = recordRequests(page);
+    page.on('console', (m) => m.text().startsWith('[zoo]') && console.error(`[browser ${opts.backend}] ${m.text().slice(6)}`));
+    await page.goto(`${server.origin}/bench/browser/index.html`);
+    await page.waitForFunction(() => 'trackscopeBench' in window);
+    const run = await page.evaluate(
+      (a) => (window as unknown as { trackscopeBench: { runZoo(x: typeof a): Promise<BrowserZooRun> } }).trackscopeBench.runZoo(a),
+      opts,
+    );
+    const foreign = requests.filter((u) => !isLocal(u, server.origin));
+    if (foreign.length) throw new Error(`the bench page made ${foreign.length} foreign requests: ${foreign.join(', ')}`);
+    if (run.backend !== opts.backend) throw new Error(`browser ${opts.backend} unavailable (got ${run.backend})`);
+    const perRow = longestPerRow(run.longTasks, run.rowBounds);
+    return {
+      env: 'browser',
+      backend: run.backend,
+      digits: opts.digits,
+      epochs: opts.epochs,
+      longestTaskMs: Math.max(...perRow),
+      longestTaskMsPerRow: perRow,
+      longTasks: run.longTasks.filter((t) => t.start >= run.rowBounds[0]).length,
+      rows: run.rows,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
