@@ -6,16 +6,14 @@
  *
  *   npm run bench:ladder -- [--rounds N] [--env node|browser|both]
  *
- * Frames: five vtest.avi frames labelled by hand (tests/fixtures/labels,
+ * Frames (bench/lib/labelledImages.ts): five vtest.avi frames labelled by hand (tests/fixtures/labels,
  * decoded with ffmpeg at run time) and the four COCO photos of
  * tests/fixtures/media. Node cycles the sizes frame by frame (round-robin), so
  * load changes hit every size alike. Recall and the COCO photo check come from
  * the Node run (same graph and decode as the browser). Writes
  * bench/results/ladder.json.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { loadCenterNet } from '../src/core/detection/centernet';
@@ -30,49 +28,10 @@ import { benchBrowser } from './lib/browser-detect';
 import { writeBenchResults } from './lib/node-report';
 import { makeRow, type BenchRow, type FrameSample } from './lib/node-stats';
 import { addCounts, matchBoxes, NO_MATCHES, RECALL_IOU, type MatchCount } from './lib/personRecall';
+import { loadLabelledImages, PHOTOS, type Image } from './lib/labelledImages.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const MEDIA_DIR = join(ROOT, 'tests/fixtures/media');
-const LABELS = join(ROOT, 'tests/fixtures/labels/persons.json');
 const OUT = join(ROOT, 'bench/results/ladder.json');
-/** The COCO photos and the class each must contain. */
-const PHOTOS: Record<string, string> = {
-  'astronaut.png': 'person',
-  'coffee.png': 'cup',
-  'motorcycle_left.png': 'motorcycle',
-  'chelsea.png': 'cat',
-};
-
-interface Labels {
-  readonly vtest: string;
-  readonly frames: Record<string, Tlwh[]>;
-  readonly media: Record<string, Tlwh[]>;
-}
-
-interface Image {
-  readonly file: string;
-  readonly path: string;
-  /** Labelled persons, or undefined for a photo checked by class only. */
-  readonly persons?: readonly Tlwh[];
-  readonly isVtest: boolean;
-}
-
-/** The labelled vtest frames as PNGs in a temp folder (with the photos, so the browser serves one folder). */
-function prepareImages(labels: Labels): { dir: string; images: Image[] } {
-  const dir = join(tmpdir(), 'trackscope-bench-ladder');
-  mkdirSync(dir, { recursive: true });
-  const images: Image[] = Object.entries(labels.frames).map(([n, persons]) => {
-    const file = `vtest-${n}.png`;
-    const path = join(dir, file);
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', labels.vtest, '-vf', `select=eq(n\\,${n})`, '-vsync', '0', '-frames:v', '1', path]);
-    return { file, path, persons, isVtest: true };
-  });
-  for (const file of Object.keys(PHOTOS)) {
-    copyFileSync(join(MEDIA_DIR, file), join(dir, file));
-    images.push({ file, path: join(dir, file), persons: labels.media[file], isVtest: false });
-  }
-  return { dir, images };
-}
 
 interface SizeResult {
   readonly size: CenterNetInputSize;
@@ -192,8 +151,7 @@ async function main(): Promise<void> {
   const args = benchArgs(COMMAND);
   const rounds = intValue(args, 'rounds');
   const env = choiceOption(args, 'env', ['node', 'browser', 'both']);
-  const labels = JSON.parse(readFileSync(LABELS, 'utf8')) as Labels;
-  const { dir, images } = prepareImages(labels);
+  const { dir, images } = loadLabelledImages();
   const results = await benchNode(images, rounds);
   const browser =
     env === 'node'

@@ -4,6 +4,7 @@
  * bench/results/video.json.
  *
  *   npm run bench:video -- [--loops N] [--repeats N]
+ *   npm run bench:video -- --retrack [--frames N] [--repeats N]
  *
  * The clip is tests/fixtures/media/vtest-150.mp4 scaled to 640x480 (H.264,
  * veryfast, crf 23) and looped N times (default 4 → 600 frames) so one pass
@@ -18,6 +19,11 @@
  * and rated on the frames done), and in Node through `npm run track` (WASM,
  * ffmpeg decode; the rate its progress line reports, model load excluded).
  * Skip them with --decode-only.
+ *
+ * `--retrack [--frames N]` runs only the re-tracking benchmark
+ * (bench/lib/retrack.ts): N frames of vtest processed fully while the
+ * detection cache is recorded, then re-tracked from that cache `repeats`
+ * times, in Node; writes bench/results/retrack.json.
  *
  * Extending: add a BenchStage to STAGES. A stage gets the running harness
  * (a page with the video layer; see dev/video/pages/harness.ts) and the
@@ -34,9 +40,11 @@ import { promisify } from 'node:util';
 import { startVideoHarness, type VideoHarness } from '../dev/video/harness';
 import { openVideoApp } from '../dev/video/appVideo';
 import { summarize, type Stats } from './lib/node-stats';
+import { benchRetrack, formatRetrack } from './lib/retrack.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/results/video.json');
+const RETRACK_OUT = join(ROOT, 'bench/results/retrack.json');
 
 /** One timed pass of a stage over the whole clip. */
 export interface StagePass {
@@ -254,11 +262,25 @@ const COMMAND = {
     loops: { type: 'string', value: 'N', default: '4', description: 'times the 150-frame clip is looped for the decode stages' },
     repeats: { type: 'string', value: 'N', default: '3', description: 'timed passes per stage after one warm-up' },
     'decode-only': { type: 'boolean', description: 'skip the full-processing stages' },
+    retrack: {
+      type: 'boolean',
+      description: 'instead: full processing of vtest vs re-tracking from its detection cache (Node only, ms per 1,000 frames)',
+    },
+    frames: { type: 'string', value: 'N', default: '200', description: 'with --retrack: frames of vtest to process' },
   },
 } as const;
 
+async function retrackMain(frames: number, passes: number): Promise<void> {
+  const result = await benchRetrack(frames, passes);
+  mkdirSync(dirname(RETRACK_OUT), { recursive: true });
+  writeFileSync(RETRACK_OUT, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, ...result }, null, 2)}\n`);
+  console.log(`\n${formatRetrack(result)}\n\nwrote ${RETRACK_OUT.slice(ROOT.length + 1)}`);
+  if (!result.identical) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   const args = benchArgs(COMMAND);
+  if (args.retrack) return retrackMain(intValue(args, 'frames'), intValue(args, 'repeats'));
   const loops = intValue(args, 'loops');
   const repeats = intValue(args, 'repeats');
   const clip = benchClip(loops);

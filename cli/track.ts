@@ -4,6 +4,7 @@
  *   npm run track -- <video|sequence-dir> [--out results.txt] [--json out.json] [--csv tracks.csv]
  *                    [--gt gt.txt] [--detector centernet] [--every k] [--appearance fusion|joint|histogram|off]
  *                    [--refine on|off] [--realtime [--detect-ms N]] [--flow on|off] [--save-detections dets.json]
+ *                    [--accuracy auto|on|off] [--accuracy-max-seconds s]
  *   npm run track -- [video] --detections dets.json|det.txt [same tracking options]
  *
  * `--save-detections` writes the detection cache (every detected frame's
@@ -13,6 +14,10 @@
  * a `ReplayDetector`, so the rows equal a full run's with the same settings.
  * The video is optional with a cache (it only supplies pixels for `--flow`)
  * and required with a `det.txt` (frame rate, size and frame count).
+ *
+ * `--accuracy on` runs the detector on the full frame and 2x2 overlapping
+ * tiles and merges them (`MultiViewDetector`); `auto` turns
+ * it on for videos up to `--accuracy-max-seconds` long.
  *
  * `--realtime` replays the video as the live view would see it: a clock
  * advancing at the video's frame rate, the detector starting on the newest
@@ -39,13 +44,16 @@ import { ResultsCollector } from '../src/core/export/resultsCollector.ts';
 import { evaluate, formatMetricsTable, formatMot } from '../src/core/metrics/index.ts';
 import { readMotFile } from '../src/core/metrics/readMotFile.ts';
 import {
+  ACCURACY_CHOICES,
   APPEARANCE_CHOICES,
+  DEFAULT_ACCURACY_MAX_SECONDS,
+  accuracyModeOn,
   DEFAULT_APPEARANCE,
   PixelMotion,
   StreamRunner,
   ReplayDetector,
-  TRACKER_PRESETS,
   loadStreamDetector,
+  trackerPresetFor,
   streamSettings,
   validateCadence,
 } from '../src/core/pipeline/index.ts';
@@ -119,6 +127,19 @@ const COMMAND: CommandSpec = {
       value: 'dets.json',
       description: 'also write the detection cache (boxes, embeddings, masks of every detected frame) for fast re-tracking',
     },
+    accuracy: {
+      type: 'string',
+      value: ACCURACY_CHOICES.join('|'),
+      default: 'auto',
+      description:
+        'accuracy mode: CenterNet also on 2x2 overlapping tiles, merged (about 5x slower); auto: on for videos up to --accuracy-max-seconds',
+    },
+    'accuracy-max-seconds': {
+      type: 'string',
+      value: 's',
+      default: String(DEFAULT_ACCURACY_MAX_SECONDS),
+      description: 'with --accuracy auto: the longest video (seconds) accuracy mode turns on for; 0 = never',
+    },
     detections: {
       type: 'string',
       value: 'dets.json|det.txt',
@@ -147,6 +168,9 @@ function options({ values, positionals }: ParsedArgs) {
     throw new UsageError('--realtime with --detections needs --detect-ms (no detector runs, so none can be timed)');
   }
   if (detections && values['save-detections']) throw new UsageError('--save-detections records a detector run; --detections replays one');
+  const accuracy = choiceValue('accuracy', String(values.accuracy), ACCURACY_CHOICES);
+  if (detections && accuracy === 'on') throw new UsageError('--accuracy on runs the detector; --detections replays recorded detections');
+  const accuracyMaxSeconds = numberValue('accuracy-max-seconds', String(values['accuracy-max-seconds']), 0, MAX_ACCURACY_SECONDS);
   return {
     input: positionals[0] as string | undefined,
     out: values.out as string | undefined,
@@ -162,11 +186,15 @@ function options({ values, positionals }: ParsedArgs) {
     flow: choiceValue('flow', String(values.flow), FLOW_CHOICES),
     saveDetections: values['save-detections'] as string | undefined,
     detections,
+    accuracy,
+    accuracyMaxSeconds,
   };
 }
 
 type Options = ReturnType<typeof options>;
 
+/** Largest `--accuracy-max-seconds`: a day. */
+const MAX_ACCURACY_SECONDS = 86_400;
 /** Longest fixed detector latency `--detect-ms` accepts: a minute. */
 const MAX_DETECT_MS = 60_000;
 /** Warm-up detections before timing one for `--realtime` without `--detect-ms` (the first runs compile kernels). */
@@ -232,7 +260,7 @@ async function openRecording(opts: Options, input: FrameInput | null): Promise<S
   let byFrame = cachedDetectionsByFrame(cache);
   if (opts.appearance === 'off') byFrame = byFrame.map((f) => f?.map(({ embedding: _e, ...d }) => d));
   const replay = new ReplayDetector(byFrame, cache.detector !== 'det.txt');
-  const preset = (TRACKER_PRESETS as Record<string, TrackerConfigInput | undefined>)[cache.detector] ?? {};
+  const preset = trackerPresetFor(cache.detector);
   const masks = new Map(cache.frames.flatMap((f) => (f.mask ? [[f.index, f.mask] as const] : [])));
   const appearance = opts.appearance === 'off' ? 'off' : cache.appearance;
   console.error(
@@ -246,9 +274,13 @@ async function openSource(opts: Options): Promise<Source> {
   if (opts.detections) return openRecording(opts, input);
   const frameInput = input as FrameInput;
   const models = fileSystemModelSource(resolve(import.meta.dirname, '../models'));
+  const durationS = (frameInput.frameCount ?? Number.NaN) / frameInput.frameRate;
+  const accuracy = accuracyModeOn(opts.accuracy, durationS, opts.accuracyMaxSeconds);
+  if (accuracy) console.error('accuracy mode: CenterNet on the full frame and 2x2 overlapping tiles (about 5x slower)');
   const { detector, warning } = await loadStreamDetector(opts.detector, {
     models,
     appearance: opts.appearance,
+    accuracy: accuracy ? {} : null,
     ...streamSettings(opts.detector, frameInput.frameRate, opts.every).detector,
   });
   if (warning) console.error(`warning: ${warning}`);

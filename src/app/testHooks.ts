@@ -11,6 +11,8 @@
  */
 import type { TrackOutput } from '../core/tracking';
 import type { LiveStats } from './pipeline/liveLoop';
+import type { TrackerExplanation } from '../core/tracking';
+import type { WorkerStats } from './video/protocol';
 
 export interface RecordedFrame {
   index: number;
@@ -30,6 +32,10 @@ const hooks: {
   stepLive?: (frames: readonly string[]) => Promise<number>;
   /** The page's (training) TF.js tensor count, for "tensors stay flat" tests. */
   numTensors?: () => number;
+  /** The video worker's detector-call and tensor counters after its latest run (null before one). */
+  videoWorker?: () => WorkerStats | null;
+  /** The Video view's "DeepSORT internals": the explained frame (0-based) and the tracker's explanation. */
+  videoExplanation?: () => { frame: number; explanation: TrackerExplanation } | null;
 } = { liveFrames, liveStats: null };
 if (enabled) (globalThis as unknown as { trackscope: unknown }).trackscope = hooks;
 
@@ -74,4 +80,14 @@ export function exposeLiveStepper(step: (frame: ImageBitmap) => Promise<void>): 
 /** Lets a test read the page's tf.memory().numTensors. */
 export function exposeTensorCount(read: () => number): void {
   if (enabled) hooks.numTensors = read;
+}
+
+/** Lets a test read the video worker's counters (detector calls, tensors, cached frames). */
+export function exposeVideoWorkerStats(read: () => WorkerStats | null): void {
+  if (enabled) hooks.videoWorker = read;
+}
+
+/** Lets a test read the explanation the Video view's internals panel shows. */
+export function exposeVideoExplanation(read: () => { frame: number; explanation: TrackerExplanation } | null): void {
+  if (enabled) hooks.videoExplanation = read;
 }

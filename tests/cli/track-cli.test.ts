@@ -48,6 +48,18 @@ describe('npm run track: bad input', () => {
     expect(r.stderr).toMatch(/--flow is "maybe"; allowed: on, off, kalman/);
   });
 
+  it('exits 2 naming a bad --accuracy value or --accuracy on with a recording', async () => {
+    const r1 = await track(join(tmp, 'any.mp4'), '--accuracy', 'max');
+    expect(r1.code).toBe(2);
+    expect(r1.stderr).toMatch(/--accuracy is "max"; allowed: auto, on, off/);
+    const r2 = await track('--detections', join(tmp, 'dets.json'), '--accuracy', 'on');
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/--accuracy on runs the detector; --detections replays/);
+    const r3 = await track(join(tmp, 'any.mp4'), '--accuracy-max-seconds', '-1');
+    expect(r3.code).toBe(2);
+    expect(r3.stderr).toMatch(/--accuracy-max-seconds/);
+  });
+
   it('exits non-zero for an empty file', async () => {
     const empty = join(tmp, 'empty.webm');
     writeFileSync(empty, '');

@@ -7,6 +7,7 @@ import {
   cacheFromMotDetections,
   cachedDetectionsByFrame,
   parseDetectionCache,
+  recordedCadence,
   serializeDetectionCache,
 } from '../../src/core/pipeline/detectionCache';
 import { DEFAULT_TRACKER_CONFIG } from '../../src/core/tracking/config';
@@ -53,6 +54,18 @@ describe('detection cache', () => {
     const cache = parseDetectionCache(serializeDetectionCache(recorder.build(VIDEO, 'replay', 'fusion')));
     const again = await track(new ReplayDetector(cachedDetectionsByFrame(cache), true));
     expect(again.map((r) => r.tracks)).toEqual(first.map((r) => r.tracks));
+  });
+
+  it('knows the cadence it was recorded at, so a replay asks only for recorded frames', async () => {
+    for (const cadence of [1, 3]) {
+      const recorder = new DetectionCacheRecorder();
+      for (const r of await track(new ReplayDetector(scene), cadence)) recorder.add(r);
+      const cache = recorder.build(VIDEO, 'replay', 'fusion');
+      expect(recordedCadence(cache)).toBe(cadence);
+      const replayed = await track(new ReplayDetector(cachedDetectionsByFrame(cache), true), recordedCadence(cache));
+      expect(replayed.filter((r) => r.detected)).toHaveLength(cache.frames.length);
+    }
+    expect(recordedCadence(cacheFromMotDetections([], { ...VIDEO, frameCount: 1 }))).toBe(1);
   });
 
   it('a strict replay refuses a frame the recording never detected, naming it', async () => {

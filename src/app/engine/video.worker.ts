@@ -2,29 +2,50 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendSelection } from '../../core/backend/select';
 import type { Detector, DetectorName } from '../../core/detection';
-import { DEFAULT_APPEARANCE, PixelMotion, StreamRunner, loadStreamDetector, streamSettings } from '../../core/pipeline';
-import { TrackEmbeddingSums } from '../../core/refine';
+import { DEFAULT_APPEARANCE, PixelMotion, StreamRunner, loadStreamDetector, streamSettings, trackerPresetFor } from '../../core/pipeline';
+import { DetectionCacheRecorder, serializeDetectionCache } from '../../core/pipeline/detectionCache';
 import { encodeMaskRle, loadSegmenter, withSourceSize, type MaskRle, type Segmenter } from '../../core/segmentation';
 import { inferenceSize, openVideo, videoFrameToRgb, type VideoMetadata } from '../../browser/video';
-import type { ProcessedFrame, ProcessRequest, TrackThumb, VideoRequest, VideoResponse } from '../video/protocol';
-import { scaleTracks } from '../video/scaleResult';
+import type { ExplainReply, ProcessRequest, RetrackRequest, VideoReply, VideoRequest, WorkerStats } from '../video/protocol';
+import { scaleDetections, scaleTracks } from '../video/scaleResult';
+import { readDetectionsFile, recordedFrames, type RecordedVideo } from './recordedVideo';
 import { registerBrowserBackend } from './registerBrowserBackend';
+import { VideoBatcher, type VideoBody } from './videoBatcher';
+import { explainFrame, replayTracking } from './videoReplay';
 
 /**
  * Uploaded-video worker: opens the File with the decode layer, runs every
  * frame through a `StreamRunner` (exactly like `npm run track`), and streams results back in small batches. Frames are
  * RGB bytes → int32 tensor, the CLI's input path; each VideoFrame and tensor
  * is released on every path. The detector stays loaded between runs.
+ *
+ * While it processes, it records the detection cache (the CLI's
+ * `--save-detections` format). A re-track replays it through the same
+ * `StreamRunner` with new tracker settings, without the detector.
  */
-const BATCH_FRAMES = 8;
-const BATCH_MS = 250;
 const THUMB = { width: 32, height: 64 };
 
-type Body = VideoResponse extends infer R ? (R extends unknown ? Omit<R, 'runId'> : never) : never;
-const postTo = (runId: number, msg: Body) => (self as unknown as DedicatedWorkerGlobalScope).postMessage({ runId, ...msg });
+const postTo = (runId: number, msg: VideoBody) => (self as unknown as DedicatedWorkerGlobalScope).postMessage({ runId, ...msg });
+const reply = (msg: VideoReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 
 let loaded: { key: string; detector: Detector; segmenter: Segmenter; backend: BackendSelection; warning?: string } | null = null;
 let run: { abort: AbortController; paused: boolean; wake: (() => void) | null } | null = null;
+/** The last processed upload and its detection cache, for re-tracking. */
+let recorded: RecordedVideo | null = null;
+/** Calls of the loaded detector (any detector this worker loaded), for tests: a re-track must add none. */
+let detectCalls = 0;
+
+const stats = (): WorkerStats => ({ detectCalls, numTensors: tf.memory().numTensors, cachedFrames: recorded?.cache.frames.length ?? 0 });
+
+/** Counts every `detect` call of `detector` (it stays the same object). */
+function counted(detector: Detector): Detector {
+  const detect = detector.detect.bind(detector);
+  detector.detect = (...args) => {
+    detectCalls++;
+    return detect(...args);
+  };
+  return detector;
+}
 
 async function ensureDetector(req: ProcessRequest, fps: number) {
   const key = `${req.backend}|${req.detector}`;
@@ -42,7 +63,7 @@ async function ensureDetector(req: ProcessRequest, fps: number) {
   });
   // Person masks on every detected frame: the results view and the JSON export show them.
   const segmenter = await loadSegmenter({ source: req.modelBaseUrl });
-  loaded = { key, detector, segmenter, backend, warning };
+  loaded = { key, detector: counted(detector), segmenter, backend, warning };
   return loaded;
 }
 
@@ -66,42 +87,45 @@ function gate(): Promise<void> {
   });
 }
 
-async function processFile(req: ProcessRequest, runId: number, abort: AbortController): Promise<void> {
-  const post = (msg: Body) => postTo(runId, msg);
-  let t0 = performance.now();
-  const elapsed = () => performance.now() - t0;
-  let framesDone = 0;
-  let batch: ProcessedFrame[] = [];
-  let thumbs: TrackThumb[] = [];
-  let lastPost: number;
-  // Tracklet means for offline linking in the page: sums kept here, sent per batch.
-  const embeddings = new TrackEmbeddingSums();
-  const touched = new Set<number>();
-  const flush = () => {
-    if (batch.length === 0 && thumbs.length === 0) return;
-    if (batch.length > 0 && touched.size > 0) {
-      batch[batch.length - 1].embeddingSums = [...touched].map((id) => [id, Float32Array.from(embeddings.get(id)!)]);
-      touched.clear();
-    }
-    post({ type: 'batch', frames: batch, thumbs, framesDone, elapsedMs: elapsed() });
-    batch = [];
-    thumbs = [];
-    lastPost = performance.now();
-  };
+/** Runs `work`, then reports `done` (or `error`, unless the user cancelled). */
+async function finishRun(runId: number, batcher: VideoBatcher, abort: AbortController, work: () => Promise<void>): Promise<void> {
+  const post = (msg: VideoBody) => postTo(runId, msg);
+  const done = () =>
+    post({ type: 'done', cancelled: abort.signal.aborted, framesDone: batcher.framesDone, elapsedMs: batcher.elapsedMs(), stats: stats() });
   try {
+    await work();
+    done();
+  } catch (error) {
+    batcher.flush();
+    if (abort.signal.aborted) done();
+    else {
+      const e = error instanceof Error ? error : new Error(String(error));
+      post({ type: 'error', name: e.name, message: e.message, framesDone: batcher.framesDone });
+    }
+  }
+}
+
+async function processFile(req: ProcessRequest, runId: number, abort: AbortController): Promise<void> {
+  const post = (msg: VideoBody) => postTo(runId, msg);
+  let t0 = performance.now();
+  const batcher = new VideoBatcher(post, () => performance.now() - t0);
+  await finishRun(runId, batcher, abort, async () => {
     const source = await openVideo(req.file, { signal: abort.signal });
+    const recorder = new DetectionCacheRecorder();
+    const timestampsUs: number[] = [];
     try {
       const meta = source.metadata;
       const fps = meta.frameRate.fps;
       const { detector, segmenter, backend, warning } = await ensureDetector(req, fps);
       // Pixel motion between detections, as the CLI's default (`--flow on`) does, so both give the same tracks.
       const motion = req.every > 1 ? new PixelMotion() : undefined;
-      const runner = new StreamRunner(detector, { frameRate: fps, cadence: req.every, motion });
+      const preset = { ...trackerPresetFor(detector.name), ...req.tracker };
+      const runner = new StreamRunner(detector, { frameRate: fps, cadence: req.every, motion, preset });
       const inference = inferenceSize(meta);
       const sx = meta.width / inference.width;
       const sy = meta.height / inference.height;
       const exp = expected(meta);
-      t0 = lastPost = performance.now(); // fps and ETA count processing only, not opening or model loading
+      t0 = performance.now(); // fps and ETA count processing only, not opening or model loading
       post({
         type: 'opened',
         metadata: meta,
@@ -121,51 +145,87 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
           const tensor = tf.tensor3d(rgb.data, [rgb.height, rgb.width, 3], 'int32');
           try {
             result = await runner.step(tensor, index);
-            if (result.detected) for (const id of embeddings.add(result.tracks, result.detections)) touched.add(id);
+            if (result.detected) batcher.addEmbeddings(result.tracks, result.detections);
             if (result.detected) mask = encodeMaskRle(withSourceSize(await segmenter.segment(tensor), meta.width, meta.height));
           } finally {
             tensor.dispose();
           }
+          // The cache is in source pixels, like the CLI's, so it can be saved and re-tracked anywhere.
+          recorder.add({ ...result, detections: scaleDetections(result.detections, sx, sy) }, mask);
+          timestampsUs[index] = timestampUs;
           const tracks = scaleTracks(result.tracks, sx, sy);
           for (const t of tracks) {
             if (seen.has(t.id)) continue;
             seen.add(t.id);
-            thumbs.push({ id: t.id, image: await thumbnail(frame, t.box) });
+            batcher.addThumb({ id: t.id, image: await thumbnail(frame, t.box) });
           }
-          batch.push({ index, timestampUs, detected: result.detected, tracks, mask });
+          batcher.add({ index, timestampUs, detected: result.detected, tracks, mask });
         } finally {
           frame.close();
         }
-        framesDone++;
-        if (batch.length >= BATCH_FRAMES || performance.now() - lastPost > BATCH_MS) flush();
         await gate();
         if (abort.signal.aborted) break;
       }
-      flush();
-      post({ type: 'done', cancelled: abort.signal.aborted, framesDone, elapsedMs: elapsed() });
+      batcher.flush();
+      const video = { fileName: meta.fileName, width: meta.width, height: meta.height, frameRate: fps, frameCount: timestampsUs.length };
+      const appearance = detector.name === 'centernet' ? DEFAULT_APPEARANCE : 'off';
+      // A run cancelled before its first frame shows no new results, so the earlier cache stays with the earlier results.
+      if (timestampsUs.length > 0) {
+        recorded = { file: req.file, metadata: meta, timestampsUs, cache: recorder.build(video, detector.name, appearance) };
+      }
     } finally {
       source.close();
     }
-  } catch (error) {
-    flush();
-    if (abort.signal.aborted) post({ type: 'done', cancelled: true, framesDone, elapsedMs: elapsed() });
-    else {
-      const e = error instanceof Error ? error : new Error(String(error));
-      post({ type: 'error', name: e.name, message: e.message, framesDone });
+  });
+}
+
+/** Re-tracks the recorded video (after loading `req.detections`, if given) with new tracker settings. */
+async function retrack(req: RetrackRequest, runId: number, abort: AbortController): Promise<void> {
+  const post = (msg: VideoBody) => postTo(runId, msg);
+  const t0 = performance.now();
+  const batcher = new VideoBatcher(post, () => performance.now() - t0);
+  await finishRun(runId, batcher, abort, async () => {
+    const video = recorded;
+    if (!video) throw Object.assign(new Error('process a video first: re-tracking replays its detections'), { name: 'NoDetectionsError' });
+    if (req.detections) {
+      video.cache = await readDetectionsFile(req.detections, video);
+      video.loadedFrom = req.detections.name;
     }
-  }
+    const { cache } = video;
+    post({
+      type: 'replay',
+      detector: cache.detector,
+      appearance: cache.appearance,
+      frames: recordedFrames(video),
+      detectedFrames: cache.frames.length,
+      ...(video.loadedFrom ? { loadedFrom: video.loadedFrom } : {}),
+    });
+    await replayTracking(video, req.tracker, batcher, abort.signal, gate);
+  });
+}
+
+/** Starts a run (processing or re-tracking), replacing any in progress. */
+function startRun(work: (abort: AbortController) => Promise<void>): void {
+  run?.abort.abort();
+  const current = { abort: new AbortController(), paused: false, wake: null };
+  run = current;
+  void work(current.abort).finally(() => {
+    if (run === current) run = null;
+  });
 }
 
 self.onmessage = (event: MessageEvent<VideoRequest>) => {
   const msg = event.data;
-  if (msg.type === 'start') {
-    run?.abort.abort();
-    const current = { abort: new AbortController(), paused: false, wake: null };
-    run = current;
-    void processFile(msg, msg.runId, current.abort).finally(() => {
-      if (run === current) run = null;
-    });
-    return;
+  if (msg.type === 'start') return startRun((abort) => processFile(msg, msg.runId, abort));
+  if (msg.type === 'retrack') return startRun((abort) => retrack(msg, msg.runId, abort));
+  if (msg.type === 'save-detections') {
+    return reply({ type: 'detections-file', requestId: msg.requestId, text: recorded ? serializeDetectionCache(recorded.cache) : null });
+  }
+  if (msg.type === 'explain') {
+    const answer: Promise<ExplainReply> = recorded
+      ? explainFrame(recorded, msg.tracker, msg.frame).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }))
+      : Promise.resolve({ error: 'process a video first: the explanation replays its detections' });
+    return void answer.then((a) => reply({ type: 'explanation', requestId: msg.requestId, ...a }));
   }
   if (!run) return;
   if (msg.type === 'pause') run.paused = true;

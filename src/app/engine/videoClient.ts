@@ -1,27 +1,49 @@
-import type { OpenedInfo, ProcessedFrame, ProcessRequest, TrackThumb, VideoRequest, VideoResponse } from '../video/protocol';
+import type {
+  ExplainReply,
+  OpenedInfo,
+  ProcessedFrame,
+  ProcessRequest,
+  ReplayInfo,
+  RetrackRequest,
+  TrackThumb,
+  VideoReply,
+  VideoRequest,
+  VideoResponse,
+  WorkerStats,
+} from '../video/protocol';
+import type { TrackerSettings } from '../video/trackerSettings';
 
-/** Callbacks for one processing run, in the order they fire. */
+/** Callbacks for one run (processing or re-tracking), in the order they fire. */
 export interface RunCallbacks {
-  onOpened(info: OpenedInfo): void;
+  /** Processing: the file is open and the detector loaded. */
+  onOpened?(info: OpenedInfo): void;
+  /** Re-tracking: the cache to replay. */
+  onReplay?(info: ReplayInfo): void;
   onBatch(frames: ProcessedFrame[], thumbs: TrackThumb[], framesDone: number, elapsedMs: number): void;
   /** The run ended: finished, or cancelled (the frames sent so far are kept). */
-  onDone(cancelled: boolean, framesDone: number, elapsedMs: number): void;
+  onDone(cancelled: boolean, framesDone: number, elapsedMs: number, stats: WorkerStats): void;
   /** Bad input or a failure; `name` is the error class (e.g. NotAVideoError). */
   onError(name: string, message: string, framesDone: number): void;
 }
 
 /**
  * Page-side handle on the uploaded-video worker. One run at a time; the
- * worker keeps its backend and detector loaded between runs.
+ * worker keeps its backend and detector loaded between runs, and the last
+ * processed video's detection cache for re-tracking.
  */
 export class VideoClient {
   readonly #worker: Worker;
   #callbacks: RunCallbacks | null = null;
   #runId = 0;
+  #requestId = 0;
+  readonly #replies = new Map<number, (reply: VideoReply) => void>();
 
   constructor() {
     this.#worker = new Worker(new URL('./video.worker.ts', import.meta.url), { type: 'module', name: 'video' });
-    this.#worker.onmessage = (e: MessageEvent<VideoResponse>) => this.#onMessage(e.data);
+    this.#worker.onmessage = (e: MessageEvent<VideoResponse | VideoReply>) => {
+      if ('requestId' in e.data) this.#onReply(e.data);
+      else this.#onMessage(e.data);
+    };
     this.#worker.onerror = (e) => {
       this.#callbacks?.onError(
         'WorkerError',
@@ -36,6 +58,37 @@ export class VideoClient {
   start(request: ProcessRequest, callbacks: RunCallbacks): void {
     this.#callbacks = callbacks;
     this.#send({ type: 'start', runId: ++this.#runId, ...request });
+  }
+
+  /** Re-tracks the last processed video from its detection cache (a running job is cancelled first). */
+  retrack(request: RetrackRequest, callbacks: RunCallbacks): void {
+    this.#callbacks = callbacks;
+    this.#send({ type: 'retrack', runId: ++this.#runId, ...request });
+  }
+
+  /** The detection cache as the CLI's JSON, or null before any video was processed. */
+  async detectionCache(): Promise<string | null> {
+    const reply = await this.#ask((requestId) => ({ type: 'save-detections', requestId }));
+    return reply.type === 'detections-file' ? reply.text : null;
+  }
+
+  /** What the tracker did on `frame` (0-based; the latest detected frame at or before it), replayed with `tracker` settings. */
+  async explain(frame: number, tracker: TrackerSettings): Promise<ExplainReply> {
+    const reply = await this.#ask((requestId) => ({ type: 'explain', requestId, frame, tracker }));
+    return reply.type === 'explanation' ? reply : { error: 'the video worker did not answer' };
+  }
+
+  #ask(request: (requestId: number) => VideoRequest): Promise<VideoReply> {
+    const requestId = ++this.#requestId;
+    return new Promise((resolve) => {
+      this.#replies.set(requestId, resolve);
+      this.#send(request(requestId));
+    });
+  }
+
+  #onReply(reply: VideoReply): void {
+    this.#replies.get(reply.requestId)?.(reply);
+    this.#replies.delete(reply.requestId);
   }
 
   pause(): void {
@@ -53,6 +106,8 @@ export class VideoClient {
   dispose(): void {
     this.#worker.terminate();
     this.#callbacks = null;
+    for (const [requestId, resolve] of this.#replies) resolve({ type: 'detections-file', requestId, text: null });
+    this.#replies.clear();
   }
 
   #send(msg: VideoRequest): void {
@@ -62,11 +117,12 @@ export class VideoClient {
   #onMessage(msg: VideoResponse): void {
     const cb = this.#callbacks;
     if (!cb || msg.runId !== this.#runId) return;
-    if (msg.type === 'opened') cb.onOpened(msg);
+    if (msg.type === 'opened') cb.onOpened?.(msg);
+    else if (msg.type === 'replay') cb.onReplay?.(msg);
     else if (msg.type === 'batch') cb.onBatch(msg.frames, msg.thumbs, msg.framesDone, msg.elapsedMs);
     else {
       this.#callbacks = null;
-      if (msg.type === 'done') cb.onDone(msg.cancelled, msg.framesDone, msg.elapsedMs);
+      if (msg.type === 'done') cb.onDone(msg.cancelled, msg.framesDone, msg.elapsedMs, msg.stats);
       else cb.onError(msg.name, msg.message, msg.framesDone);
     }
   }

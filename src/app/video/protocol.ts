@@ -1,8 +1,9 @@
 import type { BackendChoice, BackendSelection } from '../../core/backend/select';
 import type { DetectorName } from '../../core/detection';
 import type { MaskRle } from '../../core/segmentation';
-import type { TrackOutput } from '../../core/tracking';
+import type { TrackerExplanation, TrackOutput } from '../../core/tracking';
 import type { Size, VideoMetadata } from '../../browser/video';
+import type { TrackerSettings } from './trackerSettings';
 
 /** What to process and how: the same knobs `npm run track` takes. */
 export interface ProcessRequest {
@@ -13,6 +14,41 @@ export interface ProcessRequest {
   every: number;
   modelBaseUrl: string;
   appBaseUrl: string;
+  /** The user's tracker settings, over the detector's preset. */
+  tracker: TrackerSettings;
+}
+
+/**
+ * Re-run tracking over the detection cache of the last processed video, with
+ * new tracker settings; `detections` (a cache file or a MOTChallenge det.txt
+ * for that video) replaces the cache first.
+ */
+export interface RetrackRequest {
+  /** Absent: the cache detector's defaults (a newly loaded file starts from them). */
+  tracker?: TrackerSettings;
+  detections?: File;
+}
+
+/** Where the replayed detections come from, sent when a re-track starts. */
+export interface ReplayInfo {
+  /** Detector that found the boxes (`centernet`, `coco-ssd`, or `det.txt`). */
+  detector: string;
+  appearance: string;
+  /** Frames replayed (the video's) and frames with recorded detections. */
+  frames: number;
+  detectedFrames: number;
+  /** Name of the loaded cache file, when the cache did not come from this session's run. */
+  loadedFrom?: string;
+}
+
+/** Worker facts for tests and the run summary. */
+export interface WorkerStats {
+  /** Calls of the loaded detector since the worker started (a re-track adds none). */
+  detectCalls: number;
+  /** The worker's `tf.memory().numTensors` after the run. */
+  numTensors: number;
+  /** Detected frames in the detection cache. */
+  cachedFrames: number;
 }
 
 /** One processed frame as the page stores it. Boxes are in source pixels. */
@@ -38,7 +74,13 @@ export interface TrackThumb {
 }
 
 export type VideoRequest =
-  ({ type: 'start'; runId: number } & ProcessRequest) | { type: 'pause' } | { type: 'resume' } | { type: 'cancel' };
+  | ({ type: 'start'; runId: number } & ProcessRequest)
+  | ({ type: 'retrack'; runId: number } & RetrackRequest)
+  | { type: 'save-detections'; requestId: number }
+  | { type: 'explain'; requestId: number; frame: number; tracker?: TrackerSettings }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'cancel' };
 
 export interface OpenedInfo {
   metadata: VideoMetadata;
@@ -55,7 +97,16 @@ export interface OpenedInfo {
 /** Every response names its run, so late messages of a replaced run are dropped. */
 export type VideoResponse = { runId: number } & (
   | ({ type: 'opened' } & OpenedInfo)
+  | ({ type: 'replay' } & ReplayInfo)
   | { type: 'batch'; frames: ProcessedFrame[]; thumbs: TrackThumb[]; framesDone: number; elapsedMs: number }
-  | { type: 'done'; cancelled: boolean; framesDone: number; elapsedMs: number }
+  | { type: 'done'; cancelled: boolean; framesDone: number; elapsedMs: number; stats: WorkerStats }
   | { type: 'error'; name: string; message: string; framesDone: number }
 );
+
+/** What the tracker did on one frame (the explained frame: the latest detected one at or before the asked one). */
+export type ExplainReply = { frame: number; explanation: TrackerExplanation } | { error: string };
+
+/** Answers to one-off requests, by request id (they do not belong to a run). */
+export type VideoReply = { requestId: number } &
+  /** The cache as the CLI's JSON, or null when there is none. */
+  ({ type: 'detections-file'; text: string | null } | ({ type: 'explanation' } & ExplainReply));

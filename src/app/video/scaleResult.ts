@@ -16,3 +16,9 @@ export function scaleTracks(tracks: readonly TrackOutput[], sx: number, sy: numb
     lateBoxes: t.lateBoxes?.map((b) => ({ frame: b.frame, box: box(b.box) })),
   }));
 }
+
+/** Maps detections found on a downscaled frame back to source pixels (`detections` itself when nothing scales). */
+export function scaleDetections<D extends { box: Tlwh }>(detections: readonly D[], sx: number, sy: number): readonly D[] {
+  if (sx === 1 && sy === 1) return detections;
+  return detections.map((d) => ({ ...d, box: [d.box[0] * sx, d.box[1] * sy, d.box[2] * sx, d.box[3] * sy] as Tlwh }));
+}

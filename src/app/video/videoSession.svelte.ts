@@ -1,15 +1,20 @@
 import type { BackendChoice } from '../../core/backend/select';
 import type { DetectorName } from '../../core/detection';
 import { VideoClient } from '../engine/videoClient';
-import type { OpenedInfo } from './protocol';
+import { exposeVideoWorkerStats } from '../testHooks';
+import type { ExplainReply, OpenedInfo, ProcessedFrame, ReplayInfo, TrackThumb, WorkerStats } from './protocol';
 import { ResultStore } from './resultStore';
+import type { TrackerSettings } from './trackerSettings';
 
-export type RunStatus = 'idle' | 'opening' | 'running' | 'paused';
+export type RunStatus = 'idle' | 'opening' | 'running' | 'paused' | 'retracking';
 
 export interface RunOptions {
   backend: BackendChoice;
   detector: DetectorName;
   every: number;
+  tracker: TrackerSettings;
+  /** Refine the online tracks offline (tracklet linking, interpolation). */
+  refine: boolean;
 }
 
 export interface RunError {
@@ -36,9 +41,29 @@ export class VideoSession {
   results = $state.raw<ResultStore | null>(null);
   /** Bumped whenever `results` gains frames or is replaced (for derived views). */
   revision = $state(0);
+  /** What produced the results on screen: a detector run, or a re-track of its cached detections. */
+  lastRun = $state<'process' | 'retrack' | null>(null);
+  /** The cache the latest re-track replayed. */
+  replay = $state.raw<ReplayInfo | null>(null);
+  /** The worker's counters after its latest run. */
+  workerStats = $state.raw<WorkerStats | null>(null);
 
   #client: VideoClient | null = null;
   #pending: ResultStore | null = null;
+
+  constructor() {
+    exposeVideoWorkerStats(() => this.workerStats);
+  }
+
+  /** A re-track can run: results are shown and the worker holds their detections. */
+  get canRetrack(): boolean {
+    return this.status === 'idle' && this.results !== null && (this.workerStats?.cachedFrames ?? 0) > 0;
+  }
+
+  /** Frames the run in progress will produce. */
+  get #total(): number {
+    return (this.status === 'retracking' ? this.replay?.frames : this.opened?.expectedFrames) ?? 0;
+  }
 
   get busy(): boolean {
     return this.status !== 'idle';
@@ -50,14 +75,14 @@ export class VideoSession {
 
   /** Seconds left, or null while unknown. */
   get etaSeconds(): number | null {
-    const total = this.opened?.expectedFrames;
+    const total = this.#total;
     if (!total || this.fps === 0) return null;
     return Math.max(0, (total - this.framesDone) / this.fps);
   }
 
   /** 0..1; estimated totals (WebM) can be exceeded, so it is clamped. */
   get fraction(): number {
-    const total = this.opened?.expectedFrames;
+    const total = this.#total;
     return total ? Math.min(1, this.framesDone / total) : 0;
   }
 
@@ -72,7 +97,8 @@ export class VideoSession {
     this.error = null;
     this.notice = null;
     const base = new URL(import.meta.env.BASE_URL, location.href).href;
-    const request = { file, ...options, modelBaseUrl: new URL('models/', base).href, appBaseUrl: base };
+    const { refine, ...processOptions } = options;
+    const request = { file, ...processOptions, modelBaseUrl: new URL('models/', base).href, appBaseUrl: base };
     this.#client.start(request, {
       onOpened: (info) => {
         this.opened = info;
@@ -81,21 +107,14 @@ export class VideoSession {
           detector: info.detector,
           backend: info.backend.name,
           every: options.every,
-          refine: true,
+          refine,
         });
       },
-      onBatch: (frames, thumbs, done, elapsed) => {
-        this.#pending?.add(frames);
-        for (const t of thumbs) this.#pending?.addThumb(t.id, t.image);
-        this.framesDone = done;
-        this.elapsedMs = elapsed;
-      },
-      onDone: (cancelled, done, elapsed) => {
-        this.framesDone = done;
-        this.elapsedMs = elapsed;
-        this.status = 'idle';
+      onBatch: (frames, thumbs, done, elapsed) => this.#onBatch(frames, thumbs, done, elapsed),
+      onDone: (cancelled, done, elapsed, stats) => {
+        this.#finish(done, elapsed, stats);
         if (cancelled) this.notice = `Cancelled after ${done} frames; the results so far are kept.`;
-        if (this.#pending && this.#pending.frameCount > 0) this.#show(this.#pending);
+        if (this.#pending && this.#pending.frameCount > 0) this.#show(this.#pending, 'process');
         else if (cancelled) this.notice = 'Cancelled before any frame was processed; earlier results are kept.';
         this.#pending = null;
       },
@@ -106,6 +125,62 @@ export class VideoSession {
         this.#pending = null;
       },
     });
+  }
+
+  /**
+   * Re-runs tracking and refinement over the shown results' cached
+   * detections with `tracker` settings, without the detector; with
+   * `detections.file` (a cache file or a MOTChallenge det.txt for this video),
+   * from those instead, at their detector's default settings (told to
+   * `detections.ondetector` once the file is read). The new
+   * results replace the shown ones when it finishes; a cancelled or failed
+   * re-track leaves them as they were.
+   */
+  retrack(
+    tracker: TrackerSettings | undefined,
+    refine: boolean,
+    detections?: { file: File; ondetector: (detector: string) => void },
+  ): void {
+    const shown = this.results;
+    if (!shown || !this.#client || this.busy) return;
+    this.#pending = null;
+    this.status = 'retracking';
+    this.framesDone = 0;
+    this.elapsedMs = 0;
+    this.error = null;
+    this.notice = null;
+    this.#client.retrack(
+      { ...(tracker ? { tracker } : {}), ...(detections ? { detections: detections.file } : {}) },
+      {
+        onReplay: (info) => {
+          this.replay = info;
+          detections?.ondetector(info.detector);
+          this.#pending = new ResultStore(shown.file, shown.metadata, { ...shown.settings, detector: info.detector, refine });
+        },
+        onBatch: (frames, thumbs, done, elapsed) => this.#onBatch(frames, thumbs, done, elapsed),
+        onDone: (cancelled, done, elapsed, stats) => {
+          this.#finish(done, elapsed, stats);
+          if (cancelled) this.notice = 'Re-track cancelled; the earlier results are kept.';
+          else if (this.#pending) this.#show(this.#pending, 'retrack');
+          this.#pending = null;
+        },
+        onError: (name, message) => {
+          this.status = 'idle';
+          this.error = { name, message, fileName: detections?.file.name ?? shown.metadata.fileName };
+          this.#pending = null;
+        },
+      },
+    );
+  }
+
+  /** What the tracker did on `frame` (the latest detected frame at or before it), replayed from the cache with `tracker`. */
+  async explain(frame: number, tracker: TrackerSettings): Promise<ExplainReply> {
+    return this.#client ? this.#client.explain(frame, tracker) : { error: 'process a video first' };
+  }
+
+  /** The detection cache of the shown results, as the CLI's `--save-detections` JSON (null when there is none). */
+  async detectionCache(): Promise<string | null> {
+    return this.#client ? this.#client.detectionCache() : null;
   }
 
   pause(): void {
@@ -144,9 +219,24 @@ export class VideoSession {
     this.results?.dispose();
   }
 
-  #show(store: ResultStore): void {
+  #onBatch(frames: ProcessedFrame[], thumbs: TrackThumb[], done: number, elapsed: number): void {
+    this.#pending?.add(frames);
+    for (const t of thumbs) this.#pending?.addThumb(t.id, t.image);
+    this.framesDone = done;
+    this.elapsedMs = elapsed;
+  }
+
+  #finish(done: number, elapsed: number, stats: WorkerStats): void {
+    this.framesDone = done;
+    this.elapsedMs = elapsed;
+    this.workerStats = stats;
+    this.status = 'idle';
+  }
+
+  #show(store: ResultStore, run: 'process' | 'retrack'): void {
     this.results?.dispose();
     this.results = store;
+    this.lastRun = run;
     this.revision++;
   }
 }

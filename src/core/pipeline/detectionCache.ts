@@ -136,6 +136,17 @@ export function cachedDetectionsByFrame(cache: DetectionCache): (Detection[] | u
   return out;
 }
 
+/**
+ * The detection cadence a cache was recorded at: 1 when every frame was
+ * detected, otherwise the gap between its first two detected frames (a
+ * `StreamRunner` at cadence k detects frames 0, k, 2k, ...). A strict
+ * `ReplayDetector` rejects a cache whose frames do not follow it.
+ */
+export function recordedCadence(cache: DetectionCache): number {
+  const [first, second] = cache.frames;
+  return first && second ? Math.max(1, second.index - first.index) : 1;
+}
+
 export function serializeDetectionCache(cache: DetectionCache): string {
   return JSON.stringify(cache);
 }

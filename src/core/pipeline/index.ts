@@ -11,7 +11,7 @@ export { carryTracks } from './carry.ts';
 export type { CarryContext, MotionMeasurer } from './motionMeasurer.ts';
 export { StreamRunner } from './streamRunner.ts';
 export type { StreamRunnerOptions } from './streamRunner.ts';
-export { DEFAULT_TRACKED_CLASSES, TRACKER_PRESETS } from './presets.ts';
+export { DEFAULT_TRACKED_CLASSES, TRACKER_PRESETS, trackerPresetFor } from './presets.ts';
 export { MotCollector } from './motCollector.ts';
 export { ReplayDetector } from './replayDetector.ts';
 export { streamSettings } from './streamSettings.ts';
@@ -20,3 +20,6 @@ export { APPEARANCE_CHOICES, DEFAULT_APPEARANCE, loadStreamDetector } from './lo
 export type { AppearanceChoice, StreamDetectorOptions } from './loadStreamDetector.ts';
 export { MotionStage } from './motionStage.ts';
 export { PixelMotion } from './pixelMotion.ts';
+export { MultiViewDetector } from './multiViewDetector.ts';
+export { ACCURACY_CHOICES, DEFAULT_ACCURACY_MAX_SECONDS, accuracyModeOn } from './accuracyMode.ts';
+export type { AccuracyChoice } from './accuracyMode.ts';

@@ -17,3 +17,12 @@ export const TRACKER_PRESETS: Readonly<Record<DetectorName, TrackerConfigInput>>
 
 /** Classes tracked by default: the app is about people; users can add others. */
 export const DEFAULT_TRACKED_CLASSES: readonly string[] = Object.freeze(['person']);
+
+/**
+ * The tracker preset for detections from `detector`: its entry in
+ * `TRACKER_PRESETS`, or the tracker defaults (fitted to MOT15's recorded
+ * detections) for anything else, such as a `det.txt` recording.
+ */
+export function trackerPresetFor(detector: string): TrackerConfigInput {
+  return (TRACKER_PRESETS as Readonly<Record<string, TrackerConfigInput | undefined>>)[detector] ?? {};
+}

@@ -1,5 +1,6 @@
 import type { Detection, Detector, DetectorInput } from '../detection/types.ts';
 import { Tracker, type MotionObservation } from '../tracking/tracker.ts';
+import type { TrackerObserver } from '../tracking/explain.ts';
 import type { TrackerConfigInput } from '../tracking/config.ts';
 import type { TrackOutput } from '../tracking/types.ts';
 
@@ -48,6 +49,8 @@ export class TrackingPipeline {
    * tracker predicts across the frames the detector skipped.
    */
   #clock = 0;
+  /** Receives the explanation of the next tracker update only (`explainNextUpdate`). */
+  #observer: TrackerObserver | undefined;
 
   constructor(
     readonly detector: Detector,
@@ -61,6 +64,11 @@ export class TrackingPipeline {
     return this.#tracker.config;
   }
 
+  /** `observer` receives what the next tracker update does (predictions, costs, matches per pass); once. */
+  explainNextUpdate(observer: TrackerObserver): void {
+    this.#observer = observer;
+  }
+
   /** Runs the detector (and appearance model) on `frame` and updates the tracker. */
   async detectAndTrack(frame: DetectorInput, index: number): Promise<FrameResult> {
     const detections = await this.detector.detect(frame);
@@ -69,9 +77,12 @@ export class TrackingPipeline {
     const embeddings = this.appearance && detections.length > 0 ? await this.appearance.embed(frame, detections) : undefined;
     const t1 = now();
     this.#clock = Math.max(index + 1, this.#clock + 1);
+    const observer = this.#observer;
+    this.#observer = undefined;
     const updated = this.#tracker.update(
       detections.map((d, i) => (embeddings ? { ...d, embedding: embeddings[i] } : d)),
       this.#clock,
+      observer,
     );
     const tracks = updated.map((tr) => (tr.lateBoxes ? { ...tr, lateBoxes: tr.lateBoxes.map((b) => ({ ...b, frame: b.frame - 1 })) } : tr));
     const trackMs = now() - t1;

@@ -87,18 +87,19 @@ export function mainPassCost(config: TrackerConfig): Metric {
         const hasAppearance = useAppearance && det.embedding !== undefined;
         if (!hasAppearance && !(iou >= minIou && iou > 0)) continue;
         if (config.classAware && classesDiffer(track, det)) continue;
-        let cost = 1 - iou;
-        if (hasAppearance) {
-          const appearance = track.gallery.distance(det.embedding!);
-          if (appearance > config.maxCosineDistance) continue;
-          cost = lambda * cost + (1 - lambda) * appearance;
-        }
+        // The cheap gate before the gallery scan (up to galleryBudget dot products): most pairs fail it.
         if (config.mahalanobisGate) {
           if (!projected) projectInto(track.kalman, config.kalman, gate);
           projected = true;
           const { cholesky: l, mean: mu } = gate;
           const z = det.xyah;
           if (mahalanobisSquared4(l, z[0] - mu[0], z[1] - mu[1], z[2] - mu[2], z[3] - mu[3]) > config.gatingThreshold) continue;
+        }
+        let cost = 1 - iou;
+        if (hasAppearance) {
+          const appearance = track.gallery.distance(det.embedding!);
+          if (appearance > config.maxCosineDistance) continue;
+          cost = lambda * cost + (1 - lambda) * appearance;
         }
         data[r * cols + c] = cost;
       }

@@ -19,3 +19,13 @@ export type { CostMatrix, DenseSolver } from './assignmentSolver.ts';
 export { matchingCascade, minCostMatching } from './linearAssignment.ts';
 export type { DistanceMetric, MatchResult } from './linearAssignment.ts';
 export { predictBox } from './extrapolate.ts';
+export { PASS_LABELS, PASS_NAMES, gateEllipse } from './explain.ts';
+export type {
+  GateEllipse,
+  ExplainedDetection,
+  ExplainedTrack,
+  PassName,
+  PassRecord,
+  TrackerExplanation,
+  TrackerObserver,
+} from './explain.ts';

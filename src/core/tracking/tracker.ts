@@ -12,6 +12,7 @@ import { shortestAugmentingPath } from './assignmentSolver.ts';
 import { framesIn, validateTrackerConfig } from './config.ts';
 import type { TrackerConfig, TrackerConfigInput } from './config.ts';
 import { iouPassCost, mainPassCost, MAX_ASSOCIATION_COST, recoveryPassCost } from './costs.ts';
+import { UpdateExplainer, type TrackerObserver } from './explain.ts';
 import { initiate, multiPredict, update as kalmanUpdate } from './kalmanFilter.ts';
 import { matchingCascade, minCostMatching } from './linearAssignment.ts';
 import { normalizeEmbedding } from './nnMatching.ts';
@@ -78,9 +79,11 @@ export class Tracker {
   /**
    * A frame the detector ran on. `frame` is its number on the tracker clock
    * (default: the next frame); a jump of several frames predicts across them
-   * in one step, with the process noise of the whole interval.
+   * in one step, with the process noise of the whole interval. `observer`, if
+   * given, receives what this update did (`TrackerExplanation`: predictions,
+   * gate, each pass's costs and matches); the result is the same either way.
    */
-  update(detections: readonly Detection[], frame = this.#frame + 1): TrackOutput[] {
+  update(detections: readonly Detection[], frame = this.#frame + 1, observer?: TrackerObserver): TrackOutput[] {
     const c = this.config;
     const tracks = this.#tracks;
     // 1. Predict every track to this frame (batched); one more detector run for each.
@@ -94,21 +97,35 @@ export class Tracker {
     const low = indicesWhere(dets, (d) => d.score >= c.lowScoreThreshold && d.score < c.highScoreThreshold);
     const confirmed = indicesWhere(tracks, (t) => t.isConfirmed);
     const tentative = indicesWhere(tracks, (t) => !t.isConfirmed);
+    // (An observer sees every cost matrix and match; without one the metrics run as they are.)
+    const x = observer ? new UpdateExplainer(this.#frame, tracks, dets, c) : null;
+    const mainName = c.cascade ? 'cascade' : 'main';
+    const mainCost = x ? x.observe(mainName, this.#mainCost, MAX_ASSOCIATION_COST, c.cascade ? missedRuns : undefined) : this.#mainCost;
     // 3. Main pass: confirmed tracks vs high-score detections, optionally as a cascade over missed runs.
     const a = c.cascade
-      ? matchingCascade(this.#mainCost, MAX_ASSOCIATION_COST, tracks, dets, confirmed, high, this.solver, missedRuns)
-      : minCostMatching(this.#mainCost, MAX_ASSOCIATION_COST, tracks, dets, confirmed, high, this.solver);
+      ? matchingCascade(mainCost, MAX_ASSOCIATION_COST, tracks, dets, confirmed, high, this.solver, missedRuns)
+      : minCostMatching(mainCost, MAX_ASSOCIATION_COST, tracks, dets, confirmed, high, this.solver);
     // 4. IoU pass: tentative tracks, and confirmed ones missed only this run, vs the rest.
-    const recent = a.unmatchedTracks.filter((t) => tracks[t].missedRuns === 1);
-    const b = minCostMatching(this.#iouCost, c.maxIouDistance, tracks, dets, [...tentative, ...recent], a.unmatchedDetections, this.solver);
+    const iouTracks = [...tentative, ...a.unmatchedTracks.filter((t) => tracks[t].missedRuns === 1)];
+    const iouCost = x ? x.observe('iou', this.#iouCost, c.maxIouDistance) : this.#iouCost;
+    const b = minCostMatching(iouCost, c.maxIouDistance, tracks, dets, iouTracks, a.unmatchedDetections, this.solver);
     // 5. Second pass: low-score detections vs confirmed tracks still unmatched and seen on the previous run.
     const left = [...a.unmatchedTracks.filter((t) => tracks[t].missedRuns !== 1), ...b.unmatchedTracks];
     const byteTracks = c.secondPass ? left.filter((t) => tracks[t].isConfirmed && tracks[t].missedRuns === 1) : [];
-    const s = minCostMatching(this.#iouCost, c.secondPassMaxIouDistance, tracks, dets, byteTracks, low, this.solver);
+    const byteCost = x ? x.observe('byte', this.#iouCost, c.secondPassMaxIouDistance) : this.#iouCost;
+    const s = minCostMatching(byteCost, c.secondPassMaxIouDistance, tracks, dets, byteTracks, low, this.solver);
     const stillLeft = left.filter((t) => !byteTracks.includes(t)).concat(s.unmatchedTracks);
     // 6. Recovery pass: lost confirmed tracks' last observations vs leftover high-score detections.
     const lost = c.recoveryPass ? stillLeft.filter((t) => tracks[t].isConfirmed) : [];
-    const r = minCostMatching(this.#recoveryCost, c.recoveryMaxIouDistance, tracks, dets, lost, b.unmatchedDetections, this.solver);
+    const recoveryCost = x ? x.observe('recovery', this.#recoveryCost, c.recoveryMaxIouDistance) : this.#recoveryCost;
+    const r = minCostMatching(recoveryCost, c.recoveryMaxIouDistance, tracks, dets, lost, b.unmatchedDetections, this.solver);
+    if (x && observer) {
+      x.matched(mainName, a, confirmed, high, MAX_ASSOCIATION_COST);
+      x.matched('iou', b, iouTracks, a.unmatchedDetections, c.maxIouDistance);
+      x.matched('byte', s, byteTracks, low, c.secondPassMaxIouDistance);
+      x.matched('recovery', r, lost, b.unmatchedDetections, c.recoveryMaxIouDistance);
+      observer(x.build());
+    }
     // 7. Correct matched tracks; mark the rest missed.
     const matches = [...a.matches, ...b.matches, ...s.matches, ...r.matches];
     for (const [t, d] of matches) tracks[t].update(kalmanUpdate(tracks[t].kalman, dets[d].xyah, c.kalman), dets[d], this.#frame);
