@@ -10,7 +10,7 @@ import { disposeModel } from '../src/core/training/disposeModel.ts';
  * (and cpu with --cpu, which is ~25× slower in tf.js 4.22 and only timed for a
  * few batches).
  * Writes bench/results/train.json.  Usage: npm run bench:train [-- --epochs 20 --cpu]
- * With --zoo it runs the architecture zoo instead (bench/zoo.ts).
+ * With --zoo it runs the architecture zoo instead (bench/zoo.ts), with --shift the shift test (bench/shift.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,6 +25,7 @@ import { randomShift } from '../src/core/training/augment.ts';
 import { EarlyStopping } from '../src/core/training/earlyStopping.ts';
 import { mulberry32 } from '../src/core/util/rng.ts';
 import { accuracyFromConfusion, confusionMatrix, predictClasses } from '../src/core/training/confusion.ts';
+import { runShiftBench } from './shift.ts';
 import { runZooBench } from './zoo.ts';
 
 /** Required test accuracy (the target). */
@@ -41,6 +42,7 @@ const COMMAND = {
     'zoo-epochs': { type: 'string', value: 'N', default: '2', description: 'with --zoo: epochs per model on wasm (cpu runs 1)' },
     'zoo-digits': { type: 'string', value: 'N', default: '2000', description: 'with --zoo: training digits on wasm' },
     'cpu-digits': { type: 'string', value: 'N', default: '320', description: 'with --zoo: training digits on cpu (~25× slower)' },
+    shift: { type: 'boolean', description: 'run the shift test instead (bench/shift.ts)' },
   },
 } as const;
 const ARGS = benchArgs(COMMAND);
@@ -135,4 +137,5 @@ if (ARGS.zoo)
     digits: intValue(ARGS, 'zoo-digits'),
     cpuDigits: intValue(ARGS, 'cpu-digits'),
   });
+else if (ARGS.shift) await runShiftBench();
 else await main();

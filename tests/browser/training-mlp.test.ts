@@ -30,7 +30,8 @@ describe('training view: MLP basics and random search (headless Chromium)', () =
     await expect.poll(() => page.getByTestId('training-backend').textContent()).toBe('wasm');
     expect(await page.getByTestId('network').locator('line').count()).toBe(2 * 8 + 8 * 8 + 8 * 2);
     expect(await page.getByTestId('step-through').locator('table').count()).toBe(3);
-    await page.getByRole('button', { name: 'Show code: Functional' }).click();
+    await page.getByTestId('mlp-code-view').locator('summary').click();
+    await page.getByTestId('mlp-code-view').getByRole('tab', { name: 'Functional' }).click();
     expect(await page.getByTestId('mlp-code').textContent()).toContain('tf.model({ inputs: input');
     await page.locator('summary', { hasText: 'Learning-rate range test' }).click();
     await page.getByTestId('lr-range').click();

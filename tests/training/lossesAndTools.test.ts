@@ -171,13 +171,17 @@ describe('step-through, LR range test, code', () => {
     const c = validateMlpConfig({ hiddenLayers: [8, 4], loss: 'huber', huberDelta: 2, outputActivation: 'none' });
     const specs = mlpLayerSpecs(c);
     const comp = { loss: c.loss, huberDelta: 2, optimizer: c.optimizer, learningRate: c.learningRate, outputUnits: 1 };
-    const seq = sequentialCode([2], specs, comp);
-    expect(seq).toContain(`model.add(tf.layers.dense({ inputShape: [2], name: 'hidden1', units: 8, activation: 'tanh' }));`);
-    expect(seq).toContain('tf.losses.huberLoss(yTrue, yPred, undefined, 2)');
-    const fn = functionalCode([2], specs, comp);
-    expect(fn).toContain(
-      `const output = tf.layers.dense({ name: 'output', units: 1, activation: 'linear' }).apply(hidden2) as tf.SymbolicTensor;`,
+    const seq = sequentialCode([2], specs, comp, { init: 'glorot', seed: 42 });
+    expect(seq).toContain(
+      `model.add(tf.layers.dense({ inputShape: [2], name: 'hidden1', units: 8, activation: 'tanh', kernelInitializer: init(42) }));`,
     );
+    expect(seq).toContain('const init = (seed) => tf.initializers.glorotUniform({ seed });');
+    expect(seq).toContain('tf.losses.huberLoss(yTrue, yPred, undefined, 2)');
+    const fn = functionalCode([2], specs, comp, { init: 'zeros', seed: 3 });
+    expect(fn).toContain(
+      `const output = tf.layers.dense({ name: 'output', units: 1, activation: 'linear', kernelInitializer: init(5) }).apply(hidden2);`,
+    );
+    expect(fn).toContain('const init = (_seed) => tf.initializers.zeros();');
     expect(fn).toContain('tf.model({ inputs: input, outputs: output })');
   });
 });

@@ -10,6 +10,7 @@ import {
   describeCallbackStop,
   describeStorageError,
   isQuotaError,
+  lenetCode,
   lenetLayerSpecs,
   LenetSession,
   makeCallbacks,
@@ -22,6 +23,7 @@ import {
   type GrayImage,
   type UnitActivations,
   type LenetConfig,
+  type ModelCode,
   type Monitor,
   type RunCallbacks,
 } from '../../core/training/index.ts';
@@ -56,6 +58,8 @@ export class LenetState {
   /** Describes where the current model came from ("trained 3 epochs", "loaded foo"). */
   modelLabel = $state('no model yet');
   hasModel = $state(false);
+  /** MNIST is loaded (the session's data and split are there). */
+  ready = $state(false);
   canResume = $state(false);
   maxTrainSize = $state(8000);
   shapes = $derived.by(() => {
@@ -64,6 +68,14 @@ export class LenetState {
       return { ...computeLayerShapes(c.inputShape, lenetLayerSpecs(c)), error: '' };
     } catch (e) {
       return { layers: [], totalParams: 0, error: (e as Error).message };
+    }
+  });
+  /** "Three APIs, one model": the architecture as code, or the message saying what is wrong. */
+  code = $derived.by((): ModelCode | string => {
+    try {
+      return lenetCode(validateLenetConfig($state.snapshot(this.config) as LenetConfig));
+    } catch (e) {
+      return (e as Error).message;
     }
   });
   readonly session = new LenetSession();
@@ -81,6 +93,7 @@ export class LenetState {
     try {
       const [split] = await Promise.all([this.session.load(), trainingBackend.ensure()]);
       this.maxTrainSize = split.train.length;
+      this.ready = true;
       this.status = `MNIST ready: ${split.train.length} train / ${split.val.length} val / ${split.test.length} test digits`;
     } catch (e) {
       this.error = (e as Error).message;

@@ -6,16 +6,14 @@
 import {
   defaultCallbackSettings,
   describeCallbackStop,
-  functionalCode,
   hasAuxOutput,
   makeCallbacks,
   unitsIdentical,
-  mlpLayerSpecs,
+  mlpCode,
   MlpSession,
   perceptronAccuracy,
   predictPerceptron,
   runPerceptronLive,
-  sequentialCode,
   validateMlpConfig,
   type CallbackSettings,
   type DenseWeights,
@@ -83,29 +81,8 @@ export class MlpState {
       return (e as Error).message;
     }
   });
-  code = $derived.by(() => {
-    const c = this.resolved;
-    if (typeof c === 'string') return { sequential: `// ${c}`, functional: `// ${c}` };
-    if (c.wide) {
-      const note = '// Wide & Deep is not a chain: see src/core/training/wideDeep.ts for its functional model.';
-      return {
-        sequential: `// Wide & Deep cannot be written with tf.sequential (two paths meet at the output).\n${note}`,
-        functional: note,
-      };
-    }
-    const comp = {
-      loss: c.loss,
-      huberDelta: c.huberDelta,
-      optimizer: c.optimizer,
-      learningRate: c.learningRate,
-      momentum: c.momentum,
-      outputUnits: c.outputSize,
-    };
-    return {
-      sequential: sequentialCode([c.inputSize], mlpLayerSpecs(c), comp),
-      functional: functionalCode([c.inputSize], mlpLayerSpecs(c), comp),
-    };
-  });
+  /** "Three APIs, one model": the current model as code, or the message saying what is wrong. */
+  code = $derived(typeof this.resolved === 'string' ? this.resolved : mlpCode(this.resolved));
   readonly session = new MlpSession();
   #abort: AbortController | null = null;
   #training: Promise<void> | null = null;

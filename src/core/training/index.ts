@@ -56,3 +56,8 @@ export * from './zooRun.ts';
 export * from './perceptronLayer.ts';
 export * from './lossCurves.ts';
 export * from './tensorLab.ts';
+export * from './subclassCode.ts';
+export * from './wideDeepCode.ts';
+export * from './modelCode.ts';
+export * from './shiftTest.ts';
+export * from './shiftStudy.ts';
