@@ -11,6 +11,7 @@ import { copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDetectionCache } from '../../src/core/pipeline/detectionCache.ts';
+import { parseMot } from '../../src/core/metrics/index.ts';
 import type { WorkerStats } from '../../src/app/video/protocol.ts';
 import type { TrackerExplanation } from '../../src/core/tracking/index.ts';
 import { artifactPath } from '../../dev/browser';
@@ -41,6 +42,9 @@ const explanation = (app: AppSession) =>
       window as unknown as { trackscope: { videoExplanation: () => { frame: number; explanation: TrackerExplanation } | null } }
     ).trackscope.videoExplanation(),
   );
+
+/** A det.txt re-track whose boxes start here leaves frames 0-11 without tracks. */
+const DET_FIRST_FRAME = 12;
 
 const file = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
 
@@ -122,11 +126,23 @@ describe('Video view: re-tracking from the detection cache (40-frame VP8 WebM cu
     expect(await page.getByTestId('video-error').count()).toBe(0);
     expect((await app.downloadText('export-mot')).text).toBe(rows);
 
-    // A det.txt of the cached boxes (no appearance, the tracker defaults): tracks, detector 'det.txt'.
-    const det = cache.frames
-      .flatMap((f) => f.detections.map((d) => [f.index + 1, -1, ...d.box, d.score > 0.4 ? 0.95 : 0.6, -1, -1, -1].join(',')))
-      .join('\n');
-    await retracked(app, () => page.getByTestId('detections-file').setInputFiles(file('det.txt', det)));
+    // MOTChallenge det.txt rows of the cached boxes from 0-based frame `from` on.
+    const detTxt = (from: number) =>
+      cache.frames
+        .filter((f) => f.index >= from)
+        .flatMap((f) => f.detections.map((d) => [f.index + 1, -1, ...d.box, d.score > 0.4 ? 0.95 : 0.6, -1, -1, -1].join(',')))
+        .join('\n');
+
+    // Boxes only after an empty lead-in: the viewer opens on the first frame with a track.
+    await retracked(app, () => page.getByTestId('detections-file').setInputFiles(file('late-det.txt', detTxt(DET_FIRST_FRAME))));
+    expect(await page.getByTestId('video-error').count()).toBe(0);
+    const first = parseMot((await app.downloadText('export-mot')).text, 'late.mot')[0].frame - 1;
+    expect(first).toBeGreaterThanOrEqual(DET_FIRST_FRAME);
+    await expect.poll(() => page.getByTestId('video-canvas').getAttribute('data-rendered-frame'), { timeout: 60_000 }).toBe(String(first));
+    expect(await page.getByTestId('video-scrub').inputValue()).toBe(String(first));
+
+    // A det.txt of all the cached boxes (no appearance, the tracker defaults): tracks, detector 'det.txt'.
+    await retracked(app, () => page.getByTestId('detections-file').setInputFiles(file('det.txt', detTxt(0))));
     expect(await page.getByTestId('video-error').count()).toBe(0);
     expect(await page.getByTestId('retrack-source').textContent()).toContain('det.txt');
     expect(await page.getByTestId('tracker-highScoreThreshold').inputValue()).toBe('0.9');

@@ -51,6 +51,11 @@ describe('Video view (headless Chromium, 40-frame VP8 WebM cut from vtest)', () 
     for (const { mask } of masked) expect(mask!.size).toEqual([576, 768]);
     expect(masked.some(({ mask }) => decodeCocoRle(mask!).reduce((a, b) => a + b, 0) > 50)).toBe(true);
 
+    // Results open on the first frame with a track.
+    const first = String(Math.min(...frames) - 1);
+    await expect.poll(() => page.getByTestId('video-canvas').getAttribute('data-rendered-frame'), { timeout: 60_000 }).toBe(first);
+    expect(await page.getByTestId('video-scrub').inputValue()).toBe(first);
+
     // Scrubbing decodes the frame and draws its boxes.
     await page.getByTestId('video-scrub').fill('30');
     await expect.poll(() => page.getByTestId('video-canvas').getAttribute('data-rendered-frame'), { timeout: 120_000 }).toBe('30');

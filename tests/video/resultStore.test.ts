@@ -66,6 +66,17 @@ describe('ResultStore', () => {
     expect(store.timestampUs(3)).toBe(300_000);
     expect(store.toJson().frames).toHaveLength(4);
   });
+
+  it('opens on the first frame with a box: after an empty lead-in, and frame 0 when nothing is tracked', () => {
+    expect(store.firstTrackedFrame()).toBe(0);
+    const settings = { detector: 'centernet', backend: 'wasm', every: 1, refine: false };
+    const late = new ResultStore(new File([], 'clip.webm'), meta, settings);
+    late.add([frame(0, []), frame(1, []), frame(2, []), frame(3, [track(7, 5)]), frame(4, [track(7, 6)])]);
+    expect(late.firstTrackedFrame()).toBe(3);
+    const empty = new ResultStore(new File([], 'clip.webm'), meta, settings);
+    empty.add([frame(0, []), frame(1, [])]);
+    expect(empty.firstTrackedFrame()).toBe(0);
+  });
 });
 
 describe('scaleTracks', () => {

@@ -11,14 +11,18 @@ export class Playback {
   #store: ResultStore | null = null;
   #seeker: FrameSeeker | null = null;
 
-  /** Shows `store` (null: nothing); keeps the frame position when it still exists. */
+  /**
+   * Shows `store` (null: nothing), opening on its first frame with a track
+   * (frame 0 when there is none), so new results never open on an empty or
+   * black lead-in.
+   */
   attach(store: ResultStore | null): void {
     if (store === this.#store) return;
     this.#seeker?.close();
     this.#store = store;
     this.#seeker = store ? new FrameSeeker(store.file) : null;
     this.renderedIndex = -1;
-    this.index = store ? Math.min(this.index, store.frameCount - 1) : 0;
+    this.index = store?.firstTrackedFrame() ?? 0;
   }
 
   seek(index: number): void {

@@ -104,6 +104,11 @@ export class ResultStore {
     return (this.#tracks = [...byId.values()].sort((a, b) => a.firstFrame - b.firstFrame || a.id - b.id));
   }
 
+  /** 0-based index of the earliest frame with a box (0 when no frame has one). */
+  firstTrackedFrame(): number {
+    return (this.rows()[0]?.frame ?? 1) - 1;
+  }
+
   toMot(): string {
     return formatMot(this.rows());
   }
