@@ -5,6 +5,7 @@
  *
  *   npm run bench:video -- [--loops N] [--repeats N]
  *   npm run bench:video -- --retrack [--frames N] [--repeats N]
+ *   npm run bench:video -- --seek [--seeks N]
  *
  * The clip is tests/fixtures/media/vtest-150.mp4 scaled to 640x480 (H.264,
  * veryfast, crf 23) and looped N times (default 4 → 600 frames) so one pass
@@ -25,6 +26,11 @@
  * detection cache is recorded, then re-tracked from that cache `repeats`
  * times, in Node; writes bench/results/retrack.json.
  *
+ * `--seek [--seeks N]` runs only the scrubbing benchmark (bench/lib/seek.ts):
+ * the Video view's FrameSeeker in headless Chromium on a 5,000-frame clip
+ * (vtest looped, 320x240 H.264, key frames every 250), N random frames
+ * forward then the same frames backward; writes bench/results/seek.json.
+ *
  * Extending: add a BenchStage to STAGES. A stage gets the running harness
  * (a page with the video layer; see dev/video/pages/harness.ts) and the
  * clip path, and returns one timed pass. Rows merge into video.json by
@@ -41,10 +47,12 @@ import { startVideoHarness, type VideoHarness } from '../dev/video/harness';
 import { openVideoApp } from '../dev/video/appVideo';
 import { summarize, type Stats } from './lib/node-stats';
 import { benchRetrack, formatRetrack } from './lib/retrack.ts';
+import { benchSeek, formatSeek, SEEK_CLIP_FRAMES } from './lib/seek.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/results/video.json');
 const RETRACK_OUT = join(ROOT, 'bench/results/retrack.json');
+const SEEK_OUT = join(ROOT, 'bench/results/seek.json');
 
 /** One timed pass of a stage over the whole clip. */
 export interface StagePass {
@@ -267,6 +275,11 @@ const COMMAND = {
       description: 'instead: full processing of vtest vs re-tracking from its detection cache (Node only, ms per 1,000 frames)',
     },
     frames: { type: 'string', value: 'N', default: '200', description: 'with --retrack: frames of vtest to process' },
+    seek: {
+      type: 'boolean',
+      description: `instead: scrubbing a ${SEEK_CLIP_FRAMES}-frame clip with the Video view's FrameSeeker (median and p95 ms per seek)`,
+    },
+    seeks: { type: 'string', value: 'N', default: '50', description: 'with --seek: random frames sought each way' },
   },
 } as const;
 
@@ -278,9 +291,27 @@ async function retrackMain(frames: number, passes: number): Promise<void> {
   if (!result.identical) process.exitCode = 1;
 }
 
+async function seekMain(count: number): Promise<void> {
+  const harness = await startVideoHarness();
+  const browser = `Chromium ${harness.browserVersion}`;
+  try {
+    const rows = await benchSeek(harness, count);
+    mkdirSync(dirname(SEEK_OUT), { recursive: true });
+    writeFileSync(SEEK_OUT, `${JSON.stringify({ generatedAt: new Date().toISOString(), browser, cores: cpus().length, rows }, null, 2)}\n`);
+    console.log(
+      `\nScrubbing ${SEEK_CLIP_FRAMES} frames (320x240 H.264, key frame every 250), headless ${browser}, ${cpus().length} cores\n`,
+    );
+    console.log(`${formatSeek(rows)}\n\nwrote ${SEEK_OUT.slice(ROOT.length + 1)}`);
+    if (rows.some((r) => r.missed > 0)) process.exitCode = 1;
+  } finally {
+    await harness.close();
+  }
+}
+
 async function main(): Promise<void> {
   const args = benchArgs(COMMAND);
   if (args.retrack) return retrackMain(intValue(args, 'frames'), intValue(args, 'repeats'));
+  if (args.seek) return seekMain(intValue(args, 'seeks'));
   const loops = intValue(args, 'loops');
   const repeats = intValue(args, 'repeats');
   const clip = benchClip(loops);

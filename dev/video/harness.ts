@@ -5,7 +5,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { openDevPage } from '../devPage';
-import type { RunOptions, RunResult } from './pages/harness';
+import type { RunOptions, RunResult, SeekResult } from './pages/harness';
 import type { FrameStreamStats, VideoMetadata } from '../../src/browser/video';
 
 const PAGE = '/dev/video/pages/harness.html';
@@ -25,6 +25,8 @@ export interface VideoHarness {
     limits?: { maxBytes?: number; maxDurationSeconds?: number },
   ): Promise<{ metadata: VideoMetadata | null; error: { name: string; message: string; fields: Record<string, unknown> } | null }>;
   run(path: string, options?: RunOptions): Promise<RunResult & { pause?: { before: FrameStreamStats; after: FrameStreamStats } }>;
+  /** Times FrameSeeker (the Video view's scrubbing) on `path`, one request after another. */
+  seek(path: string, timestampsUs: readonly number[]): Promise<SeekResult>;
   /** Heap samples recorded during the last run with `heapEvery`. */
   readonly heap: HeapSample[];
   close(): Promise<void>;
@@ -56,6 +58,10 @@ export async function startVideoHarness(): Promise<VideoHarness> {
       await choose(path);
       heap.length = 0;
       return page.evaluate((o) => window.videoHarness.run(o), options);
+    },
+    async seek(path, timestampsUs) {
+      await choose(path);
+      return page.evaluate((t) => window.videoHarness.seek(t), timestampsUs);
     },
     async close() {
       await close();

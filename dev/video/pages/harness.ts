@@ -12,6 +12,7 @@ import {
   type VideoLimits,
   type VideoMetadata,
 } from '../../../src/browser/video';
+import { FrameSeeker } from '../../../src/app/video/frameSeeker';
 
 export interface ErrorInfo {
   name: string;
@@ -31,6 +32,14 @@ export interface RunResult {
   firstFrameLuma: number[];
   stats: unknown;
   decodeMs: number;
+  error: ErrorInfo | null;
+}
+
+export interface SeekResult {
+  /** Milliseconds from each request to its decoded frame, in request order. */
+  ms: number[];
+  /** Requests that returned no frame. */
+  missed: number;
   error: ErrorInfo | null;
 }
 
@@ -86,6 +95,29 @@ function luma(frame: VideoFrame, grid: { width: number; height: number }): numbe
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 const harness = {
+  /**
+   * Times the Video view's scrubbing (FrameSeeker) on the chosen file: each
+   * timestamp is requested after the previous one is drawn, as a user
+   * stepping the slider would. One untimed warm-up seek opens the decoder.
+   */
+  async seek(timestampsUs: readonly number[]): Promise<SeekResult> {
+    const seeker = new FrameSeeker(file());
+    const result: SeekResult = { ms: [], missed: 0, error: null };
+    try {
+      await seeker.frameAt(0);
+      for (const t of timestampsUs) {
+        const t0 = performance.now();
+        const frame = await seeker.frameAt(t);
+        result.ms.push(performance.now() - t0);
+        if (!frame) result.missed++;
+      }
+    } catch (error) {
+      result.error = errorInfo(error);
+    } finally {
+      seeker.close();
+    }
+    return result;
+  },
   async probe(
     countFrames: CountFrames = 'indexed',
     limits: Partial<VideoLimits> = {},

@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import { FrameSeeker } from './frameSeeker';
 import type { ResultStore } from './resultStore';
 
@@ -8,7 +9,8 @@ export class Playback {
   renderedIndex = $state(-1);
   /** Tracks whose masks were painted on the last drawn frame. */
   masksDrawn = $state(0);
-  #store: ResultStore | null = null;
+  /** Reactive so the viewer's render effect re-runs when results are attached, even at an unchanged index. */
+  #store = $state.raw<ResultStore | null>(null);
   #seeker: FrameSeeker | null = null;
 
   /**
@@ -17,7 +19,7 @@ export class Playback {
    * black lead-in.
    */
   attach(store: ResultStore | null): void {
-    if (store === this.#store) return;
+    if (store === untrack(() => this.#store)) return;
     this.#seeker?.close();
     this.#store = store;
     this.#seeker = store ? new FrameSeeker(store.file) : null;
