@@ -206,6 +206,9 @@ describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
     // The HUD's per-stage latency has the motion step with flow on, and none with it off.
     expect(motion.median).toBeGreaterThan(0);
     expect(off.stats.stages.motion.median).toBeNaN();
+    // The motion step reads the frames with VideoFrame.copyTo (no canvas readback) where the browser has it.
+    expect(on.stats.motionCapture).toBe('video-frame');
+    expect(off.stats.motionCapture).toBeNull();
     // Tensors stay flat: the motion step uses none, the worker's count holds from the middle of the run to its end.
     for (const run of [on, off]) expect(run.tensors.end).toBe(run.tensors.middle);
   });

@@ -23,6 +23,8 @@ export interface LiveStats {
   framesProcessed: number;
   framesSkipped: number;
   stages: ReturnType<StageStats['summary']>;
+  /** Where the motion step read the camera's pixels: `video-frame` (`VideoFrame.copyTo`, no canvas), `canvas`, or null (flow off or no frame yet). */
+  motionCapture: 'video-frame' | 'canvas' | null;
   numTensors: number;
   numBytes: number;
 }
@@ -112,7 +114,7 @@ export class LiveLoop {
   async step(frame: ImageBitmap): Promise<void> {
     if (!this.stepped || !this.#running) throw new Error('LiveLoop.step needs a running loop created with stepped = true');
     const index = this.#nextFrame();
-    this.#capture(index, frame, frame.width, frame.height);
+    await this.#capture(index, frame, frame.width, frame.height);
     if (this.#scheduler.frame(index, performance.now())) await this.#process(index, frame);
     else {
       frame.close();
@@ -140,17 +142,23 @@ export class LiveLoop {
   #onFrame(): void {
     const index = this.#nextFrame();
     const ready = this.video.readyState >= 2 && this.video.videoWidth > 0;
-    if (ready) this.#capture(index, this.video, this.video.videoWidth, this.video.videoHeight);
-    if (ready && this.#scheduler.frame(index, performance.now())) void this.#process(index);
-    else this.#draw(index, false);
+    // The detection grabs its bitmap now; the motion step's copy of the same frame resolves before the frame is drawn.
+    const detect = ready && this.#scheduler.frame(index, performance.now());
+    if (detect) void this.#process(index);
+    const captured = ready ? this.#capture(index, this.video, this.video.videoWidth, this.video.videoHeight) : Promise.resolve();
+    if (!detect) void captured.then(() => this.#draw(index, false));
     this.#schedule();
   }
 
   /** Keeps frame `index`'s pixels for the motion step (when on); its time counts towards the frame's `motion` stage. */
-  #capture(index: number, frame: CanvasImageSource, width: number, height: number): void {
+  async #capture(index: number, frame: CanvasImageSource, width: number, height: number): Promise<void> {
     if (!this.hooks.flow()) return;
     const t0 = performance.now();
-    this.#motion.capture(index, frame, width, height);
+    try {
+      await this.#motion.capture(index, frame, width, height);
+    } catch (e) {
+      this.hooks.onError(e instanceof Error ? e : new Error(String(e)));
+    }
     this.#motionMs = performance.now() - t0;
   }
 
@@ -226,6 +234,7 @@ export class LiveLoop {
       framesProcessed: this.#done,
       framesSkipped: this.#seen - this.#done,
       stages: this.#stages.summary(),
+      motionCapture: this.hooks.flow() ? this.#motion.capturePath : null,
       numTensors: this.#numTensors,
       numBytes: this.#numBytes,
     };

@@ -45,6 +45,52 @@ export function rgbToGray(
   return { width, height, data };
 }
 
+/** Where a frame's pixels sit in a buffer: one 8-bit plane (a luma plane) or interleaved 4-byte pixels. */
+export interface PixelPlane {
+  readonly width: number;
+  readonly height: number;
+  /** Bytes from one row's start to the next. */
+  readonly stride: number;
+  /** Byte offset of the first row. */
+  readonly offset: number;
+  /** `luma`: 1 byte per pixel, already gray (the Y plane of I420 or NV12). Otherwise the byte index of R, G and B in each 4-byte pixel. */
+  readonly channels: 'luma' | readonly [number, number, number];
+}
+
+/**
+ * Grayscale of a frame plane, box-averaged over `factor` x `factor` blocks
+ * (floor(width / factor) x floor(height / factor) pixels; gray pixel (i, j)
+ * covers source pixels [i·factor, (i+1)·factor)). The live view reads camera
+ * frames with `VideoFrame.copyTo`, which hands over the decoder's planes
+ * without a canvas: for I420 the Y plane is the gray image already.
+ */
+export function planeToGray(bytes: Uint8Array, plane: PixelPlane, factor: number, out?: Float32Array): GrayImage {
+  if (!Number.isInteger(factor) || factor < 1) throw new RangeError(`planeToGray: factor is ${factor}; allowed: integer >= 1`);
+  const { stride, offset, channels } = plane;
+  const step = channels === 'luma' ? 1 : 4;
+  const need = offset + (plane.height - 1) * stride + plane.width * step;
+  if (plane.width < factor || plane.height < factor || bytes.length < need) {
+    throw new RangeError(
+      `planeToGray: ${bytes.length} bytes for a ${plane.width}x${plane.height} plane (stride ${stride}, need ${need}) at factor ${factor}`,
+    );
+  }
+  const width = Math.floor(plane.width / factor);
+  const height = Math.floor(plane.height / factor);
+  const data = out && out.length === width * height ? out.fill(0) : new Float32Array(width * height);
+  const [r, g, b] = channels === 'luma' ? [0, 0, 0] : channels;
+  const [wr, wg, wb] = channels === 'luma' ? [1, 0, 0] : LUMA_WEIGHTS;
+  const norm = 1 / (factor * factor);
+  for (let y = 0; y < height * factor; y++) {
+    const row = offset + y * stride;
+    const outRow = Math.floor(y / factor) * width;
+    for (let x = 0; x < width * factor; x++) {
+      const p = row + x * step;
+      data[outRow + Math.floor(x / factor)] += norm * (wr * bytes[p + r] + wg * bytes[p + g] + wb * bytes[p + b]);
+    }
+  }
+  return { width, height, data };
+}
+
 /**
  * Bilinear sample at (x, y); coordinates are clamped to the image, so
  * points near the border read the edge pixels instead of garbage.

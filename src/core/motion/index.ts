@@ -2,8 +2,8 @@
 export { DEFAULT_MOTION_CONFIG, validateMotionConfig } from './config.ts';
 export type { MotionConfig } from './config.ts';
 export { MotionConfigError } from './MotionConfigError.ts';
-export { LUMA_WEIGHTS, rgbToGray, sampleBilinear } from './grayImage.ts';
-export type { GrayImage } from './grayImage.ts';
+export { LUMA_WEIGHTS, planeToGray, rgbToGray, sampleBilinear } from './grayImage.ts';
+export type { GrayImage, PixelPlane } from './grayImage.ts';
 export { buildPyramid, pyrDown } from './pyramid.ts';
 export type { Pyramid } from './pyramid.ts';
 export { trackPoints } from './lucasKanade.ts';
