@@ -1,13 +1,15 @@
 /**
  * Browser part of `bench:train -- --zoo`: builds and serves the bench page
- * (bench/browser/, `vite build --mode bench`), runs the architecture zoo on
- * its main thread in headless Chromium, as the Training view's zoo panel does,
- * and reads back the rows and the longest task the browser reported.
+ * (bench/browser/, `vite build --mode bench`), runs the architecture zoo in
+ * the zoo worker through the panel's own client (src/app/training/zooClient)
+ * in headless Chromium, and reads back the rows and the longest main-thread
+ * task the browser reported while the worker trained.
  */
 import { startAppServer } from '../../dev/appServer';
 import { isLocal, launchChromium, recordRequests } from '../../dev/browser';
 import type { ZooBenchRun } from '../../src/core/training/zooBench';
 import type { ZooResult } from '../../src/core/training/zooRun';
+import type { ZooWorkerStats } from '../../src/app/training/zooProtocol';
 
 export interface ZooBackendRun {
   env: 'node' | 'browser';
@@ -21,6 +23,8 @@ export interface ZooBackendRun {
   /** Browser only: how many main-thread tasks took over 50 ms. */
   longTasks?: number;
   rows: ZooResult[];
+  /** Browser only: the zoo worker's tensors around the run and batches trained. */
+  worker?: ZooWorkerStats;
 }
 
 /** What the page's `trackscopeBench.runZoo` returns (times in the page's performance.now() clock). */
@@ -29,8 +33,9 @@ export interface BrowserZooRun {
   rows: ZooResult[];
   /** Every main-thread task over 50 ms. */
   longTasks: { start: number; ms: number }[];
-  /** When the run started, then when each row's run ended. */
+  /** When the run started (the worker's backend was up), then when each row arrived. */
   rowBounds: number[];
+  worker: ZooWorkerStats;
 }
 
 /** The longest task that started during each row's run (0 where none passed 50 ms). */
@@ -64,6 +69,7 @@ export async function benchZooBrowser(opts: ZooBenchRun & { backend: 'wasm' | 'c
       longestTaskMsPerRow: perRow,
       longTasks: run.longTasks.filter((t) => t.start >= run.rowBounds[0]).length,
       rows: run.rows,
+      worker: run.worker,
     };
   } finally {
     await browser.close();
