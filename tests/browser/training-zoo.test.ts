@@ -40,6 +40,25 @@ describe('architecture zoo (headless Chromium)', () => {
     await page.getByTestId('zoo-epochs').fill('1');
     await page.getByTestId('zoo-train-size').fill('100');
     const before = await numTensors(page);
+
+    // A zoo worker that cannot start (its script is missing) gives a message, and the page stays usable.
+    await page.evaluate(() => {
+      const Real = window.Worker;
+      (window as unknown as { realWorker: typeof Worker }).realWorker = Real;
+      window.Worker = class extends Real {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(options?.name === 'zoo' ? '/no-such-zoo-worker.js' : url, options);
+        }
+      };
+    });
+    await page.getByTestId('zoo-run').click();
+    await expect.poll(() => status(page), { timeout: 120_000 }).toBe('failed');
+    expect(await page.getByTestId('zoo-error').textContent()).toMatch(
+      /^The zoo could not train: the zoo worker stopped: .+ The page still works/,
+    );
+    expect(await page.getByTestId('zoo-run').isEnabled()).toBe(true);
+    await page.evaluate(() => (window.Worker = (window as unknown as { realWorker: typeof Worker }).realWorker));
+
     await page.getByTestId('zoo-run').click();
     await expect.poll(() => page.getByTestId('zoo-status').textContent(), { timeout: 120_000, interval: 500 }).toMatch(/^done: 1 model/);
     const row = page.getByTestId('zoo-row-residual-noskip-wasm');
@@ -47,6 +66,7 @@ describe('architecture zoo (headless Chromium)', () => {
     expect(await row.locator('td').nth(2).textContent()).toBe(withoutSkip.toLocaleString('en-US'));
     expect(await row.getByTestId('zoo-acc').textContent()).toMatch(/^\d+\.\d%$/);
     expect(await page.getByTestId('zoo-results').locator('tbody tr').count()).toBe(1);
+    expect(await page.getByTestId('zoo-error').count()).toBe(0);
     await page.screenshot({ path: artifactPath('training-zoo.png'), fullPage: true });
     expect(await numTensors(page)).toBe(before);
     // Trained in the worker: 100 digits in batches of 32 is 4 batches, and the worker's tensors are flat.

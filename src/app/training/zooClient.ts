@@ -82,7 +82,7 @@ export class ZooWorkerClient {
       // A worker that failed to load or crashed is started afresh on the next run.
       worker.terminate();
       if (this.#worker === worker) this.#worker = null;
-      this.#settle()?.reject(new Error(`the zoo worker stopped: ${e.message || 'no reason given (it may have run out of memory)'}`));
+      this.#settle()?.reject(new Error(`the zoo worker stopped: ${e.message || 'it failed to load or crashed (out of memory?)'}`));
     };
     return (this.#worker = worker);
   }
