@@ -39,7 +39,7 @@ async function ensureBackend(requested: BackendName): Promise<BackendSelection> 
 function fallbackReason(requested: BackendName, s: BackendSelection): string {
   if (s.name === requested) return '';
   const failed = s.attempts.find((a) => a.name === requested && !a.ok);
-  return `${requested} could not start in the worker${failed ? ` (${failed.detail})` : ''}; trained on ${s.name}`;
+  return `${requested} could not start in the worker${failed ? `: ${failed.detail}` : ''}`;
 }
 
 const all = (d: MnistData) => Array.from({ length: d.count }, (_, i) => i);

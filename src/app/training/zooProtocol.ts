@@ -38,6 +38,7 @@ export interface ZooWorkerStats {
 }
 
 export type ZooResponse =
+  /** `fallback`: why the worker is not on the requested backend ('' when it is). */
   | { type: 'started'; runId: number; backend: BackendName; requested: BackendName; fallback: string }
   /** After each batch: the fraction of the whole run done, and which model (index into `runs`) is training. */
   | { type: 'progress'; runId: number; fraction: number; model: number }

@@ -37,7 +37,7 @@ export class ZooState {
   progress = $state(0);
   status = $state('MNIST not loaded');
   error = $state('');
-  /** Where the latest run trained, e.g. "in a background worker on wasm", or why not on the page's backend. */
+  /** Where the latest run trained, e.g. "in a background worker on wasm", with why when not on the page's backend. */
   where = $state('');
   /** Parameters of each preset as configured now (the residual one follows the skip toggle). */
   params = $state.raw<Record<ZooPreset, number> | null>(null);
@@ -106,7 +106,7 @@ export class ZooState {
       const stats = await this.#client.run(
         { backend: name, runs: presets.map((preset) => ({ preset, skip })), epochs, ...zooDigits(data, split, trainSize, ZOO_VAL_DIGITS) },
         {
-          onStarted: (backend, fallback) => (this.where = fallback || `in a background worker on ${backend}`),
+          onStarted: (backend, fallback) => (this.where = `in a background worker on ${backend}${fallback ? ` (${fallback})` : ''}`),
           onProgress: (fraction, model) => {
             this.progress = fraction;
             this.status = `training ${ZOO_LABELS[presets[model]]} (${model + 1}/${presets.length}) ${this.where}…`;
