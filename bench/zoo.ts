@@ -1,16 +1,18 @@
 /**
  * `npm run bench:train -- --zoo`: the architecture zoo's comparison table
  * (parameters, validation accuracy, ms per epoch, inference ms per digit,
- * saved size) on the wasm and cpu backends, plus the longest stretch the
- * thread was blocked during each backend's run: the zoo runner yields between
- * batches, validation chunks and timed digits, so this is the longest "task"
- * the page would see (target < 100 ms on wasm). It is Node's event-loop delay
- * (perf_hooks.monitorEventLoopDelay, 10 ms resolution) over the same core code
- * the panel runs. cpu trains on fewer digits (tf.js's cpu backend is ~25×
- * slower), so its ms/epoch is for that subset. Then the same run on wasm in
- * headless Chromium (the bench page, bench/browser/), where the longest task
- * is what the browser itself reports: PerformanceObserver 'longtask' entries
- * (every main-thread task over 50 ms), the panel's situation exactly.
+ * saved size) on the wasm and cpu backends in Node, then on wasm in headless
+ * Chromium (the bench page, bench/browser/), where the zoo trains in the zoo
+ * worker through the panel's own client, exactly the panel's path.
+ *
+ * The responsiveness target (issue 13: the longest main-thread task during a
+ * zoo run under 100 ms) is the browser row's number: PerformanceObserver
+ * 'longtask' entries (every main-thread task over 50 ms) while the worker
+ * trains. The Node rows give a different number: the longest stretch the
+ * core code blocks its own thread (perf_hooks.monitorEventLoopDelay, 10 ms
+ * resolution), i.e. what a page would see if it trained on its main thread,
+ * which the panel no longer does. cpu trains on fewer digits (tf.js's cpu
+ * backend is ~25× slower), so its ms/epoch is for that subset.
  * Options (declared in bench/train.ts): --zoo-epochs N (2), --zoo-digits N (2000), --cpu-digits N (320).
  * Writes bench/results/zoo.json.
  */
@@ -62,7 +64,7 @@ function printTable(runs: readonly ZooBackendRun[]): void {
   const lines = runs.flatMap((r) =>
     r.rows.map((x, i) => [
       `${ZOO_LABELS[x.preset]}${x.preset === 'residual' && !x.skip ? ' (no skip)' : ''}`,
-      `${r.env} ${x.backend} (${r.digits} digits)`,
+      `${r.env} ${x.backend}${r.where ? `, ${r.where}` : ''} (${r.digits} digits)`,
       x.params.toLocaleString('en-US'),
       `${(x.valAccuracy * 100).toFixed(1)}%`,
       String(Math.round(x.msPerEpoch)),
@@ -73,13 +75,21 @@ function printTable(runs: readonly ZooBackendRun[]): void {
   );
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   for (const l of [head, ...lines]) console.log(l.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
-  for (const r of runs) {
-    const what =
-      r.env === 'browser' ? 'longest main-thread task (PerformanceObserver longtask)' : 'longest blocked stretch (event-loop delay)';
-    const verdict =
-      r.backend === 'wasm' ? (r.longestTaskMs < LONG_TASK_TARGET_MS ? 'met' : 'NOT met') : 'wasm is the app backend on CPU-only machines';
-    console.log(`${r.env} ${r.backend}: ${what} ${r.longestTaskMs.toFixed(0)} ms (target < ${LONG_TASK_TARGET_MS} ms, ${verdict})`);
-  }
+  for (const r of runs) console.log(verdictLine(r));
+}
+
+/** One line per run saying what its longest-task number is; only the worker row is the issue's target. */
+function verdictLine(r: ZooBackendRun): string {
+  // The browser reports only tasks over 50 ms: 0 means none did.
+  const ms = r.env === 'browser' && r.longestTaskMs === 0 ? 'under 50 ms' : `${r.longestTaskMs.toFixed(0)} ms`;
+  if (r.env === 'node') return `not the target: node ${r.backend}, the core code on one thread: longest event-loop delay ${ms}`;
+  const tasks = `PerformanceObserver longtask, ${r.longTasks ?? 0} tasks over 50 ms`;
+  if (r.where === 'main thread')
+    return `baseline: browser ${r.backend}, zoo on the page's main thread (the panel before): longest task ${ms} (${tasks})`;
+  const verdict = r.longestTaskMs < LONG_TASK_TARGET_MS ? 'met' : 'NOT met';
+  const w = r.worker;
+  const worker = w ? `; worker: ${w.batches} batches, tensors ${w.numTensorsBefore} before, ${w.numTensorsAfter} after` : '';
+  return `TARGET: browser ${r.backend}, zoo in its worker (the panel now): longest main-thread task ${ms} (${tasks}; target < ${LONG_TASK_TARGET_MS} ms, ${verdict})${worker}`;
 }
 
 export async function runZooBench({ epochs, digits, cpuDigits }: ZooBenchOptions): Promise<void> {
@@ -87,7 +97,7 @@ export async function runZooBench({ epochs, digits, cpuDigits }: ZooBenchOptions
   const runs = [
     await runBackend('wasm', digits, epochs),
     await runBackend('cpu', cpuDigits, 1),
-    await benchZooBrowser({ backend: 'wasm', digits, epochs, valDigits: VAL_DIGITS }),
+    ...(await benchZooBrowser({ backend: 'wasm', digits, epochs, valDigits: VAL_DIGITS })),
   ];
   printTable(runs);
   const out = resolve(import.meta.dirname, 'results');

@@ -13,6 +13,7 @@ import type { TrackOutput } from '../core/tracking';
 import type { DrawnFrame, LiveStats } from './pipeline/liveLoop';
 import type { TrackerExplanation } from '../core/tracking';
 import type { WorkerStats } from './video/protocol';
+import type { ZooWorkerStats } from './training/zooProtocol';
 
 export interface RecordedFrame {
   index: number;
@@ -44,6 +45,8 @@ const hooks: {
   numTensors?: () => number;
   /** The video worker's detector-call and tensor counters after its latest run (null before one). */
   videoWorker?: () => WorkerStats | null;
+  /** The architecture zoo worker's backend, tensors around its latest run and batches trained (null before one). */
+  zooWorker?: () => ZooWorkerStats | null;
   /** The Video view's "DeepSORT internals": the explained frame (0-based) and the tracker's explanation. */
   videoExplanation?: () => { frame: number; explanation: TrackerExplanation } | null;
 } = { liveFrames, liveDrawn, liveStats: null };
@@ -102,6 +105,11 @@ export function exposeTensorCount(read: () => number): void {
 /** Lets a test read the video worker's counters (detector calls, tensors, cached frames). */
 export function exposeVideoWorkerStats(read: () => WorkerStats | null): void {
   if (enabled) hooks.videoWorker = read;
+}
+
+/** Lets a test read the zoo worker's stats after its latest run. */
+export function exposeZooWorkerStats(read: () => ZooWorkerStats | null): void {
+  if (enabled) hooks.zooWorker = read;
 }
 
 /** Lets a test read the explanation the Video view's internals panel shows. */

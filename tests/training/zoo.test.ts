@@ -7,6 +7,7 @@ import { runZooModel, savedSize, validateZooRunConfig, type ZooData } from '../.
 import { loadMnistFs } from '../../src/node/training/mnistFs.ts';
 import { ZOO_BENCH_ROWS } from '../../src/core/training/zooBench.ts';
 import { leakedTensors, useTrainingBackend } from './helpers.ts';
+import { zooDigits } from '../../src/app/training/zooClient.ts';
 
 let data: ZooData;
 beforeAll(async () => {
@@ -79,6 +80,21 @@ describe('zoo models', () => {
 });
 
 describe('zoo run', () => {
+  it("the worker's digits (zooDigits, copies to transfer) give the same tensors and labels as the split's indices", () => {
+    const mnist = loadMnistFs();
+    const split = splitMnist(mnist.count);
+    const { train, val } = zooDigits(mnist, split, 40, 20);
+    expect([train.count, val.count]).toEqual([40, 20]);
+    expect(train.pixels.buffer).not.toBe(mnist.pixels.buffer);
+    expect(Array.from(val.labels)).toEqual(labelsOf(mnist, split.val.slice(0, 20)));
+    tf.tidy(() => {
+      const a = mnistTensors(train, [...Array(40).keys()]);
+      const b = mnistTensors(mnist, split.train.slice(0, 40));
+      expect(Array.from(a.x.dataSync())).toEqual(Array.from(b.x.dataSync()));
+      expect(Array.from(a.y.dataSync())).toEqual(Array.from(b.y.dataSync()));
+    });
+  });
+
   it('rejects bad configs naming the value', () => {
     expect(() => validateZooRunConfig({ preset: 'lenet5', epochs: 0 })).toThrow(/epochs is 0; allowed: integer 1\.\.50/);
     expect(() => validateZooRunConfig({ preset: 'vgg' as never })).toThrow(

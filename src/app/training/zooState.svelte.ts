@@ -1,15 +1,12 @@
 /**
  * Runes state for the architecture zoo: which presets to run, for how many
  * epochs on how many digits, and the comparison table, one row per (preset,
- * backend) run. Runs on the page's training backend; switching the backend and
+ * backend) run. Training happens in a worker (zooClient.ts) on the page's
+ * training backend, so the page stays responsive; switching the backend and
  * running again adds rows for the other backend.
  */
-import * as tf from '@tensorflow/tfjs';
 import {
   fetchMnist,
-  labelsOf,
-  mnistTensors,
-  runZooModel,
   splitMnist,
   validateZooRunConfig,
   ZOO_LABELS,
@@ -20,13 +17,15 @@ import {
   type ZooPreset,
   type ZooResult,
 } from '../../core/training/index.ts';
+import { exposeZooWorkerStats } from '../testHooks';
 import { trainingBackend } from './trainingBackend.svelte';
+import { ZooWorkerClient, zooDigits, type ZooWorkerStats } from './zooClient';
 
 /** One table row per preset variant and backend: a rerun replaces its row. */
 export const zooRowKey = (r: ZooResult): string => `${r.preset}${r.preset === 'residual' && !r.skip ? '-noskip' : ''}-${r.backend}`;
 
 /** Validation digits per run: enough for a stable accuracy, small enough to stay quick. */
-const VAL_DIGITS = 500;
+export const ZOO_VAL_DIGITS = 500;
 
 export class ZooState {
   selected = $state<Record<ZooPreset, boolean>>({ lenet5: true, alexnet: true, inception: true, residual: true });
@@ -38,12 +37,19 @@ export class ZooState {
   progress = $state(0);
   status = $state('MNIST not loaded');
   error = $state('');
+  /** Where the latest run trained, e.g. "in a background worker on wasm", with why when not on the page's backend. */
+  where = $state('');
   /** Parameters of each preset as configured now (the residual one follows the skip toggle). */
   params = $state.raw<Record<ZooPreset, number> | null>(null);
   #data: MnistData | null = null;
   #split: MnistSplit | null = null;
-  #abort: AbortController | null = null;
+  #client = new ZooWorkerClient();
   #run: Promise<void> | null = null;
+  #stats: ZooWorkerStats | null = null;
+
+  constructor() {
+    exposeZooWorkerStats(() => this.#stats);
+  }
 
   async load(): Promise<void> {
     this.status = 'starting backend and loading MNIST…';
@@ -91,49 +97,42 @@ export class ZooState {
 
   async #runAll(data: MnistData, split: MnistSplit): Promise<void> {
     const presets = ZOO_PRESETS.filter((p) => this.selected[p]);
-    const epochs = this.epochs,
-      skip = this.skip;
-    const train = mnistTensors(data, split.train.slice(0, this.trainSize));
-    const valIdx = split.val.slice(0, VAL_DIGITS);
-    const val = mnistTensors(data, valIdx);
-    const batches = Math.ceil(train.x.shape[0] / 32);
-    this.#abort = new AbortController();
+    const { epochs, skip, trainSize } = this;
     this.running = true;
     this.progress = 0;
+    this.status = 'starting the training worker…';
     try {
-      for (const [i, preset] of presets.entries()) {
-        let epochDone = 0;
-        this.status = `training ${ZOO_LABELS[preset]} (${i + 1}/${presets.length})…`;
-        const row = await runZooModel(
-          validateZooRunConfig({ preset, epochs, skip }),
-          { x: train.x, y: train.y, xVal: val.x, valLabels: labelsOf(data, valIdx) },
-          {
-            signal: this.#abort.signal,
-            onBatchEnd: (b) => (this.progress = (i + (epochDone + (b + 1) / batches) / epochs) / presets.length),
-            onEpochEnd: () => epochDone++,
+      const { name } = await trainingBackend.ensure();
+      const stats = await this.#client.run(
+        { backend: name, runs: presets.map((preset) => ({ preset, skip })), epochs, ...zooDigits(data, split, trainSize, ZOO_VAL_DIGITS) },
+        {
+          onStarted: (backend, fallback) => (this.where = `in a background worker on ${backend}${fallback ? ` (${fallback})` : ''}`),
+          onProgress: (fraction, model) => {
+            this.progress = fraction;
+            this.status = `training ${ZOO_LABELS[presets[model]]} (${model + 1}/${presets.length}) ${this.where}…`;
           },
-        );
-        if (row.stopReason === 'aborted') {
-          this.status = 'stopped';
-          return;
-        }
-        this.results = [...this.results.filter((r) => zooRowKey(r) !== zooRowKey(row)), row];
-      }
-      this.status = `done: ${presets.length} model(s), ${epochs} epoch(s) on ${train.x.shape[0]} digits`;
+          onRow: (row) => (this.results = [...this.results.filter((r) => zooRowKey(r) !== zooRowKey(row)), row]),
+        },
+      );
+      this.#stats = stats;
+      this.status = stats.stopped
+        ? 'stopped'
+        : `done: ${presets.length} model(s), ${epochs} epoch(s) on ${trainSize} digits, ${this.where}`;
     } catch (e) {
-      this.error = (e as Error).message;
+      this.error = `The zoo could not train: ${(e as Error).message}. The page still works; try again, or pick another backend.`;
+      this.status = 'failed';
     } finally {
-      tf.dispose([train.x, train.y, val.x, val.y]);
       this.running = false;
     }
   }
 
   stop(): void {
-    this.#abort?.abort();
+    this.#client.stop();
   }
 
+  /** Ends the worker at once (its tensors go with it); a run in progress ends as failed. */
   async dispose(): Promise<void> {
-    this.stop();
+    this.#client.dispose();
     await this.#run?.catch(() => {});
   }
 }

@@ -73,6 +73,16 @@ export function mnistTensors(data: MnistData, indices: readonly number[]): { x: 
   return { x, y };
 }
 
+/** The digits at `indices`, copied into new arrays (e.g. to transfer a subset to a worker). */
+export function mnistSubset(data: MnistData, indices: readonly number[]): MnistData {
+  const pixels = new Uint8Array(indices.length * MNIST_PIXELS);
+  indices.forEach((idx, i) => pixels.set(data.pixels.subarray(idx * MNIST_PIXELS, (idx + 1) * MNIST_PIXELS), i * MNIST_PIXELS));
+  return makeMnistData(
+    pixels,
+    Uint8Array.from(indices, (i) => data.labels[i]),
+  );
+}
+
 export function labelsOf(data: MnistData, indices: readonly number[]): number[] {
   return indices.map((i) => data.labels[i]);
 }

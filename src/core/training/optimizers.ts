@@ -18,6 +18,20 @@ export function makeOptimizer(name: OptimizerName, learningRate: number, momentu
 }
 
 /**
+ * Disposes an optimizer and every tensor it holds. tfjs 4.22's
+ * MomentumOptimizer.dispose() frees its momentum scalar and accumulators but
+ * never calls SGDOptimizer.dispose(), so the learning-rate scalar `c` it
+ * inherits stays alive: one tensor per momentum optimizer. We free it here.
+ */
+export function disposeOptimizer(opt: tf.Optimizer): void {
+  opt.dispose();
+  if (opt instanceof tf.MomentumOptimizer) {
+    const c = (opt as unknown as { c?: tf.Tensor }).c;
+    if (c && !c.isDisposed) c.dispose();
+  }
+}
+
+/**
  * Changes the learning rate of a live optimizer (used by the LR range test).
  * SGD/momentum expose setLearningRate; Adam reads its `learningRate` field on
  * every step, so assigning it takes effect on the next batch.
