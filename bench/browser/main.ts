@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend, type BackendChoice, type BackendSelection } from '../../src/core/backend/select';
+import { selectBackend, type BackendChoice, type BackendName, type BackendSelection } from '../../src/core/backend/select';
 import { loadDetector, type CenterNetInputSize, type DetectorName } from '../../src/core/detection';
 import { registerBrowserBackend } from '../../src/app/engine/registerBrowserBackend';
 import { fetchMnist } from '../../src/core/training/mnistFetch';
@@ -16,8 +16,17 @@ export interface BenchSample {
   detections: number;
 }
 
+/** What the page ran on: WASM threads only exist in a cross-origin isolated page. */
+export interface BenchEnvironment {
+  crossOriginIsolated: boolean;
+  hardwareConcurrency: number;
+  /** tf.wasm thread count (1 = single-threaded); undefined on other backends. */
+  wasmThreads?: number;
+}
+
 export interface BenchRun {
   backend: BackendSelection;
+  environment: BenchEnvironment;
   warmupMs: number;
   samples: BenchSample[];
   numTensorsBefore: number;
@@ -38,8 +47,20 @@ async function runDetect(opts: {
   images: string[];
   frames: number;
   inputSize?: CenterNetInputSize;
+  /** WASM thread count to force (default: the backend's own choice). */
+  wasmThreads?: number;
 }): Promise<BenchRun> {
-  const backend = await selectBackend({ choice: opts.backend, register: registerBrowserBackend, probeTimeoutMs: 60_000 });
+  const register = async (name: BackendName) => {
+    await registerBrowserBackend(name);
+    if (name === 'wasm' && opts.wasmThreads !== undefined)
+      (await import('@tensorflow/tfjs-backend-wasm')).setThreadsCount(opts.wasmThreads);
+  };
+  const backend = await selectBackend({ choice: opts.backend, register, probeTimeoutMs: 60_000 });
+  const environment: BenchEnvironment = {
+    crossOriginIsolated: globalThis.crossOriginIsolated,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    wasmThreads: backend.name === 'wasm' ? (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount() : undefined,
+  };
   log(`backend ${backend.name} on ${backend.renderer}`);
   const t0 = performance.now();
   const detector = await loadDetector(opts.detector, { models: new URL('/models/', location.href).href, inputSize: opts.inputSize });
@@ -69,7 +90,7 @@ async function runDetect(opts: {
   } finally {
     detector.dispose();
   }
-  return { backend, warmupMs, samples, numTensorsBefore, numTensorsAfter };
+  return { backend, environment, warmupMs, samples, numTensorsBefore, numTensorsAfter };
 }
 
 /**

@@ -16,6 +16,7 @@ export type BrowserBackend = (typeof BROWSER_BACKENDS)[number];
 
 interface BrowserRun {
   backend: { name: string; renderer: string; software: boolean; attempts: Array<{ name: string; ok: boolean; detail: string }> };
+  environment: { crossOriginIsolated: boolean; hardwareConcurrency: number; wasmThreads?: number };
   warmupMs: number;
   samples: FrameSample[];
   numTensorsBefore: number;
@@ -30,6 +31,8 @@ export interface BrowserBenchOptions {
   capMs: number;
   /** CenterNet input sizes to run, one page (and one row) each; default [512]. */
   inputSizes?: readonly CenterNetInputSize[];
+  /** WASM thread count to force on the page (default: the backend's own choice). */
+  wasmThreads?: number;
 }
 
 export async function benchBrowser(backends: readonly BrowserBackend[], opts: BrowserBenchOptions): Promise<BenchRow[]> {
@@ -54,6 +57,7 @@ export async function benchBrowser(backends: readonly BrowserBackend[], opts: Br
           inputSize,
           images: opts.media.map((m) => `/bench-media/${m}`),
           frames: opts.framesFor(backend),
+          wasmThreads: opts.wasmThreads,
         };
         const run = (await Promise.race([
           page.evaluate(
@@ -69,8 +73,11 @@ export async function benchBrowser(backends: readonly BrowserBackend[], opts: Br
           );
           continue;
         }
+        const { crossOriginIsolated, wasmThreads } = run.environment;
         const note = [
           run.backend.renderer,
+          wasmThreads === undefined ? '' : `${wasmThreads} WASM thread(s)`,
+          crossOriginIsolated ? '' : 'not cross-origin isolated',
           run.backend.software ? 'software renderer' : '',
           foreign.length ? `${foreign.length} foreign requests!` : '',
         ]
