@@ -6,6 +6,7 @@ import { fetchMnist } from '../../src/core/training/mnistFetch';
 import { registerWasmConvBackpropFilter } from '../../src/core/training/wasmConvBackpropFilter';
 import { runZooBenchRows, type ZooBenchRun } from '../../src/core/training/zooBench';
 import type { BrowserZooRun } from '../lib/browser-zoo';
+import { LADDER_RUNGS, runLadder, type LadderTimes } from '../lib/ladderRun';
 
 /** One measured frame: per-stage milliseconds and the detection count. */
 export interface BenchSample {
@@ -24,6 +25,11 @@ export interface BenchEnvironment {
   wasmThreads?: number;
 }
 
+export interface BrowserLadderRun extends LadderTimes {
+  backend: BackendSelection;
+  environment: BenchEnvironment;
+}
+
 export interface BenchRun {
   backend: BackendSelection;
   environment: BenchEnvironment;
@@ -36,6 +42,25 @@ export interface BenchRun {
 const log = (line: string) => {
   document.getElementById('log')!.textContent += `${line}\n`;
 };
+
+/** Selects the backend (forcing a WASM thread count when given) and reports what the page runs on. */
+async function startBackend(
+  choice: BackendChoice,
+  wasmThreads?: number,
+): Promise<{ backend: BackendSelection; environment: BenchEnvironment }> {
+  const register = async (name: BackendName) => {
+    await registerBrowserBackend(name);
+    if (name === 'wasm' && wasmThreads !== undefined) (await import('@tensorflow/tfjs-backend-wasm')).setThreadsCount(wasmThreads);
+  };
+  const backend = await selectBackend({ choice, register, probeTimeoutMs: 60_000 });
+  const environment: BenchEnvironment = {
+    crossOriginIsolated: globalThis.crossOriginIsolated,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    wasmThreads: backend.name === 'wasm' ? (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount() : undefined,
+  };
+  log(`backend ${backend.name} on ${backend.renderer}; ${JSON.stringify(environment)}`);
+  return { backend, environment };
+}
 
 /**
  * Runs the detector on real frames in this page and returns raw samples; the
@@ -94,6 +119,32 @@ async function runDetect(opts: {
 }
 
 /**
+ * The detector ladder (bench/lib/ladderRun.ts) in this page: every rung
+ * loaded, then round-robin over the frames. Each image is decoded once into an
+ * ImageBitmap beforehand, as Node reads each image into a tensor once, so the
+ * times are the detectors' own (preprocessing from the bitmap included).
+ */
+async function runLadderBench(opts: {
+  backend: BackendChoice;
+  images: string[];
+  rounds: number;
+  wasmThreads?: number;
+}): Promise<BrowserLadderRun> {
+  const { backend, environment } = await startBackend(opts.backend, opts.wasmThreads);
+  const bitmaps = await Promise.all(opts.images.map(async (u) => createImageBitmap(await (await fetch(u)).blob())));
+  try {
+    const progress = (done: number, total: number) => {
+      log(`ladder frame ${done}/${total}`);
+      if (done % Math.max(1, Math.round(total / 10)) === 0) console.log(`ladder frame ${done}/${total}`);
+    };
+    const times = await runLadder(LADDER_RUNGS, new URL('/models/', location.href).href, bitmaps, opts.rounds, progress);
+    return { backend, environment, ...times };
+  } finally {
+    for (const b of bitmaps) b.close();
+  }
+}
+
+/**
  * The architecture zoo on this page's main thread, as the Training view runs
  * it, with every main-thread task over 50 ms recorded by a 'longtask'
  * PerformanceObserver (the issue's target: the longest under 100 ms).
@@ -122,5 +173,5 @@ async function runZoo(opts: ZooBenchRun & { backend: BackendChoice }): Promise<B
   }
 }
 
-(window as unknown as { trackscopeBench: unknown }).trackscopeBench = { runDetect, runZoo };
+(window as unknown as { trackscopeBench: unknown }).trackscopeBench = { runDetect, runLadderBench, runZoo };
 log('ready');

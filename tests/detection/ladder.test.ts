@@ -91,7 +91,10 @@ describe('CenterNet input-size ladder (graphs rewritten at install time)', () =>
       const bytes = readFileSync(shard);
       bytes[0] ^= 1; // same size, different content: only sha256 sees it
       writeFileSync(shard, bytes);
-      const error = await load(dir).catch((e: unknown) => e as ModelIntegrityError);
+      const error = (await load(dir).then(
+        () => null,
+        (e: unknown) => e,
+      )) as ModelIntegrityError;
       expect(error).toBeInstanceOf(ModelIntegrityError);
       expect(error.file).toBe(shard);
       expect(error.message).toContain('has sha256');

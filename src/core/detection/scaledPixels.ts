@@ -25,10 +25,13 @@ function scratchContext(): Context2D | null {
   if (context !== undefined) return context;
   // willReadFrequently keeps the canvas in CPU memory, so getImageData is a copy, not a GPU readback.
   const options = { willReadFrequently: true };
-  if (typeof OffscreenCanvas !== 'undefined') context = new OffscreenCanvas(1, 1).getContext('2d', options);
-  else if (typeof document !== 'undefined') context = document.createElement('canvas').getContext('2d', options);
-  else context = null;
-  return context;
+  let created: Context2D | null = null;
+  if (typeof OffscreenCanvas !== 'undefined')
+    created = new OffscreenCanvas(1, 1).getContext('2d', options) as OffscreenCanvasRenderingContext2D | null;
+  else if (typeof document !== 'undefined')
+    created = document.createElement('canvas').getContext('2d', options) as CanvasRenderingContext2D | null;
+  context = created;
+  return created;
 }
 
 function isDrawable(frame: DetectorInput): frame is Exclude<PixelSource, ImageData> {
@@ -54,6 +57,12 @@ export function drawScaled(
   if (ctx.canvas.height !== height) ctx.canvas.height = height;
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'low'; // bilinear, like tf.image.resizeBilinear (no mipmaps)
-  ctx.drawImage(frame, 0, 0, width, height);
+  // The canvas samples source pixel centres ((j + 0.5) / scale − 0.5); tf.image.resizeBilinear (no
+  // half-pixel centres) samples j / scale, which the box decode's inverse mapping assumes. Shifting
+  // the drawing by (1 − scale) / 2 px gives tf's sampling grid.
+  const dx = (1 - width / sourceWidth) / 2;
+  const dy = (1 - height / sourceHeight) / 2;
+  ctx.clearRect(0, 0, width, height);
+  ctx.drawImage(frame, dx, dy, width, height);
   return tf.browser.fromPixels(ctx.getImageData(0, 0, width, height));
 }
