@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { startAppServer } from '../../dev/appServer';
 import type { Browser, Page } from 'playwright-core';
 import { isLocal, launchChromium, recordRequests } from '../../dev/browser';
+import { withTimeout } from '../../src/core/util/withTimeout';
 import { centerNetModelName, type CenterNetInputSize } from '../../src/core/detection/centernetSizes';
 import { makeRow, type BenchRow, type FrameSample } from './node-stats';
 
@@ -73,13 +74,14 @@ export async function benchBrowser(backends: readonly BrowserBackend[], opts: Br
           images: opts.media.map((m) => `/bench-media/${m}`),
           frames: opts.framesFor(backend),
         };
-        const run = (await Promise.race([
+        const run = (await withTimeout(
           page.evaluate(
             (a) => (window as unknown as { trackscopeBench: { runDetect(x: unknown): Promise<unknown> } }).trackscopeBench.runDetect(a),
             args,
           ),
-          new Promise((_, reject) => setTimeout(() => reject(new Error(`exceeded the ${opts.capMs / 1000}s cap`)), opts.capMs)),
-        ])) as BrowserRun;
+          opts.capMs,
+          `browser ${backend}`,
+        )) as BrowserRun;
         const foreign = requests.filter((u) => !isLocal(u, origin));
         if (run.backend.name !== backend) {
           console.error(

@@ -3,6 +3,7 @@
  * bench page (headless Chromium), round-robin over the frames like Node.
  */
 import { isLocal } from '../../dev/browser';
+import { withTimeout } from '../../src/core/util/withTimeout';
 import type { BrowserLadderRun } from '../browser/main';
 import { openBenchPage, withBenchBrowser, type BrowserBackend } from './browser-detect';
 
@@ -30,14 +31,16 @@ export async function benchBrowserLadder(opts: BrowserLadderOptions): Promise<Br
         rounds: opts.rounds,
         wasmThreads: opts.wasmThreads,
       };
-      const run = (await Promise.race([
+      // withTimeout clears its timer: a bare setTimeout would keep the process alive for the whole cap.
+      const run = (await withTimeout(
         page.evaluate(
           (a) =>
             (window as unknown as { trackscopeBench: { runLadderBench(x: unknown): Promise<unknown> } }).trackscopeBench.runLadderBench(a),
           args,
         ),
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`exceeded the ${opts.capMs / 1000}s cap`)), opts.capMs)),
-      ])) as BrowserLadderRun;
+        opts.capMs,
+        'the Chromium ladder run',
+      )) as BrowserLadderRun;
       const foreign = requests.filter((u) => !isLocal(u, origin));
       if (foreign.length > 0) throw new Error(`the bench page made ${foreign.length} request(s) off this machine: ${foreign[0]}`);
       if (run.backend.name !== opts.backend)
