@@ -11,8 +11,11 @@ import { iouTlwh } from '../../src/core/geometry/boxes';
 import type { ProbeResult } from '../detection/pages/scaledProbe';
 
 const VTEST = '/usr/share/doc/opencv-doc/examples/data/vtest.avi';
-/** Mean |Δ| between the two batches, in grey levels of 0..255: both are bilinear on one sampling grid. */
-const MAX_MEAN_ABS_DIFF = 1.5;
+/**
+ * Mean |Δ| between the two batches, in grey levels of 0..255: both are bilinear on one sampling
+ * grid (measured 0.000 at 256², 0.157 at 512²; without the half-pixel shift 5.9 and 1.6).
+ */
+const MAX_MEAN_ABS_DIFF = 0.5;
 /** Each tensor-path person box has a bitmap-path box overlapping at least this much. */
 const MIN_BOX_IOU = 0.9;
 
@@ -31,10 +34,11 @@ describe('browser frames drawn at the input size (scaledPixels)', () => {
     expect(r.shape).toEqual([1, size, size, 3]);
     expect(r.meanAbsDiff).toBeLessThan(MAX_MEAN_ABS_DIFF);
     expect(r.tensorPersons.length).toBeGreaterThan(2);
-    for (const box of r.tensorPersons) {
-      const best = Math.max(0, ...r.bitmapPersons.map((b) => iouTlwh(b, box)));
-      expect(best, `tensor-path box [${box.map(Math.round)}] has no bitmap-path match`).toBeGreaterThan(MIN_BOX_IOU);
-    }
+    const best = r.tensorPersons.map((box) => Math.max(0, ...r.bitmapPersons.map((b) => iouTlwh(b, box))));
+    console.log(`${size}²: mean |Δ| ${r.meanAbsDiff.toFixed(3)}, person box IoU min ${Math.min(...best).toFixed(3)} over ${best.length}`);
+    best.forEach((iou, i) =>
+      expect(iou, `tensor-path box [${r.tensorPersons[i].map(Math.round)}] has no bitmap-path match`).toBeGreaterThan(MIN_BOX_IOU),
+    );
     expect(r.numTensorsAfter).toBe(r.numTensorsBefore);
   });
 });
