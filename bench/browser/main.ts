@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend, type BackendChoice, type BackendSelection } from '../../src/core/backend/select';
+import { selectBackend, type BackendChoice, type BackendName, type BackendSelection } from '../../src/core/backend/select';
 import { loadDetector, type CenterNetInputSize, type DetectorName } from '../../src/core/detection';
 import { registerBrowserBackend } from '../../src/app/engine/registerBrowserBackend';
 import { ZooWorkerClient, zooDigits } from '../../src/app/training/zooClient';
@@ -8,8 +8,8 @@ import { fetchMnist } from '../../src/core/training/mnistFetch';
 import { registerWasmConvBackpropFilter } from '../../src/core/training/wasmConvBackpropFilter';
 import { runZooBenchRows, ZOO_BENCH_ROWS, type ZooBenchRun } from '../../src/core/training/zooBench';
 import type { ZooResult } from '../../src/core/training/zooRun';
-import type { BackendName } from '../../src/core/backend/select';
 import type { BrowserZooRun } from '../lib/browser-zoo';
+import { LADDER_RUNGS, runLadder, type LadderTimes } from '../lib/ladderRun';
 
 /** One measured frame: per-stage milliseconds and the detection count. */
 export interface BenchSample {
@@ -20,8 +20,22 @@ export interface BenchSample {
   detections: number;
 }
 
+/** What the page ran on: WASM threads only exist in a cross-origin isolated page. */
+export interface BenchEnvironment {
+  crossOriginIsolated: boolean;
+  hardwareConcurrency: number;
+  /** tf.wasm thread count (1 = single-threaded); undefined on other backends. */
+  wasmThreads?: number;
+}
+
+export interface BrowserLadderRun extends LadderTimes {
+  backend: BackendSelection;
+  environment: BenchEnvironment;
+}
+
 export interface BenchRun {
   backend: BackendSelection;
+  environment: BenchEnvironment;
   warmupMs: number;
   samples: BenchSample[];
   numTensorsBefore: number;
@@ -31,6 +45,25 @@ export interface BenchRun {
 const log = (line: string) => {
   document.getElementById('log')!.textContent += `${line}\n`;
 };
+
+/** Selects the backend (forcing a WASM thread count when given) and reports what the page runs on. */
+async function startBackend(
+  choice: BackendChoice,
+  wasmThreads?: number,
+): Promise<{ backend: BackendSelection; environment: BenchEnvironment }> {
+  const register = async (name: BackendName) => {
+    await registerBrowserBackend(name);
+    if (name === 'wasm' && wasmThreads !== undefined) (await import('@tensorflow/tfjs-backend-wasm')).setThreadsCount(wasmThreads);
+  };
+  const backend = await selectBackend({ choice, register, probeTimeoutMs: 60_000 });
+  const environment: BenchEnvironment = {
+    crossOriginIsolated: globalThis.crossOriginIsolated,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    wasmThreads: backend.name === 'wasm' ? (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount() : undefined,
+  };
+  log(`backend ${backend.name} on ${backend.renderer}; ${JSON.stringify(environment)}`);
+  return { backend, environment };
+}
 
 /**
  * Runs the detector on real frames in this page and returns raw samples; the
@@ -42,8 +75,20 @@ async function runDetect(opts: {
   images: string[];
   frames: number;
   inputSize?: CenterNetInputSize;
+  /** WASM thread count to force (default: the backend's own choice). */
+  wasmThreads?: number;
 }): Promise<BenchRun> {
-  const backend = await selectBackend({ choice: opts.backend, register: registerBrowserBackend, probeTimeoutMs: 60_000 });
+  const register = async (name: BackendName) => {
+    await registerBrowserBackend(name);
+    if (name === 'wasm' && opts.wasmThreads !== undefined)
+      (await import('@tensorflow/tfjs-backend-wasm')).setThreadsCount(opts.wasmThreads);
+  };
+  const backend = await selectBackend({ choice: opts.backend, register, probeTimeoutMs: 60_000 });
+  const environment: BenchEnvironment = {
+    crossOriginIsolated: globalThis.crossOriginIsolated,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    wasmThreads: backend.name === 'wasm' ? (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount() : undefined,
+  };
   log(`backend ${backend.name} on ${backend.renderer}`);
   const t0 = performance.now();
   const detector = await loadDetector(opts.detector, { models: new URL('/models/', location.href).href, inputSize: opts.inputSize });
@@ -73,7 +118,33 @@ async function runDetect(opts: {
   } finally {
     detector.dispose();
   }
-  return { backend, warmupMs, samples, numTensorsBefore, numTensorsAfter };
+  return { backend, environment, warmupMs, samples, numTensorsBefore, numTensorsAfter };
+}
+
+/**
+ * The detector ladder (bench/lib/ladderRun.ts) in this page: every rung
+ * loaded, then round-robin over the frames. Each image is decoded once into an
+ * ImageBitmap beforehand, as Node reads each image into a tensor once, so the
+ * times are the detectors' own (preprocessing from the bitmap included).
+ */
+async function runLadderBench(opts: {
+  backend: BackendChoice;
+  images: string[];
+  rounds: number;
+  wasmThreads?: number;
+}): Promise<BrowserLadderRun> {
+  const { backend, environment } = await startBackend(opts.backend, opts.wasmThreads);
+  const bitmaps = await Promise.all(opts.images.map(async (u) => createImageBitmap(await (await fetch(u)).blob())));
+  try {
+    const progress = (done: number, total: number) => {
+      log(`ladder frame ${done}/${total}`);
+      if (done % Math.max(1, Math.round(total / 10)) === 0) console.log(`ladder frame ${done}/${total}`);
+    };
+    const times = await runLadder(LADDER_RUNGS, new URL('/models/', location.href).href, bitmaps, opts.rounds, progress);
+    return { backend, environment, ...times };
+  } finally {
+    for (const b of bitmaps) b.close();
+  }
 }
 
 /** Records when each row arrived and logs it for the Node driver. */
@@ -148,5 +219,5 @@ async function runZooMainThread(opts: ZooBenchRun & { backend: BackendName }): P
   });
 }
 
-(window as unknown as { trackscopeBench: unknown }).trackscopeBench = { runDetect, runZoo, runZooMainThread };
+(window as unknown as { trackscopeBench: unknown }).trackscopeBench = { runDetect, runLadderBench, runZoo, runZooMainThread };
 log('ready');

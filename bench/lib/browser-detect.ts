@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startAppServer } from '../../dev/appServer';
+import type { Browser, Page } from 'playwright-core';
 import { isLocal, launchChromium, recordRequests } from '../../dev/browser';
+import { withTimeout } from '../../src/core/util/withTimeout';
 import { centerNetModelName, type CenterNetInputSize } from '../../src/core/detection/centernetSizes';
 import { makeRow, type BenchRow, type FrameSample } from './node-stats';
 
@@ -16,6 +18,7 @@ export type BrowserBackend = (typeof BROWSER_BACKENDS)[number];
 
 interface BrowserRun {
   backend: { name: string; renderer: string; software: boolean; attempts: Array<{ name: string; ok: boolean; detail: string }> };
+  environment: { crossOriginIsolated: boolean; hardwareConcurrency: number; wasmThreads?: number };
   warmupMs: number;
   samples: FrameSample[];
   numTensorsBefore: number;
@@ -32,22 +35,38 @@ export interface BrowserBenchOptions {
   inputSizes?: readonly CenterNetInputSize[];
 }
 
-export async function benchBrowser(backends: readonly BrowserBackend[], opts: BrowserBenchOptions): Promise<BenchRow[]> {
+/** Builds and serves the bench page and launches headless Chromium for `fn`; closes both afterwards. */
+export async function withBenchBrowser<T>(fn: (browser: Browser, origin: string) => Promise<T>): Promise<T> {
   const server = await startAppServer({ mode: 'bench' });
   const browser = await launchChromium({ extraArgs: ['--enable-unsafe-webgpu'] });
-  const rows: BenchRow[] = [];
   try {
+    return await fn(browser, server.origin);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** A new bench page serving `mediaDir` at /bench-media/, with every request it makes recorded. */
+export async function openBenchPage(browser: Browser, origin: string, mediaDir: string): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage();
+  const requests = recordRequests(page);
+  await page.route('**/bench-media/**', (route) =>
+    route.fulfill({ body: readFileSync(join(mediaDir, route.request().url().split('/').pop()!)), contentType: 'image/png' }),
+  );
+  await page.goto(`${origin}/bench/browser/index.html`);
+  await page.waitForFunction(() => 'trackscopeBench' in window);
+  return { page, requests };
+}
+
+export async function benchBrowser(backends: readonly BrowserBackend[], opts: BrowserBenchOptions): Promise<BenchRow[]> {
+  return withBenchBrowser(async (browser, origin) => {
+    const rows: BenchRow[] = [];
     const runs = backends.flatMap((backend) => (opts.inputSizes ?? [512]).map((inputSize) => ({ backend, inputSize })));
     for (const { backend, inputSize } of runs) {
       const detector = centerNetModelName(inputSize);
-      const page = await browser.newPage();
-      const requests = recordRequests(page);
-      await page.route('**/bench-media/**', (route) =>
-        route.fulfill({ body: readFileSync(join(opts.mediaDir, route.request().url().split('/').pop()!)), contentType: 'image/png' }),
-      );
+      const { page, requests } = await openBenchPage(browser, origin, opts.mediaDir);
       try {
-        await page.goto(`${server.origin}/bench/browser/index.html`);
-        await page.waitForFunction(() => 'trackscopeBench' in window);
         const args = {
           backend,
           detector: 'centernet',
@@ -55,22 +74,26 @@ export async function benchBrowser(backends: readonly BrowserBackend[], opts: Br
           images: opts.media.map((m) => `/bench-media/${m}`),
           frames: opts.framesFor(backend),
         };
-        const run = (await Promise.race([
+        const run = (await withTimeout(
           page.evaluate(
             (a) => (window as unknown as { trackscopeBench: { runDetect(x: unknown): Promise<unknown> } }).trackscopeBench.runDetect(a),
             args,
           ),
-          new Promise((_, reject) => setTimeout(() => reject(new Error(`exceeded the ${opts.capMs / 1000}s cap`)), opts.capMs)),
-        ])) as BrowserRun;
-        const foreign = requests.filter((u) => !isLocal(u, server.origin));
+          opts.capMs,
+          `browser ${backend}`,
+        )) as BrowserRun;
+        const foreign = requests.filter((u) => !isLocal(u, origin));
         if (run.backend.name !== backend) {
           console.error(
             `browser ${backend}: unavailable, fell back to ${run.backend.name} (${run.backend.attempts.map((a) => a.detail).join('; ')})`,
           );
           continue;
         }
+        const { crossOriginIsolated, wasmThreads } = run.environment;
         const note = [
           run.backend.renderer,
+          wasmThreads === undefined ? '' : `${wasmThreads} WASM thread(s)`,
+          crossOriginIsolated ? '' : 'not cross-origin isolated',
           run.backend.software ? 'software renderer' : '',
           foreign.length ? `${foreign.length} foreign requests!` : '',
         ]
@@ -97,9 +120,6 @@ export async function benchBrowser(backends: readonly BrowserBackend[], opts: Br
         await page.close().catch(() => {});
       }
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  return rows;
+    return rows;
+  });
 }

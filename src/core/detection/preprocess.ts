@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { DetectorInputError } from './DetectorInputError';
+import { drawScaled } from './scaledPixels';
 import type { DetectorInput } from './types';
 
 export const RESIZE_MODES = ['stretch', 'letterbox'] as const;
@@ -74,10 +75,11 @@ export function toModelBatch(
   valueScale = 1,
 ): tf.Tensor4D {
   return tf.tidy(() => {
-    const rgb = toRgbFloat(frame);
     const w = Math.round(t.sourceWidth * t.scaleX);
     const h = Math.round(t.sourceHeight * t.scaleY);
-    let resized: tf.Tensor3D = tf.image.resizeBilinear(rgb, [h, w]);
+    // A browser frame is drawn at the resized size first (scaledPixels.ts), so the cost follows the input size.
+    const drawn = drawScaled(frame, t.sourceWidth, t.sourceHeight, w, h);
+    let resized: tf.Tensor3D = drawn === null ? tf.image.resizeBilinear(toRgbFloat(frame), [h, w]) : tf.cast(drawn, 'float32');
     if (t.padX > 0 || t.padY > 0 || w !== target.width || h !== target.height) {
       resized = tf.pad(resized, [
         [t.padY, target.height - h - t.padY],

@@ -19,10 +19,17 @@ export interface ManifestModelInput {
   readonly width: number;
   readonly height: number;
   readonly channels: number;
-  readonly layout: 'NHWC';
+  /** NHWC, or NCHW (channels first: NanoDet, converted from PyTorch). */
+  readonly layout: 'NHWC' | 'NCHW';
   readonly dtype: 'float32';
   /** Pixel value range the model expects, e.g. [0, 255] or [0, 1]. */
   readonly range: readonly [number, number];
+  /** Per-channel normalisation after scaling to `range`: (value − mean) / std, channels in `order`. */
+  readonly normalize?: {
+    readonly order: 'RGB' | 'BGR';
+    readonly mean: readonly [number, number, number];
+    readonly std: readonly [number, number, number];
+  };
   /** How a frame is fitted to width x height. */
   readonly resize: 'stretch' | 'letterbox';
 }
