@@ -55,7 +55,12 @@ interface FrameResult {
 }
 
 /** Boxes from `main` (plain or multi-view), then each descriptor computed for them on the full frame. */
-async function detectScene(scene: Scene, detectors: Map<string, JointCenterNet>, main: Detector & { lastTimings: { embeddingMs: number } }, mode: ViewMode) {
+async function detectScene(
+  scene: Scene,
+  detectors: Map<string, JointCenterNet>,
+  main: Detector & { lastTimings: { embeddingMs: number } },
+  mode: ViewMode,
+) {
   const results: FrameResult[] = [];
   const cost = { detectMs: 0, embeddingMs: 0, embedBoxesMs: new Map<string, number>() };
   for (const [k, frame] of scene.frames.entries()) {

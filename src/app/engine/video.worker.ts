@@ -6,10 +6,21 @@ import { DEFAULT_APPEARANCE, PixelMotion, StreamRunner, loadStreamDetector, stre
 import { DetectionCacheRecorder, serializeDetectionCache } from '../../core/pipeline/detectionCache';
 import { encodeMaskRle, loadSegmenter, withSourceSize, type MaskRle, type Segmenter } from '../../core/segmentation';
 import { inferenceSize, openVideo, videoFrameToRgb, type VideoMetadata } from '../../browser/video';
-import type { ExplainReply, ProcessRequest, RetrackRequest, VideoReply, VideoRequest, WorkerStats } from '../video/protocol';
+import type {
+  ExplainReply,
+  ProcessRequest,
+  ReplayInfo,
+  RestoreRequest,
+  RetrackRequest,
+  VideoReply,
+  VideoRequest,
+  WorkerStats,
+} from '../video/protocol';
 import { scaleDetections, scaleTracks } from '../video/scaleResult';
 import { readDetectionsFile, recordedFrames, type RecordedVideo } from './recordedVideo';
+import { persistRecording, restoreRecording } from './persistDetections';
 import { registerBrowserBackend } from './registerBrowserBackend';
+import { thumbnail, thumbnailsOf } from './thumbnails';
 import { VideoBatcher, type VideoBody } from './videoBatcher';
 import { explainFrame, replayTracking } from './videoReplay';
 
@@ -23,8 +34,6 @@ import { explainFrame, replayTracking } from './videoReplay';
  * `--save-detections` format). A re-track replays it through the same
  * `StreamRunner` with new tracker settings, without the detector.
  */
-const THUMB = { width: 32, height: 64 };
-
 const postTo = (runId: number, msg: VideoBody) => (self as unknown as DedicatedWorkerGlobalScope).postMessage({ runId, ...msg });
 const reply = (msg: VideoReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 
@@ -70,13 +79,6 @@ async function ensureDetector(req: ProcessRequest, fps: number) {
 function expected(meta: VideoMetadata): { count: number; estimate: boolean } {
   if (meta.frameCount !== null) return { count: meta.frameCount, estimate: false };
   return { count: Math.max(1, Math.round((meta.durationUs / 1e6) * meta.frameRate.fps)), estimate: true };
-}
-
-async function thumbnail(frame: VideoFrame, box: readonly number[]): Promise<Blob> {
-  const canvas = new OffscreenCanvas(THUMB.width, THUMB.height);
-  const [x, y, w, h] = box;
-  canvas.getContext('2d')!.drawImage(frame, x, y, Math.max(1, w), Math.max(1, h), 0, 0, THUMB.width, THUMB.height);
-  return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.75 });
 }
 
 /** Resolves at once unless paused; then when resumed or cancelled. */
@@ -173,6 +175,10 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
       if (timestampsUs.length > 0) {
         recorded = { file: req.file, metadata: meta, timestampsUs, cache: recorder.build(video, detector.name, appearance) };
       }
+      // Only a complete run is kept: a restore replays the whole video. Keyed by the detector asked for, as the page looks it up.
+      if (req.persist && recorded && !abort.signal.aborted) {
+        post({ type: 'saved', ...(await persistRecording(recorded, { detector: req.detector, every: req.every, backend: backend.name })) });
+      }
     } finally {
       source.close();
     }
@@ -191,17 +197,45 @@ async function retrack(req: RetrackRequest, runId: number, abort: AbortControlle
       video.cache = await readDetectionsFile(req.detections, video);
       video.loadedFrom = req.detections.name;
     }
-    const { cache } = video;
-    post({
-      type: 'replay',
-      detector: cache.detector,
-      appearance: cache.appearance,
-      frames: recordedFrames(video),
-      detectedFrames: cache.frames.length,
-      ...(video.loadedFrom ? { loadedFrom: video.loadedFrom } : {}),
-    });
-    await replayTracking(video, req.tracker, batcher, abort.signal, gate);
+    await replayWithThumbnails(video, req.tracker, batcher, abort.signal, post);
   });
+}
+
+/** Re-tracks `req.file` from its detections saved in IndexedDB: the detector is not loaded. */
+async function restore(req: RestoreRequest, runId: number, abort: AbortController): Promise<void> {
+  const post = (msg: VideoBody) => postTo(runId, msg);
+  const t0 = performance.now();
+  const batcher = new VideoBatcher(post, () => performance.now() - t0);
+  await finishRun(runId, batcher, abort, async () => {
+    const { video, entry } = await restoreRecording(req.file, req.key, abort.signal);
+    recorded = video;
+    await replayWithThumbnails(video, req.tracker, batcher, abort.signal, post, { metadata: video.metadata, entry });
+  });
+}
+
+/** Announces the replay, re-tracks `video`, then cuts each new track's thumbnail from the video's pixels. */
+async function replayWithThumbnails(
+  video: RecordedVideo,
+  tracker: RetrackRequest['tracker'],
+  batcher: VideoBatcher,
+  signal: AbortSignal,
+  post: (msg: VideoBody) => void,
+  restored?: ReplayInfo['restored'],
+): Promise<void> {
+  const { cache } = video;
+  post({
+    type: 'replay',
+    detector: cache.detector,
+    appearance: cache.appearance,
+    frames: recordedFrames(video),
+    detectedFrames: cache.frames.length,
+    ...(video.loadedFrom ? { loadedFrom: video.loadedFrom } : {}),
+    ...(restored ? { restored } : {}),
+  });
+  const firsts = await replayTracking(video, tracker, batcher, signal, gate);
+  if (signal.aborted) return;
+  await thumbnailsOf(video.file, firsts, signal, (thumb) => batcher.addThumb(thumb));
+  batcher.flush();
 }
 
 /** Starts a run (processing or re-tracking), replacing any in progress. */
@@ -218,6 +252,7 @@ self.onmessage = (event: MessageEvent<VideoRequest>) => {
   const msg = event.data;
   if (msg.type === 'start') return startRun((abort) => processFile(msg, msg.runId, abort));
   if (msg.type === 'retrack') return startRun((abort) => retrack(msg, msg.runId, abort));
+  if (msg.type === 'restore') return startRun((abort) => restore(msg, msg.runId, abort));
   if (msg.type === 'save-detections') {
     return reply({ type: 'detections-file', requestId: msg.requestId, text: recorded ? serializeDetectionCache(recorded.cache) : null });
   }
