@@ -3,8 +3,9 @@
  * saved in the browser; after a reload, choosing the same file offers a
  * re-track from it, which runs without the detector (the worker's
  * detector-call counter stays at 0) and gives the first run's exports byte
- * for byte, thumbnails included. Deleting forgets it, and with saving
- * switched off a run keeps nothing.
+ * for byte, thumbnails included. Deleting forgets it, with saving
+ * switched off a run keeps nothing, and a full storage quota (set through
+ * the DevTools protocol) is a message while the in-memory cache still works.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkerStats } from '../../src/app/video/protocol.ts';
@@ -103,6 +104,43 @@ describe('Video view: detections saved in IndexedDB (40-frame VP8 WebM cut from 
     expect(await page.getByTestId('saved-detections').locator('summary').textContent()).toContain('0 videos');
     // The switch is a persisted setting.
     expect(await page.getByTestId('saved-toggle').isChecked()).toBe(false);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+// A browser of its own: Chromium applies a quota override to an origin whose storage it has not used yet in that browser.
+describe('Video view: detections not kept when the storage quota is full', () => {
+  let app: AppSession;
+  const clip = vtest40Vp8();
+
+  beforeAll(async () => {
+    app = await openVideoApp('&testHooks=1');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('a full storage quota: a message naming it, the results shown, and Re-track still works from memory', async () => {
+    const { page } = app;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.origin, quotaSize: 1024 });
+    try {
+      await app.process(clip);
+      expect(await page.getByTestId('video-results').getAttribute('data-file')).toBe('vtest-40-vp8.webm');
+      const notice = await page.getByTestId('video-notice').textContent();
+      expect(notice).toMatch(/Keeping the detections in this browser failed: the browser's storage quota for this site is full/);
+      expect(notice).toContain('Re-track and Save detections still work');
+      expect(await page.getByTestId('saved-list').count()).toBe(0);
+      const rows = (await app.downloadText('export-mot')).text;
+      const detectCalls = (await workerStats(app))!.detectCalls;
+      await page.getByTestId('video-retrack').click();
+      await expect.poll(() => page.getByTestId('retrack-progress').count(), { timeout: 60_000 }).toBe(0);
+      expect((await app.downloadText('export-mot')).text).toBe(rows);
+      expect((await workerStats(app))!.detectCalls).toBe(detectCalls);
+    } finally {
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.origin });
+    }
     expect(app.pageErrors).toEqual([]);
   });
 });
