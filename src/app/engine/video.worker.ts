@@ -20,7 +20,7 @@ import { scaleDetections, scaleTracks } from '../video/scaleResult';
 import { readDetectionsFile, recordedFrames, type RecordedVideo } from './recordedVideo';
 import { persistRecording, restoreRecording } from './persistDetections';
 import { registerBrowserBackend } from './registerBrowserBackend';
-import { thumbnail, thumbnailsOf } from './thumbnails';
+import { FirstBoxes, thumbnail, thumbnailsOf } from './thumbnails';
 import { VideoBatcher, type VideoBody } from './videoBatcher';
 import { explainFrame, replayTracking } from './videoReplay';
 
@@ -138,7 +138,7 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
         expectedFrames: exp.count,
         expectedIsEstimate: exp.estimate,
       });
-      const seen = new Set<number>();
+      const firsts = new FirstBoxes();
       for await (const { frame, index, timestampUs } of source.frames({ signal: abort.signal })) {
         try {
           let result;
@@ -156,11 +156,8 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
           recorder.add({ ...result, detections: scaleDetections(result.detections, sx, sy) }, mask);
           timestampsUs[index] = timestampUs;
           const tracks = scaleTracks(result.tracks, sx, sy);
-          for (const t of tracks) {
-            if (seen.has(t.id)) continue;
-            seen.add(t.id);
-            batcher.addThumb({ id: t.id, image: await thumbnail(frame, t.box) });
-          }
+          firsts.add(index, tracks);
+          for (const { id, box } of firsts.byFrame.get(index) ?? []) batcher.addThumb({ id, image: await thumbnail(frame, box) });
           batcher.add({ index, timestampUs, detected: result.detected, tracks, mask });
         } finally {
           frame.close();
@@ -172,12 +169,20 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
       const video = { fileName: meta.fileName, width: meta.width, height: meta.height, frameRate: fps, frameCount: timestampsUs.length };
       const appearance = detector.name === 'centernet' ? DEFAULT_APPEARANCE : 'off';
       // A run cancelled before its first frame shows no new results, so the earlier cache stays with the earlier results.
-      if (timestampsUs.length > 0) {
-        recorded = { file: req.file, metadata: meta, timestampsUs, cache: recorder.build(video, detector.name, appearance) };
-      }
+      if (timestampsUs.length === 0) return;
+      const recording: RecordedVideo = {
+        file: req.file,
+        metadata: meta,
+        timestampsUs,
+        cache: recorder.build(video, detector.name, appearance),
+      };
+      recorded = recording;
       // Only a complete run is kept: a restore replays the whole video. Keyed by the detector asked for, as the page looks it up.
-      if (req.persist && recorded && !abort.signal.aborted) {
-        post({ type: 'saved', ...(await persistRecording(recorded, { detector: req.detector, every: req.every, backend: backend.name })) });
+      if (req.persist && !abort.signal.aborted) {
+        post({
+          type: 'saved',
+          ...(await persistRecording(recording, { detector: req.detector, every: req.every, backend: backend.name })),
+        });
       }
     } finally {
       source.close();
