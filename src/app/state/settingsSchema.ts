@@ -78,7 +78,7 @@ export const SETTINGS_FIELDS = {
   flow: oneOf(FLOW_CHOICES, 'on'),
   /**
    * Video view: keep each completed upload's detection cache in IndexedDB, so the same file re-tracks without
-   * the detector after a reload. On: a cache is a few MB per thousand frames, and the view lists them with a Delete.
+   * the detector after a reload. On by default: the view lists every saved cache with its size and a Delete.
    */
   saveDetections: flag(true),
 } as const;
