@@ -1,7 +1,7 @@
 /**
  * Re-id benchmark with known identities built from real pixels.
  *
- *   npm run bench:reid -- [--seed N] [--frames N] [--dump DIR] [--compare]
+ *   npm run bench:reid -- [--seed N] [--frames N] [--dump DIR] [--compare] [--views plain,tiles,tiles+mirror]
  *
  * 1. Background and person sprites come from the committed vtest clip
  *    (bench/lib/reid-sprites.ts); bench/lib/reid-scene.ts composites them along
@@ -10,6 +10,9 @@
  *    frame); the other descriptors are computed for the same boxes.
  * 3. The tracker runs on the same detections without and with each
  *    appearance descriptor; IDF1, IDSW and HOTA come from src/core/metrics.
+ * 4. Accuracy mode (`--views`): the same scene through `MultiViewDetector`
+ *    (2×2 tiles; tiles + mirror) in the same run, scored the same way, with
+ *    the detector's cost as a multiple of the plain run's (bench/lib/reid-views.ts).
  * --compare also scores the descriptors on real vtest pedestrians one second
  * apart (same vs different person distances, rank-1, AUC).
  */
@@ -21,6 +24,8 @@ import type { EmbeddingConfig } from '../src/core/embedding/config.ts';
 import { evaluate } from '../src/core/metrics/index.ts';
 import { TRACKER_PRESETS } from '../src/core/pipeline/presets.ts';
 import type { Detection } from '../src/core/tracking/index.ts';
+import type { Detector } from '../src/core/detection/types.ts';
+import { MultiViewDetector } from '../src/core/pipeline/multiViewDetector.ts';
 import { useNodeBackend } from '../src/node/backend.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { refineTracks, trackEmbeddings } from '../src/core/refine/index.ts';
@@ -29,7 +34,8 @@ import { buildPairs, scoreDescriptor } from './lib/reid-compare.ts';
 import { readFrames } from './lib/reid-frames.ts';
 import { buildScene, type Scene } from './lib/reid-scene.ts';
 import { encodePng, loadSceneMaterial, type RgbImage } from './lib/reid-sprites.ts';
-import { benchArgs, intValue } from '../src/node/scriptArgs.ts';
+import { benchArgs, intValue, listValue } from '../src/node/scriptArgs.ts';
+import { VIEW_CONFIGS, VIEW_MODES, withPlainFirst, type ViewMode } from './lib/reid-views.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FRAME_RATE = 10;
@@ -48,7 +54,13 @@ interface FrameResult {
   readonly embeddings: Map<string, Float32Array[]>;
 }
 
-async function detectScene(scene: Scene, detectors: Map<string, JointCenterNet>, main: JointCenterNet) {
+/** Boxes from `main` (plain or multi-view), then each descriptor computed for them on the full frame. */
+async function detectScene(
+  scene: Scene,
+  detectors: Map<string, JointCenterNet>,
+  main: Detector & { lastTimings: { embeddingMs: number } },
+  mode: ViewMode,
+) {
   const results: FrameResult[] = [];
   const cost = { detectMs: 0, embeddingMs: 0, embedBoxesMs: new Map<string, number>() };
   for (const [k, frame] of scene.frames.entries()) {
@@ -74,10 +86,35 @@ async function detectScene(scene: Scene, detectors: Map<string, JointCenterNet>,
     } finally {
       t.dispose();
     }
-    process.stdout.write(`\rdetect + embed: frame ${k + 1}/${scene.frames.length}   `);
+    process.stdout.write(`\r${mode}: detect + embed, frame ${k + 1}/${scene.frames.length}   `);
   }
   process.stdout.write('\n');
   return { results, cost };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
+
+/**
+ * Accuracy mode against the plain detector, on the same scene and tracker:
+ * the multi-view detector's merged boxes get each descriptor computed on the
+ * full frame, as the plain boxes do, so only the boxes differ.
+ */
+function printViewRows(scene: Scene, runs: ReadonlyMap<ViewMode, { results: FrameResult[]; cost: { detectMs: number } }>, plainMs: number) {
+  console.log(`\nAccuracy mode (MultiViewDetector; detector cost as a multiple of plain, same run)`);
+  console.log('detector       appearance         cost   recall  prec    IDF1    IDSW   HOTA    MOTA');
+  for (const [mode, run] of runs) {
+    const multiple = `${(run.cost.detectMs / plainMs).toFixed(1)}×`.padStart(5);
+    for (const refine of [false, true]) {
+      for (const name of [null, 'fusion']) {
+        const m = track(scene, run.results, name, refine);
+        const label = `${name ?? 'none'}${refine ? ' +refine' : ''}`;
+        console.log(
+          `${mode.padEnd(14)} ${label.padEnd(18)} ${multiple}  ${pct(m.recall)}  ${pct(m.precision)}  ${pct(m.IDF1)}  ` +
+            `${String(m.IDSW).padStart(4)}  ${pct(m.HOTA)}  ${pct(m.MOTA)}`,
+        );
+      }
+    }
+  }
 }
 
 /** Online tracking, then (with `refine`) offline refinement with tracklet means of the same descriptor. */
@@ -119,6 +156,11 @@ const COMMAND = {
     frames: { type: 'string', value: 'N', default: '120', description: 'scene length in frames' },
     dump: { type: 'string', value: 'dir', description: 'also write the scene frames as PNGs here' },
     compare: { type: 'boolean', description: 'also compare descriptors on real same/different-person pairs' },
+    views: {
+      type: 'string',
+      value: 'list',
+      description: `accuracy mode rows: comma-separated ${VIEW_MODES.join(', ')} (all when absent; plain always runs)`,
+    },
   },
 } as const;
 
@@ -139,27 +181,35 @@ async function main(): Promise<void> {
   const detectors = new Map<string, JointCenterNet>();
   for (const { name, config } of DESCRIPTORS)
     detectors.set(name, await loadJointCenterNet({ source, classes: ['person'], embedding: config }));
-  const before = tf.memory().numTensors;
-  const { results, cost } = await detectScene(scene, detectors, main);
-  const leaked = tf.memory().numTensors - before;
+  const runs = new Map<ViewMode, Awaited<ReturnType<typeof detectScene>> & { leaked: number }>();
+  for (const mode of withPlainFirst(listValue(args, 'views', VIEW_MODES))) {
+    const config = VIEW_CONFIGS[mode];
+    // Not disposed: a MultiViewDetector's dispose() would dispose `main`, which it only wraps.
+    const detector = config ? new MultiViewDetector(main, config) : main;
+    const before = tf.memory().numTensors;
+    const run = await detectScene(scene, detectors, detector, mode);
+    runs.set(mode, { ...run, leaked: tf.memory().numTensors - before });
+  }
   main.dispose();
   for (const d of detectors.values()) d.dispose();
   const n = scene.frames.length;
+  const plain = runs.get('plain')!;
   console.log(`\nTracker: defaults + ${JSON.stringify(TRACKER_SCORES)}, ${FRAME_RATE} fps, IoU 0.5`);
   console.log('appearance           IDF1    IDSW   HOTA    AssA    MOTA');
   for (const refine of [false, true]) {
     for (const name of [null, ...DESCRIPTORS.map((d) => d.name)]) {
-      const m = track(scene, results, name, refine);
-      const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
+      const m = track(scene, plain.results, name, refine);
       const label = `${name ?? 'none'}${refine ? ' +refine' : ''}`;
       console.log(`${label.padEnd(18)} ${pct(m.IDF1)}  ${String(m.IDSW).padStart(4)}  ${pct(m.HOTA)}  ${pct(m.AssA)}  ${pct(m.MOTA)}`);
     }
   }
+  if (runs.size > 1) printViewRows(scene, runs, plain.cost.detectMs);
   console.log(
-    `\nCost per frame (wasm, ${main.embeddingConfig.method} via joint detect): detect+embed ${(cost.detectMs / n).toFixed(1)} ms, ` +
-      `of which embedding maths ${(cost.embeddingMs / n).toFixed(2)} ms; tensors leaked over the run: ${leaked}`,
+    `\nCost per frame (wasm, ${main.embeddingConfig.method} via joint detect): detect+embed ${(plain.cost.detectMs / n).toFixed(1)} ms, ` +
+      `of which embedding maths ${(plain.cost.embeddingMs / n).toFixed(2)} ms; tensors leaked over the run: ` +
+      [...runs].map(([mode, r]) => `${mode} ${r.leaked}`).join(', '),
   );
-  for (const [name, ms] of cost.embedBoxesMs)
+  for (const [name, ms] of plain.cost.embedBoxesMs)
     console.log(`  embedBoxes (${name}, given boxes, graph up to the feature node): ${(ms / n).toFixed(1)} ms/frame`);
   if (args.compare) await compareOnRealPairs(source);
 }

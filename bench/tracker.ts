@@ -11,7 +11,10 @@
  * the camera, and scores every frame; the tracker hears of the frames in
  * between through `Tracker.advance` (default) or, with `--skipped jump`, only
  * through the frame number of the next detection. `--ablation` adds a table
- * of config variants, at each k. Results go to bench/results/tracker.json.
+ * of config variants, at each k, and the offline refinement rows. Accuracy
+ * mode (detector on tiles and the mirror) needs pixels, which det.txt has
+ * none of: its rows are in `npm run bench:reid` (synthetic scenes from real
+ * pixels). Results go to bench/results/tracker.json.
  * Data: $MOT_DATA_DIR/mot15 (default ../shared/data/mot15).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -152,6 +155,9 @@ async function main(): Promise<void> {
   if (process.argv.includes('--ablation')) {
     console.log(`\noffline refinement (overall over ${seqs.length} sequences)\n${HEADER}`);
     refinement = refineAblation(seqs).map(({ name, m }) => (console.log(summaryLine(name, m)), { name, overall: compact(m) }));
+    console.log(
+      '\naccuracy mode (detector on tiles and the mirror) needs pixels, and det.txt has only boxes: its rows are in `npm run bench:reid`',
+    );
   }
 
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, parseStoredSettings, parseUrlSettings }
 describe('persisted settings', () => {
   it('nothing stored: the defaults, no warnings', () => {
     expect(parseStoredSettings(null)).toEqual({ values: DEFAULT_SETTINGS, warnings: [] });
-    expect(SETTING_KEYS).toHaveLength(17);
+    expect(SETTING_KEYS).toHaveLength(18);
   });
 
   it('valid stored values win over the defaults', () => {
@@ -54,6 +54,8 @@ describe('persisted settings', () => {
       'segmentEvery "x" in the URL is not an integer in [0, 30]; using "3".',
     ]);
     expect(DEFAULT_SETTINGS.flow).toBe('on');
+    expect(DEFAULT_SETTINGS.saveDetections).toBe(true);
+    expect(parseUrlSettings(new URLSearchParams('saveDetections=false'), DEFAULT_SETTINGS).values).toEqual({ saveDetections: false });
     expect(parseUrlSettings(new URLSearchParams('flow=sometimes'), DEFAULT_SETTINGS).warnings).toEqual([
       'flow "sometimes" in the URL is not on, off; using "on".',
     ]);

@@ -23,6 +23,7 @@ describe('storage errors', () => {
     expect(describeStorageError('saving "a"', q)).toMatch(/^saving "a" failed: the browser's storage quota .* Delete saved models/);
     expect(describeStorageError('listing', new Error('IndexedDB is not supported'))).toMatch(/IndexedDB is unavailable/);
     expect(describeStorageError('x', 'boom')).toBe('x failed: boom');
+    expect(describeStorageError('keeping', q, 'Delete saved detections.')).toMatch(/quota .* full .*\. Delete saved detections\.$/);
   });
 });
 

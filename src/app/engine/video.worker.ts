@@ -6,10 +6,21 @@ import { DEFAULT_APPEARANCE, PixelMotion, StreamRunner, loadStreamDetector, stre
 import { DetectionCacheRecorder, serializeDetectionCache } from '../../core/pipeline/detectionCache';
 import { encodeMaskRle, loadSegmenter, withSourceSize, type MaskRle, type Segmenter } from '../../core/segmentation';
 import { inferenceSize, openVideo, videoFrameToRgb, type VideoMetadata } from '../../browser/video';
-import type { ExplainReply, ProcessRequest, RetrackRequest, VideoReply, VideoRequest, WorkerStats } from '../video/protocol';
+import type {
+  ExplainReply,
+  ProcessRequest,
+  ReplayInfo,
+  RestoreRequest,
+  RetrackRequest,
+  VideoReply,
+  VideoRequest,
+  WorkerStats,
+} from '../video/protocol';
 import { scaleDetections, scaleTracks } from '../video/scaleResult';
 import { readDetectionsFile, recordedFrames, type RecordedVideo } from './recordedVideo';
+import { persistRecording, restoreRecording } from './persistDetections';
 import { registerBrowserBackend } from './registerBrowserBackend';
+import { FirstBoxes, thumbnail, thumbnailsOf } from './thumbnails';
 import { VideoBatcher, type VideoBody } from './videoBatcher';
 import { explainFrame, replayTracking } from './videoReplay';
 
@@ -23,8 +34,6 @@ import { explainFrame, replayTracking } from './videoReplay';
  * `--save-detections` format). A re-track replays it through the same
  * `StreamRunner` with new tracker settings, without the detector.
  */
-const THUMB = { width: 32, height: 64 };
-
 const postTo = (runId: number, msg: VideoBody) => (self as unknown as DedicatedWorkerGlobalScope).postMessage({ runId, ...msg });
 const reply = (msg: VideoReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 
@@ -70,13 +79,6 @@ async function ensureDetector(req: ProcessRequest, fps: number) {
 function expected(meta: VideoMetadata): { count: number; estimate: boolean } {
   if (meta.frameCount !== null) return { count: meta.frameCount, estimate: false };
   return { count: Math.max(1, Math.round((meta.durationUs / 1e6) * meta.frameRate.fps)), estimate: true };
-}
-
-async function thumbnail(frame: VideoFrame, box: readonly number[]): Promise<Blob> {
-  const canvas = new OffscreenCanvas(THUMB.width, THUMB.height);
-  const [x, y, w, h] = box;
-  canvas.getContext('2d')!.drawImage(frame, x, y, Math.max(1, w), Math.max(1, h), 0, 0, THUMB.width, THUMB.height);
-  return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.75 });
 }
 
 /** Resolves at once unless paused; then when resumed or cancelled. */
@@ -136,7 +138,7 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
         expectedFrames: exp.count,
         expectedIsEstimate: exp.estimate,
       });
-      const seen = new Set<number>();
+      const firsts = new FirstBoxes();
       for await (const { frame, index, timestampUs } of source.frames({ signal: abort.signal })) {
         try {
           let result;
@@ -154,11 +156,8 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
           recorder.add({ ...result, detections: scaleDetections(result.detections, sx, sy) }, mask);
           timestampsUs[index] = timestampUs;
           const tracks = scaleTracks(result.tracks, sx, sy);
-          for (const t of tracks) {
-            if (seen.has(t.id)) continue;
-            seen.add(t.id);
-            batcher.addThumb({ id: t.id, image: await thumbnail(frame, t.box) });
-          }
+          firsts.add(index, tracks);
+          for (const { id, box } of firsts.byFrame.get(index) ?? []) batcher.addThumb({ id, image: await thumbnail(frame, box) });
           batcher.add({ index, timestampUs, detected: result.detected, tracks, mask });
         } finally {
           frame.close();
@@ -170,8 +169,20 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
       const video = { fileName: meta.fileName, width: meta.width, height: meta.height, frameRate: fps, frameCount: timestampsUs.length };
       const appearance = detector.name === 'centernet' ? DEFAULT_APPEARANCE : 'off';
       // A run cancelled before its first frame shows no new results, so the earlier cache stays with the earlier results.
-      if (timestampsUs.length > 0) {
-        recorded = { file: req.file, metadata: meta, timestampsUs, cache: recorder.build(video, detector.name, appearance) };
+      if (timestampsUs.length === 0) return;
+      const recording: RecordedVideo = {
+        file: req.file,
+        metadata: meta,
+        timestampsUs,
+        cache: recorder.build(video, detector.name, appearance),
+      };
+      recorded = recording;
+      // Only a complete run is kept: a restore replays the whole video. Keyed by the detector asked for, as the page looks it up.
+      if (req.persist && !abort.signal.aborted) {
+        post({
+          type: 'saved',
+          ...(await persistRecording(recording, { detector: req.detector, every: req.every, backend: backend.name })),
+        });
       }
     } finally {
       source.close();
@@ -191,17 +202,45 @@ async function retrack(req: RetrackRequest, runId: number, abort: AbortControlle
       video.cache = await readDetectionsFile(req.detections, video);
       video.loadedFrom = req.detections.name;
     }
-    const { cache } = video;
-    post({
-      type: 'replay',
-      detector: cache.detector,
-      appearance: cache.appearance,
-      frames: recordedFrames(video),
-      detectedFrames: cache.frames.length,
-      ...(video.loadedFrom ? { loadedFrom: video.loadedFrom } : {}),
-    });
-    await replayTracking(video, req.tracker, batcher, abort.signal, gate);
+    await replayWithThumbnails(video, req.tracker, batcher, abort.signal, post);
   });
+}
+
+/** Re-tracks `req.file` from its detections saved in IndexedDB: the detector is not loaded. */
+async function restore(req: RestoreRequest, runId: number, abort: AbortController): Promise<void> {
+  const post = (msg: VideoBody) => postTo(runId, msg);
+  const t0 = performance.now();
+  const batcher = new VideoBatcher(post, () => performance.now() - t0);
+  await finishRun(runId, batcher, abort, async () => {
+    const { video, entry } = await restoreRecording(req.file, req.key, abort.signal);
+    recorded = video;
+    await replayWithThumbnails(video, req.tracker, batcher, abort.signal, post, { metadata: video.metadata, entry });
+  });
+}
+
+/** Announces the replay, re-tracks `video`, then cuts each new track's thumbnail from the video's pixels. */
+async function replayWithThumbnails(
+  video: RecordedVideo,
+  tracker: RetrackRequest['tracker'],
+  batcher: VideoBatcher,
+  signal: AbortSignal,
+  post: (msg: VideoBody) => void,
+  restored?: ReplayInfo['restored'],
+): Promise<void> {
+  const { cache } = video;
+  post({
+    type: 'replay',
+    detector: cache.detector,
+    appearance: cache.appearance,
+    frames: recordedFrames(video),
+    detectedFrames: cache.frames.length,
+    ...(video.loadedFrom ? { loadedFrom: video.loadedFrom } : {}),
+    ...(restored ? { restored } : {}),
+  });
+  const firsts = await replayTracking(video, tracker, batcher, signal, gate);
+  if (signal.aborted) return;
+  await thumbnailsOf(video.file, firsts, signal, (thumb) => batcher.addThumb(thumb));
+  batcher.flush();
 }
 
 /** Starts a run (processing or re-tracking), replacing any in progress. */
@@ -218,6 +257,7 @@ self.onmessage = (event: MessageEvent<VideoRequest>) => {
   const msg = event.data;
   if (msg.type === 'start') return startRun((abort) => processFile(msg, msg.runId, abort));
   if (msg.type === 'retrack') return startRun((abort) => retrack(msg, msg.runId, abort));
+  if (msg.type === 'restore') return startRun((abort) => restore(msg, msg.runId, abort));
   if (msg.type === 'save-detections') {
     return reply({ type: 'detections-file', requestId: msg.requestId, text: recorded ? serializeDetectionCache(recorded.cache) : null });
   }

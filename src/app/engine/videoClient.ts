@@ -4,7 +4,9 @@ import type {
   ProcessedFrame,
   ProcessRequest,
   ReplayInfo,
+  RestoreRequest,
   RetrackRequest,
+  SaveOutcome,
   TrackThumb,
   VideoReply,
   VideoRequest,
@@ -19,6 +21,8 @@ export interface RunCallbacks {
   onOpened?(info: OpenedInfo): void;
   /** Re-tracking: the cache to replay. */
   onReplay?(info: ReplayInfo): void;
+  /** Processing with `persist`: whether the cache was kept in IndexedDB (before `onDone`). */
+  onSaved?(outcome: SaveOutcome): void;
   onBatch(frames: ProcessedFrame[], thumbs: TrackThumb[], framesDone: number, elapsedMs: number): void;
   /** The run ended: finished, or cancelled (the frames sent so far are kept). */
   onDone(cancelled: boolean, framesDone: number, elapsedMs: number, stats: WorkerStats): void;
@@ -64,6 +68,12 @@ export class VideoClient {
   retrack(request: RetrackRequest, callbacks: RunCallbacks): void {
     this.#callbacks = callbacks;
     this.#send({ type: 'retrack', runId: ++this.#runId, ...request });
+  }
+
+  /** Re-tracks `request.file` from its detections saved in IndexedDB (a running job is cancelled first). */
+  restore(request: RestoreRequest, callbacks: RunCallbacks): void {
+    this.#callbacks = callbacks;
+    this.#send({ type: 'restore', runId: ++this.#runId, ...request });
   }
 
   /** The detection cache as the CLI's JSON, or null before any video was processed. */
@@ -119,6 +129,7 @@ export class VideoClient {
     if (!cb || msg.runId !== this.#runId) return;
     if (msg.type === 'opened') cb.onOpened?.(msg);
     else if (msg.type === 'replay') cb.onReplay?.(msg);
+    else if (msg.type === 'saved') cb.onSaved?.(msg);
     else if (msg.type === 'batch') cb.onBatch(msg.frames, msg.thumbs, msg.framesDone, msg.elapsedMs);
     else {
       this.#callbacks = null;

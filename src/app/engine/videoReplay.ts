@@ -5,6 +5,7 @@ import { openVideo, videoFrameToRgb } from '../../browser/video';
 import type { TrackerExplanation } from '../../core/tracking';
 import type { TrackerSettings } from '../video/trackerSettings';
 import { recordedFrames, type RecordedVideo } from './recordedVideo';
+import { FirstBoxes } from './thumbnails';
 import type { VideoBatcher } from './videoBatcher';
 
 /** Frames replayed between yields to the worker's event loop. */
@@ -58,7 +59,8 @@ function replayRunner(video: RecordedVideo, settings: TrackerSettings | undefine
  * cache detector's preset: the same `StreamRunner` as processing, with a
  * `ReplayDetector` in place of the model, so the same settings give the
  * same tracks and the detector never runs. Tracks are in source pixels (the
- * cache's). Frames go to `batcher` as processing sends them.
+ * cache's). Frames go to `batcher` as processing sends them. Returns each
+ * track's first box, for its thumbnail.
  */
 export async function replayTracking(
   video: RecordedVideo,
@@ -66,8 +68,9 @@ export async function replayTracking(
   batcher: VideoBatcher,
   signal: AbortSignal,
   gate: () => Promise<void>,
-): Promise<void> {
+): Promise<FirstBoxes> {
   const { runner, replay, pixels } = replayRunner(video, settings);
+  const firsts = new FirstBoxes();
   const masks = new Map(video.cache.frames.flatMap((f) => (f.mask ? [[f.index, f.mask] as const] : [])));
   try {
     let index = 0;
@@ -81,6 +84,7 @@ export async function replayTracking(
       }
       if (result.detected) batcher.addEmbeddings(result.tracks, result.detections);
       const mask = result.detected ? masks.get(index) : undefined;
+      firsts.add(index, result.tracks);
       batcher.add({ index, timestampUs: video.timestampsUs[index], detected: result.detected, tracks: [...result.tracks], mask });
       index++;
       // Replayed detections resolve at once: yield to the event loop now and then so pause and cancel get through.
@@ -92,6 +96,7 @@ export async function replayTracking(
   } finally {
     runner.dispose();
   }
+  return firsts;
 }
 
 /**

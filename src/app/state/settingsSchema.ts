@@ -76,6 +76,11 @@ export const SETTINGS_FIELDS = {
   segmentEvery: numberIn(0, MAX_SEGMENT_EVERY, 3, true),
   /** Live view: move carried boxes by the pixel motion measured inside them (median flow); off draws the Kalman carry only. */
   flow: oneOf(FLOW_CHOICES, 'on'),
+  /**
+   * Video view: keep each completed upload's detection cache in IndexedDB, so the same file re-tracks without
+   * the detector after a reload. On by default: the view lists every saved cache with its size and a Delete.
+   */
+  saveDetections: flag(true),
 } as const;
 
 export type SettingsSnapshot = { -readonly [K in keyof typeof SETTINGS_FIELDS]: (typeof SETTINGS_FIELDS)[K]['default'] };

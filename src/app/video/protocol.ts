@@ -3,6 +3,7 @@ import type { DetectorName } from '../../core/detection';
 import type { MaskRle } from '../../core/segmentation';
 import type { TrackerExplanation, TrackOutput } from '../../core/tracking';
 import type { Size, VideoMetadata } from '../../browser/video';
+import type { SavedDetectionsEntry } from './savedDetectionsDb';
 import type { TrackerSettings } from './trackerSettings';
 
 /** What to process and how: the same knobs `npm run track` takes. */
@@ -16,6 +17,8 @@ export interface ProcessRequest {
   appBaseUrl: string;
   /** The user's tracker settings, over the detector's preset. */
   tracker: TrackerSettings;
+  /** Keep the detection cache in IndexedDB when the run completes (`savedDetectionsDb.ts`). */
+  persist: boolean;
 }
 
 /**
@@ -29,6 +32,17 @@ export interface RetrackRequest {
   detections?: File;
 }
 
+/**
+ * Re-track `file` from the detection cache saved in IndexedDB under `key`
+ * (after a reload, say): the file is opened for its metadata and pixels, the
+ * detector is not loaded.
+ */
+export interface RestoreRequest {
+  file: File;
+  key: string;
+  tracker?: TrackerSettings;
+}
+
 /** Where the replayed detections come from, sent when a re-track starts. */
 export interface ReplayInfo {
   /** Detector that found the boxes (`centernet`, `coco-ssd`, or `det.txt`). */
@@ -39,7 +53,12 @@ export interface ReplayInfo {
   detectedFrames: number;
   /** Name of the loaded cache file, when the cache did not come from this session's run. */
   loadedFrom?: string;
+  /** A restore from IndexedDB: the opened video, and the saved entry it replays. */
+  restored?: { metadata: VideoMetadata; entry: SavedDetectionsEntry };
 }
+
+/** Whether a finished run's cache was kept in IndexedDB. A failure leaves the in-memory cache working. */
+export type SaveOutcome = { ok: true; entry: SavedDetectionsEntry } | { ok: false; message: string };
 
 /** Worker facts for tests and the run summary. */
 export interface WorkerStats {
@@ -76,6 +95,7 @@ export interface TrackThumb {
 export type VideoRequest =
   | ({ type: 'start'; runId: number } & ProcessRequest)
   | ({ type: 'retrack'; runId: number } & RetrackRequest)
+  | ({ type: 'restore'; runId: number } & RestoreRequest)
   | { type: 'save-detections'; requestId: number }
   | { type: 'explain'; requestId: number; frame: number; tracker?: TrackerSettings }
   | { type: 'pause' }
@@ -98,6 +118,7 @@ export interface OpenedInfo {
 export type VideoResponse = { runId: number } & (
   | ({ type: 'opened' } & OpenedInfo)
   | ({ type: 'replay' } & ReplayInfo)
+  | ({ type: 'saved' } & SaveOutcome)
   | { type: 'batch'; frames: ProcessedFrame[]; thumbs: TrackThumb[]; framesDone: number; elapsedMs: number }
   | { type: 'done'; cancelled: boolean; framesDone: number; elapsedMs: number; stats: WorkerStats }
   | { type: 'error'; name: string; message: string; framesDone: number }

@@ -2,8 +2,10 @@ import type { BackendChoice } from '../../core/backend/select';
 import type { DetectorName } from '../../core/detection';
 import { VideoClient } from '../engine/videoClient';
 import { exposeVideoWorkerStats } from '../testHooks';
-import type { ExplainReply, OpenedInfo, ProcessedFrame, ReplayInfo, TrackThumb, WorkerStats } from './protocol';
-import { ResultStore } from './resultStore';
+import type { RunCallbacks } from '../engine/videoClient';
+import type { ExplainReply, OpenedInfo, ProcessedFrame, ReplayInfo, SaveOutcome, TrackThumb, WorkerStats } from './protocol';
+import { ResultStore, type RunSettings } from './resultStore';
+import type { SavedDetectionsEntry } from './savedDetectionsDb';
 import type { TrackerSettings } from './trackerSettings';
 
 export type RunStatus = 'idle' | 'opening' | 'running' | 'paused' | 'retracking';
@@ -15,6 +17,8 @@ export interface RunOptions {
   tracker: TrackerSettings;
   /** Refine the online tracks offline (tracklet linking, interpolation). */
   refine: boolean;
+  /** Keep the detection cache in IndexedDB when the run completes. */
+  persist: boolean;
 }
 
 export interface RunError {
@@ -51,7 +55,11 @@ export class VideoSession {
   #client: VideoClient | null = null;
   #pending: ResultStore | null = null;
 
-  constructor() {
+  /** Told whether a completed run's cache was kept in IndexedDB (`RunOptions.persist`). */
+  readonly #onSaved: (outcome: SaveOutcome) => void;
+
+  constructor(onSaved: (outcome: SaveOutcome) => void = () => {}) {
+    this.#onSaved = onSaved;
     exposeVideoWorkerStats(() => this.workerStats);
   }
 
@@ -110,6 +118,10 @@ export class VideoSession {
           refine,
         });
       },
+      onSaved: (outcome) => {
+        if (!outcome.ok) this.notice = outcome.message;
+        this.#onSaved(outcome);
+      },
       onBatch: (frames, thumbs, done, elapsed) => this.#onBatch(frames, thumbs, done, elapsed),
       onDone: (cancelled, done, elapsed, stats) => {
         this.#finish(done, elapsed, stats);
@@ -143,34 +155,64 @@ export class VideoSession {
   ): void {
     const shown = this.results;
     if (!shown || !this.#client || this.busy) return;
+    this.#beginReplay();
+    this.#client.retrack(
+      { ...(tracker ? { tracker } : {}), ...(detections ? { detections: detections.file } : {}) },
+      this.#replayCallbacks(detections?.file.name ?? shown.metadata.fileName, (info) => {
+        detections?.ondetector(info.detector);
+        return new ResultStore(shown.file, shown.metadata, { ...shown.settings, detector: info.detector, refine });
+      }),
+    );
+  }
+
+  /**
+   * Re-tracks `file` from its detections saved in IndexedDB (`entry`), with
+   * `tracker` settings: the detector is not loaded. The results replace the
+   * shown ones when it finishes, as a re-track's do.
+   */
+  restore(file: File, entry: SavedDetectionsEntry, tracker: TrackerSettings, refine: boolean): void {
+    if (this.busy) return;
+    this.#client ??= new VideoClient();
+    this.#beginReplay();
+    this.opened = null;
+    this.fileName = file.name;
+    const settings: RunSettings = { detector: entry.detector, backend: entry.backend, every: entry.every, refine };
+    this.#client.restore(
+      { file, key: entry.key, tracker },
+      this.#replayCallbacks(file.name, (info) => new ResultStore(file, info.restored!.metadata, { ...settings, detector: info.detector })),
+    );
+  }
+
+  #beginReplay(): void {
     this.#pending = null;
     this.status = 'retracking';
     this.framesDone = 0;
     this.elapsedMs = 0;
     this.error = null;
     this.notice = null;
-    this.#client.retrack(
-      { ...(tracker ? { tracker } : {}), ...(detections ? { detections: detections.file } : {}) },
-      {
-        onReplay: (info) => {
-          this.replay = info;
-          detections?.ondetector(info.detector);
-          this.#pending = new ResultStore(shown.file, shown.metadata, { ...shown.settings, detector: info.detector, refine });
-        },
-        onBatch: (frames, thumbs, done, elapsed) => this.#onBatch(frames, thumbs, done, elapsed),
-        onDone: (cancelled, done, elapsed, stats) => {
-          this.#finish(done, elapsed, stats);
-          if (cancelled) this.notice = 'Re-track cancelled; the earlier results are kept.';
-          else if (this.#pending) this.#show(this.#pending, 'retrack');
-          this.#pending = null;
-        },
-        onError: (name, message) => {
-          this.status = 'idle';
-          this.error = { name, message, fileName: detections?.file.name ?? shown.metadata.fileName };
-          this.#pending = null;
-        },
+  }
+
+  /** A replay's callbacks: `store` makes the results once the worker says what it replays. */
+  #replayCallbacks(errorFile: string, store: (info: ReplayInfo) => ResultStore): RunCallbacks {
+    return {
+      onReplay: (info) => {
+        this.replay = info;
+        this.#pending = store(info);
       },
-    );
+      onBatch: (frames, thumbs, done, elapsed) => this.#onBatch(frames, thumbs, done, elapsed),
+      onDone: (cancelled, done, elapsed, stats) => {
+        this.#finish(done, elapsed, stats);
+        if (cancelled) this.notice = 'Re-track cancelled; the earlier results are kept.';
+        else if (this.#pending) this.#show(this.#pending, 'retrack');
+        this.#pending = null;
+      },
+      onError: (name, message) => {
+        this.status = 'idle';
+        this.error = { name, message, fileName: errorFile };
+        this.#pending?.dispose();
+        this.#pending = null;
+      },
+    };
   }
 
   /** What the tracker did on `frame` (the latest detected frame at or before it), replayed from the cache with `tracker`. */

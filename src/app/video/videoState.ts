@@ -1,6 +1,7 @@
 import { EvaluationState } from './evaluation.svelte';
 import { InternalsState } from './internals.svelte';
 import { Playback } from './playback.svelte';
+import { SavedDetections } from './savedDetections.svelte';
 import { TunerState } from './tuner.svelte';
 import { VideoSession } from './videoSession.svelte';
 
@@ -10,6 +11,7 @@ export interface VideoState {
   readonly evaluation: EvaluationState;
   readonly tuner: TunerState;
   readonly internals: InternalsState;
+  readonly saved: SavedDetections;
 }
 
 let state: VideoState | null = null;
@@ -20,11 +22,15 @@ let state: VideoState | null = null;
  * visit to another tab.
  */
 export function videoState(): VideoState {
-  return (state ??= {
-    session: new VideoSession(),
+  if (state) return state;
+  const saved = new SavedDetections();
+  return (state = {
+    // A newly kept cache joins the list at once.
+    session: new VideoSession((outcome) => void (outcome.ok && saved.refresh())),
     playback: new Playback(),
     evaluation: new EvaluationState(),
     tuner: new TunerState(),
     internals: new InternalsState(),
+    saved,
   });
 }

@@ -11,11 +11,13 @@ export function isQuotaError(e: unknown): boolean {
   return /quota/i.test(e.message);
 }
 
-/** `action` names what failed, e.g. "saving model lenet-a". */
-export function describeStorageError(action: string, e: unknown): string {
+const FREE_MODELS = 'Delete saved models below or free site data, then try again.';
+
+/** `action` names what failed, e.g. "saving model lenet-a"; `fix` says how to make room when the quota is full. */
+export function describeStorageError(action: string, e: unknown, fix = FREE_MODELS): string {
   const detail = e instanceof Error ? e.message : String(e);
   if (isQuotaError(e)) {
-    return `${action} failed: the browser's storage quota for this site is full (${detail}). Delete saved models below or free site data, then try again.`;
+    return `${action} failed: the browser's storage quota for this site is full (${detail}). ${fix}`;
   }
   if (e instanceof Error && /indexeddb|IDB/i.test(`${e.name} ${detail}`)) {
     return `${action} failed: IndexedDB is unavailable (${detail}). Private windows and some browser settings disable it.`;
