@@ -13,7 +13,7 @@ interface Trackscope {
   stepLive(f: string[]): Promise<number>;
   liveFrames: Array<{ index: number; tracks: Array<{ id: number; box: number[] }> }>;
   liveDrawn: Array<{ index: number; fresh: boolean; tracks: Array<{ id: number; box: number[]; kalman: number[] }> }>;
-  liveStats: { numTensors: number; stages: Record<string, { median: number; p95: number }> };
+  liveStats: { numTensors: number; motionCapture: string | null; stages: Record<string, { median: number; p95: number }> };
 }
 
 /** Steps `frames` through the live loop of a fresh page with the URL settings `query`; returns what it drew and recorded. */
