@@ -92,7 +92,7 @@ export class LiveMotion {
     let vf: VideoFrame | null = null;
     try {
       vf = new VideoFrame(frame as VideoFrame | HTMLVideoElement | ImageBitmap, { timestamp: 0 });
-      const { format, codedWidth, codedHeight, visibleRect } = vf;
+      const { format, visibleRect } = vf;
       const channels = format === null ? undefined : FRAME_CHANNELS[format];
       if (!channels || !visibleRect) return null;
       const size = vf.allocationSize();
@@ -106,7 +106,6 @@ export class LiveMotion {
         offset: first.offset + visibleRect.y * first.stride + visibleRect.x * step,
         channels,
       };
-      if (plane.width > codedWidth || plane.height > codedHeight) return null;
       this.#lastPath = 'video-frame';
       return planeToGray(this.#bytes, plane, factor, reuse);
     } catch {

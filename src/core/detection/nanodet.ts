@@ -14,7 +14,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ManifestModel } from '../models/manifest';
-import { loadModel, type LoadModelOptions } from '../models/registry';
+import { loadWarmedModel, type LoadModelOptions } from '../models/registry';
 import type { ModelSource } from '../models/source';
 import { DetectorSettings, type DetectorConfig } from './config';
 import { decodeRows } from './decodeRows';
@@ -138,13 +138,5 @@ export class NanoDetDetector implements Detector {
 /** Loads NanoDet through the model registry (files verified against the manifest) and warms it up once. */
 export async function loadNanoDet(options: NanoDetOptions): Promise<NanoDetDetector> {
   const { source, manifest, integrity, ...config } = options;
-  const { model, entry } = await loadModel(NANODET_MODEL_NAME, source, { manifest, integrity });
-  try {
-    const detector = new NanoDetDetector(model, entry, config);
-    await detector.warmUp();
-    return detector;
-  } catch (error) {
-    model.dispose();
-    throw error;
-  }
+  return loadWarmedModel(NANODET_MODEL_NAME, source, { manifest, integrity }, (model, entry) => new NanoDetDetector(model, entry, config));
 }

@@ -69,3 +69,27 @@ export async function loadModel(
   const model = await tf.loadGraphModel(tf.io.fromMemory(artifacts));
   return { model, entry };
 }
+
+/**
+ * Loads `name` through the registry, builds its adapter with `create` and
+ * warms it up once. On failure the adapter (or, if `create` threw, the bare
+ * model) is disposed before the error is rethrown.
+ */
+export async function loadWarmedModel<T extends { warmUp(): Promise<void>; dispose(): void }>(
+  name: string,
+  source: string | ModelSource,
+  options: LoadModelOptions,
+  create: (model: tf.GraphModel, entry: ManifestModel) => T,
+): Promise<T> {
+  const { model, entry } = await loadModel(name, source, options);
+  let adapter: T | null = null;
+  try {
+    adapter = create(model, entry);
+    await adapter.warmUp();
+    return adapter;
+  } catch (error) {
+    if (adapter) adapter.dispose();
+    else model.dispose();
+    throw error;
+  }
+}

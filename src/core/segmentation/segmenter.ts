@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { frameSize, inputTransform, toModelBatch } from '../detection/preprocess.ts';
 import type { DetectorInput } from '../detection/types.ts';
 import type { ManifestModel } from '../models/manifest.ts';
-import { loadModel, type LoadModelOptions } from '../models/registry.ts';
+import { loadWarmedModel, type LoadModelOptions } from '../models/registry.ts';
 import type { ModelSource } from '../models/source.ts';
 import { validateSegmenterConfig, type SegmenterConfig } from './config.ts';
 import type { PersonMask } from './types.ts';
@@ -102,13 +102,5 @@ export class Segmenter {
 export async function loadSegmenter(options: SegmenterOptions): Promise<Segmenter> {
   const { source, manifest, integrity, ...rest } = options;
   const config = validateSegmenterConfig(rest);
-  const { model, entry } = await loadModel(config.model, source, { manifest, integrity });
-  try {
-    const segmenter = new Segmenter(model, entry, config);
-    await segmenter.warmUp();
-    return segmenter;
-  } catch (error) {
-    model.dispose();
-    throw error;
-  }
+  return loadWarmedModel(config.model, source, { manifest, integrity }, (model, entry) => new Segmenter(model, entry, config));
 }
