@@ -42,12 +42,15 @@ const FRAME_CHANNELS: Partial<Record<VideoPixelFormat, PixelPlane['channels']>> 
 
 const scaleBox = ([x, y, w, h]: Tlwh, s: number): Tlwh => [x * s, y * s, w * s, h * s];
 
+/** How `LiveMotion` reads a frame's pixels: `auto` tries `VideoFrame.copyTo` first; `canvas` always draws and reads back (the baseline in `npm run bench:flow`). */
+export type MotionCaptureMode = 'auto' | 'canvas';
+
 export class LiveMotion {
   readonly #stage = new MotionStage();
   readonly #ring: ({ index: number; gray: GrayImage } | undefined)[] = new Array(MOTION_RING_FRAMES);
   #ctx: OffscreenCanvasRenderingContext2D | null = null;
   /** Try `VideoFrame.copyTo` first (off after it fails once). */
-  #copyFrames = typeof VideoFrame !== 'undefined';
+  #copyFrames: boolean;
   #bytes = new Uint8Array(0);
   #lastPath: 'video-frame' | 'canvas' = 'canvas';
   /** The newest frame index captured. */
@@ -59,6 +62,10 @@ export class LiveMotion {
   #at = -1;
   /** Reliable measured boxes on frame `#at` (source pixels). */
   #boxes = new Map<number, Tlwh>();
+
+  constructor(mode: MotionCaptureMode = 'auto') {
+    this.#copyFrames = mode === 'auto' && typeof VideoFrame !== 'undefined';
+  }
 
   /**
    * Keeps camera frame `index`'s grayscale (`width` x `height` source pixels).
