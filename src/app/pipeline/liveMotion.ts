@@ -11,7 +11,7 @@
  * (`MotionConfig.correctKalman`).
  */
 import type { Tlwh } from '../../core/geometry/boxes';
-import { planeToGray, rgbToGray, type GrayImage, type PixelPlane } from '../../core/motion';
+import { DEFAULT_MOTION_CONFIG, levelsAtScale, planeToGray, rgbToGray, type GrayImage, type PixelPlane } from '../../core/motion';
 import { MotionStage } from '../../core/pipeline/motionStage';
 import type { TrackOutput } from '../../core/tracking';
 
@@ -46,7 +46,8 @@ const scaleBox = ([x, y, w, h]: Tlwh, s: number): Tlwh => [x * s, y * s, w * s, 
 export type MotionCaptureMode = 'auto' | 'canvas';
 
 export class LiveMotion {
-  readonly #stage = new MotionStage();
+  /** Median flow at the gray's scale: its pyramid levels reach the same coarsest scale as the default levels on a full frame (`levelsAtScale`). */
+  #stage = new MotionStage();
   readonly #ring: ({ index: number; gray: GrayImage } | undefined)[] = new Array(MOTION_RING_FRAMES);
   #ctx: OffscreenCanvasRenderingContext2D | null = null;
   /** Try `VideoFrame.copyTo` first (off after it fails once). */
@@ -84,7 +85,11 @@ export class LiveMotion {
     const copied = this.#copyFrames ? await this.#copyFrame(frame, factor, old?.gray.data) : null;
     const gray = copied ?? this.#canvasGray(frame, width, height, old?.gray.data);
     const scale = gray.width / width;
-    if (scale !== this.#scale) this.#at = -1; // grays of another scale cannot be chained
+    if (scale !== this.#scale) {
+      this.#at = -1; // grays of another scale cannot be chained
+      const levels = levelsAtScale(DEFAULT_MOTION_CONFIG.levels, Math.min(1, scale));
+      if (levels !== this.#stage.measurer.config.levels) this.#stage = new MotionStage({ levels });
+    }
     this.#scale = scale;
     this.#ring[slot] = { index, gray };
     this.#captured = Math.max(this.#captured, index);

@@ -4,7 +4,7 @@ export type { MotionConfig } from './config.ts';
 export { MotionConfigError } from './MotionConfigError.ts';
 export { LUMA_WEIGHTS, planeToGray, rgbToGray, sampleBilinear } from './grayImage.ts';
 export type { GrayImage, PixelPlane } from './grayImage.ts';
-export { buildPyramid, pyrDown } from './pyramid.ts';
+export { buildPyramid, levelsAtScale, pyrDown } from './pyramid.ts';
 export type { Pyramid } from './pyramid.ts';
 export { trackPoints } from './lucasKanade.ts';
 export type { LucasKanadeOptions } from './lucasKanade.ts';
