@@ -4,7 +4,7 @@
  * or the canvas readback) and carries 10 tracks through it with median
  * flow, exactly as the live loop does between detections. Capture and flow
  * are timed apart, per frame, in the steady state: the first
- * `MOTION_RING_FRAMES` frames (which allocate the ring's gray buffers) are
+ * `MOTION_RING_FRAMES` frames (JIT warm-up, the ring's first fill) are
  * stepped untimed. The clip plays forward, then backward, and so on, so the
  * motion stays continuous for as many frames as asked.
  */

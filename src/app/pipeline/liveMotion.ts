@@ -11,7 +11,15 @@
  * (`MotionConfig.correctKalman`).
  */
 import type { Tlwh } from '../../core/geometry/boxes';
-import { DEFAULT_MOTION_CONFIG, levelsAtScale, planeToGray, rgbToGray, type GrayImage, type PixelPlane } from '../../core/motion';
+import {
+  DEFAULT_MOTION_CONFIG,
+  GrayBuffers,
+  levelsAtScale,
+  planeToGray,
+  rgbToGray,
+  type GrayImage,
+  type PixelPlane,
+} from '../../core/motion';
 import { MotionStage } from '../../core/pipeline/motionStage';
 import type { TrackOutput } from '../../core/tracking';
 
@@ -49,6 +57,8 @@ export class LiveMotion {
   /** Median flow at the gray's scale: its pyramid levels reach the same coarsest scale as the default levels on a full frame (`levelsAtScale`). */
   #stage = new MotionStage();
   readonly #ring: ({ index: number; gray: GrayImage } | undefined)[] = new Array(MOTION_RING_FRAMES);
+  /** The ring's gray pixels, allocated for all slots at once (no allocation per frame). */
+  readonly #buffers = new GrayBuffers(MOTION_RING_FRAMES);
   #ctx: OffscreenCanvasRenderingContext2D | null = null;
   /** Try `VideoFrame.copyTo` first (off after it fails once). */
   #copyFrames: boolean;
@@ -82,8 +92,8 @@ export class LiveMotion {
     const old = this.#ring[slot];
     // The chain's reference frame is about to be overwritten: it is too far behind to continue.
     if (old && old.index === this.#at) this.#at = -1;
-    const copied = this.#copyFrames ? await this.#copyFrame(frame, factor, old?.gray.data) : null;
-    const gray = copied ?? this.#canvasGray(frame, width, height, old?.gray.data);
+    const copied = this.#copyFrames ? await this.#copyFrame(frame, factor, slot) : null;
+    const gray = copied ?? this.#canvasGray(frame, width, height, slot);
     const scale = gray.width / width;
     if (scale !== this.#scale) {
       this.#at = -1; // grays of another scale cannot be chained
@@ -100,7 +110,7 @@ export class LiveMotion {
     return this.#captured < 0 ? null : this.#lastPath;
   }
 
-  async #copyFrame(frame: CanvasImageSource, factor: number, reuse?: Float32Array): Promise<GrayImage | null> {
+  async #copyFrame(frame: CanvasImageSource, factor: number, slot: number): Promise<GrayImage | null> {
     let vf: VideoFrame | null = null;
     try {
       vf = new VideoFrame(frame as VideoFrame | HTMLVideoElement | ImageBitmap, { timestamp: 0 });
@@ -119,7 +129,8 @@ export class LiveMotion {
         channels,
       };
       this.#lastPath = 'video-frame';
-      return planeToGray(this.#bytes, plane, factor, reuse);
+      const out = this.#buffers.get(slot, Math.floor(plane.width / factor) * Math.floor(plane.height / factor));
+      return planeToGray(this.#bytes, plane, factor, out);
     } catch {
       this.#copyFrames = false; // not supported for this source: canvas from now on
       return null;
@@ -128,7 +139,7 @@ export class LiveMotion {
     }
   }
 
-  #canvasGray(frame: CanvasImageSource, width: number, height: number, reuse?: Float32Array): GrayImage {
+  #canvasGray(frame: CanvasImageSource, width: number, height: number, slot: number): GrayImage {
     const w = Math.min(width, MOTION_MAX_WIDTH);
     const h = Math.max(1, Math.round((height * w) / width));
     if (!this.#ctx || this.#ctx.canvas.width !== w || this.#ctx.canvas.height !== h) {
@@ -137,7 +148,7 @@ export class LiveMotion {
     }
     this.#ctx.drawImage(frame, 0, 0, w, h);
     this.#lastPath = 'canvas';
-    return rgbToGray(this.#ctx.getImageData(0, 0, w, h).data, w, h, 4, reuse);
+    return rgbToGray(this.#ctx.getImageData(0, 0, w, h).data, w, h, 4, this.#buffers.get(slot, w * h));
   }
 
   /**

@@ -5,6 +5,7 @@ export { MotionConfigError } from './MotionConfigError.ts';
 export { LUMA_WEIGHTS, planeToGray, rgbToGray, sampleBilinear } from './grayImage.ts';
 export type { GrayImage, PixelPlane } from './grayImage.ts';
 export { buildPyramid, levelsAtScale, pyrDown } from './pyramid.ts';
+export { GrayBuffers } from './grayBuffers.ts';
 export type { Pyramid } from './pyramid.ts';
 export { trackPoints } from './lucasKanade.ts';
 export type { LucasKanadeOptions } from './lucasKanade.ts';
