@@ -28,10 +28,11 @@ export const MOTION_RING_FRAMES = 32;
 /**
  * Grayscale width at most (px; height in proportion). Half of vtest's 768:
  * a walker (~36x92 px) keeps 18x46 px, enough for the 6x6 point grid, with a
- * quarter of the pixels to convert and pyramid. Measured in the live app
- * (`npm run bench:pipeline`), reading the camera frame back from the canvas
- * costs ~8x the measuring itself (8.7 vs 1.0 ms per frame), so going smaller
- * would save little.
+ * quarter of the pixels to convert and pyramid. The gray is measured with
+ * one pyramid level less per halving (`levelsAtScale`), so the search range
+ * in source pixels stays that of the full frame. `npm run bench:flow` times
+ * the whole step (capture + 10 tracks, 640x480) in Chromium: 0.95 ms per
+ * frame, capture 0.20 (copyTo) and flow 0.74.
  */
 export const MOTION_MAX_WIDTH = 384;
 
@@ -82,8 +83,9 @@ export class LiveMotion {
    * Keeps camera frame `index`'s grayscale (`width` x `height` source pixels).
    * Where the browser has `VideoFrame`, the frame's pixels are copied out of
    * the decoder (`copyTo`): for a camera's I420 frame that is the luma plane
-   * itself, 0.1 ms against 6.5 ms to draw it into a canvas and read it back
-   * (Chromium on this machine, 640x480). Other sources and formats, and
+   * itself, 0.2 ms with the conversion to gray against 7 ms to draw it into
+   * a canvas and read it back (`npm run bench:flow`: Chromium on this
+   * machine, 640x480). Other sources and formats, and
    * browsers without `VideoFrame`, take the canvas path.
    */
   async capture(index: number, frame: CanvasImageSource, width: number, height: number): Promise<void> {
