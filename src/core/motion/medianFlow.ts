@@ -77,7 +77,7 @@ function medianScale(b: Buffers, kept: number): number {
     const p = b.keep[a];
     for (let c = a + 1; c < kept; c++) {
       const q = b.keep[c];
-      // Squared distances and one sqrt of their ratio: Math.hypot is several times slower, and this runs for every pair.
+      // Squared distances and one sqrt of their ratio instead of two Math.hypot calls: this runs for every pair of kept points.
       const x0 = b.from[2 * p] - b.from[2 * q];
       const y0 = b.from[2 * p + 1] - b.from[2 * q + 1];
       const d0 = x0 * x0 + y0 * y0;
