@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMot, parseMot } from '../../src/core/metrics/index.ts';
 import { vtest40Vp8 } from '../../dev/video/appVideo';
 import { requireMotData } from '../helpers/motData';
-import { runTrackCli } from './lib/runTrack';
+import { runTrackCli, runTsx } from './lib/runTrack';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
 const tmp = mkdtempSync(join(tmpdir(), 'trackscope-cli-'));
 /** The offline run every test here shares (memoised): it also records its detection cache. */
 const CACHE = join(tmp, 'dets.json');
@@ -19,13 +15,31 @@ const offlineRun = () => runTrackCli(vtest40Vp8(), tmp, ['--save-detections', CA
 /** Runs the CLI and returns its exit code and output instead of throwing on failure. */
 async function track(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'cli/track.ts', ...args], { cwd: ROOT, timeout: 300_000 });
+    const { stdout, stderr } = await runTsx('cli/track.ts', args, 300_000);
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
   }
 }
+
+/** The two `--realtime --detect-ms 250` runs of the realtime test (memoised), with the rows each wrote. */
+let realtimeRuns: Promise<Array<{ code: number; stderr: string; text: string }>> | undefined;
+const realtimePair = () =>
+  (realtimeRuns ??= Promise.all(
+    ['a', 'b'].map(async (name) => {
+      const out = join(tmp, `realtime-${name}.txt`);
+      const r = await track(vtest40Vp8(), '--realtime', '--detect-ms', '250', '--out', out);
+      return { code: r.code, stderr: r.stderr, text: r.code === 0 ? readFileSync(out, 'utf8') : '' };
+    }),
+  ));
+
+// The detector runs (the slow CLI calls) are independent processes: start them at once, so they keep
+// the second core busy while the quick bad-input runs go. Failures are reported by the tests that await them.
+beforeAll(() => {
+  void offlineRun().catch(() => undefined);
+  void realtimePair().catch(() => undefined);
+});
 
 describe('npm run track: bad input', () => {
   it('exits non-zero naming a missing file', async () => {
@@ -49,13 +63,15 @@ describe('npm run track: bad input', () => {
   });
 
   it('exits 2 naming a bad --accuracy value or --accuracy on with a recording', async () => {
-    const r1 = await track(join(tmp, 'any.mp4'), '--accuracy', 'max');
+    const [r1, r2, r3] = await Promise.all([
+      track(join(tmp, 'any.mp4'), '--accuracy', 'max'),
+      track('--detections', join(tmp, 'dets.json'), '--accuracy', 'on'),
+      track(join(tmp, 'any.mp4'), '--accuracy-max-seconds', '-1'),
+    ]);
     expect(r1.code).toBe(2);
     expect(r1.stderr).toMatch(/--accuracy is "max"; allowed: auto, on, off/);
-    const r2 = await track('--detections', join(tmp, 'dets.json'), '--accuracy', 'on');
     expect(r2.code).toBe(2);
     expect(r2.stderr).toMatch(/--accuracy on runs the detector; --detections replays/);
-    const r3 = await track(join(tmp, 'any.mp4'), '--accuracy-max-seconds', '-1');
     expect(r3.code).toBe(2);
     expect(r3.stderr).toMatch(/--accuracy-max-seconds/);
   });
@@ -91,14 +107,12 @@ describe('npm run track --realtime', () => {
     'with a fixed --detect-ms, two runs give identical rows, with the lag of a live view',
     async () => {
       const offline = await offlineRun();
-      const texts: string[] = [];
-      for (const name of ['a', 'b']) {
-        const out = join(tmp, `realtime-${name}.txt`);
-        const r = await track(vtest40Vp8(), '--realtime', '--detect-ms', '250', '--out', out);
+      const runs = await realtimePair();
+      for (const r of runs) {
         expect(r.code).toBe(0);
         expect(r.stderr).toMatch(/detector latency 250/);
-        texts.push(readFileSync(out, 'utf8'));
       }
+      const texts = runs.map((r) => r.text);
       expect(texts[0]).toBe(texts[1]);
       const rows = parseMot(texts[0]);
       expect(rows.length).toBeGreaterThan(20);
@@ -118,10 +132,9 @@ describe('npm run track --realtime', () => {
   it(
     'rejects --detect-ms without --realtime or out of range, exit code 2',
     async () => {
-      const r1 = await track(vtest40Vp8(), '--detect-ms', '100');
+      const [r1, r2] = await Promise.all([track(vtest40Vp8(), '--detect-ms', '100'), track(vtest40Vp8(), '--realtime', '--detect-ms=-5')]);
       expect(r1.code).toBe(2);
       expect(r1.stderr).toMatch(/--detect-ms needs --realtime/);
-      const r2 = await track(vtest40Vp8(), '--realtime', '--detect-ms=-5');
       expect(r2.code).toBe(2);
       expect(r2.stderr).toMatch(/--detect-ms is "-5"/);
     },
@@ -137,18 +150,22 @@ describe('npm run track --detections (re-tracking without the detector)', () => 
     async () => {
       const offline = await offlineRun();
       expect(offline.stderr).toMatch(/40 detected frames → /);
-      for (const args of [
-        ['--detections', CACHE],
-        [vtest40Vp8(), '--detections', CACHE],
-      ]) {
-        const out = join(tmp, `retrack-${args.length}.txt`);
-        const r = await track(...args, '--out', out);
-        expect(r.code).toBe(0);
-        expect(r.stderr).toMatch(/replaying 40 detected frames of vtest-40-vp8.webm \(centernet, appearance fusion\)/);
-        expect(readFileSync(out, 'utf8')).toBe(offline.text);
-      }
       const every2 = join(tmp, 'retrack-every2.txt');
-      expect((await track('--detections', CACHE, '--every', '2', '--out', every2)).code).toBe(0);
+      // Three independent replays of the cache, run side by side.
+      const [every2Run] = await Promise.all([
+        track('--detections', CACHE, '--every', '2', '--out', every2),
+        ...[
+          ['--detections', CACHE],
+          [vtest40Vp8(), '--detections', CACHE],
+        ].map(async (args) => {
+          const out = join(tmp, `retrack-${args.length}.txt`);
+          const r = await track(...args, '--out', out);
+          expect(r.code).toBe(0);
+          expect(r.stderr).toMatch(/replaying 40 detected frames of vtest-40-vp8.webm \(centernet, appearance fusion\)/);
+          expect(readFileSync(out, 'utf8')).toBe(offline.text);
+        }),
+      ]);
+      expect(every2Run.code).toBe(0);
       expect(readFileSync(every2, 'utf8')).not.toBe(offline.text);
     },
     CLI_TIMEOUT_MS,
@@ -159,11 +176,13 @@ describe('npm run track --detections (re-tracking without the detector)', () => 
     async () => {
       const seq = join(requireMotData('mot15'), 'TUD-Campus');
       const out = join(tmp, 'tud.txt');
-      const r = await track(seq, '--detections', join(seq, 'det', 'det.txt'), '--refine', 'off', '--out', out);
+      const reference = join(tmp, 'tud-mot.txt');
+      const [r] = await Promise.all([
+        track(seq, '--detections', join(seq, 'det', 'det.txt'), '--refine', 'off', '--out', out),
+        runTsx('cli/track-mot.ts', ['--seq', seq, '--out', reference], 300_000),
+      ]);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/MOTA/);
-      const reference = join(tmp, 'tud-mot.txt');
-      await run('npx', ['tsx', 'cli/track-mot.ts', '--seq', seq, '--out', reference], { cwd: ROOT, timeout: 300_000 });
       expect(readFileSync(out, 'utf8')).toBe(readFileSync(reference, 'utf8'));
     },
     CLI_TIMEOUT_MS,
@@ -172,13 +191,15 @@ describe('npm run track --detections (re-tracking without the detector)', () => 
   it('says what is wrong with a bad cache or a bad combination, and exits non-zero', async () => {
     const notCache = join(tmp, 'not-cache.json');
     writeFileSync(notCache, '{"format":"trackscope-results"}');
-    const r1 = await track('--detections', notCache);
+    const [r1, r2, r3] = await Promise.all([
+      track('--detections', notCache),
+      track('--detections', notCache, '--realtime'),
+      track('--detections', join(tmp, 'det.txt')),
+    ]);
     expect(r1.code).toBe(1);
     expect(r1.stderr).toMatch(/not a detection cache: format is "trackscope-results"/);
-    const r2 = await track('--detections', notCache, '--realtime');
     expect(r2.code).toBe(2);
     expect(r2.stderr).toMatch(/--realtime with --detections needs --detect-ms/);
-    const r3 = await track('--detections', join(tmp, 'det.txt'));
     expect(r3.code).toBe(2);
     expect(r3.stderr).toMatch(/det.txt needs the video or sequence folder/);
   });

@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMot, type MotRow } from '../../src/core/metrics/index.ts';
 import type { TrackscopeResults } from '../../src/core/export/jsonExport.ts';
 import type { ProbedFrame } from '../video/pages/rgbProbe';
@@ -30,6 +30,10 @@ const SCORE_TOLERANCE = 1e-4;
 const tmp = mkdtempSync(join(tmpdir(), 'trackscope-parity-'));
 const clip = vtest40Vp8();
 const cliJson = join(tmp, 'cli.tracks.json');
+const cliRun = () => runTrackCli(clip, tmp, ['--json', cliJson]);
+// The CLI is a separate process: start it at once, so it runs while the pixel test and the app work.
+// Its failure is reported by the test that awaits it.
+beforeAll(() => void cliRun().catch(() => undefined));
 let app: Awaited<ReturnType<typeof openVideoApp>> | undefined;
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -68,10 +72,10 @@ describe('CLI and app give the same tracks for the same clip', () => {
   });
 
   it('MOT rows: same frames, ids and boxes', async () => {
-    const cli = await runTrackCli(clip, tmp, ['--json', cliJson]);
     app = await openVideoApp('&backend=wasm');
     cleanups.push(app.close);
     await app.process(clip);
+    const cli = await cliRun();
     const appRows = parseMot((await app.downloadText('export-mot')).text);
     expect(cli.rows.length).toBeGreaterThan(50);
     expect(new Set(appRows.map(key))).toEqual(new Set(cli.rows.map(key)));
