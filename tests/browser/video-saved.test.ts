@@ -24,6 +24,13 @@ async function thumbnails(app: AppSession): Promise<{ withThumb: string[]; all: 
   return { withThumb, all };
 }
 
+/** The video metadata list as { term: description }. */
+const metadataList = (app: AppSession) =>
+  app.page
+    .getByTestId('video-metadata')
+    .locator('div')
+    .evaluateAll((divs) => Object.fromEntries(divs.map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent])));
+
 const savedFiles = (app: AppSession) =>
   app.page
     .getByTestId('saved-list')
@@ -54,6 +61,8 @@ describe('Video view: detections saved in IndexedDB (40-frame VP8 WebM cut from 
     const json = (await app.downloadText('export-json')).text;
     const thumbs = await thumbnails(app);
     expect(thumbs.withThumb.length).toBeGreaterThanOrEqual(3);
+    const metadata = await metadataList(app);
+    expect(metadata).toMatchObject({ Resolution: '768×576', Detector: expect.stringMatching(/^centernet on \w+$/) });
 
     // A new page (a new video worker, no detection cache in memory): the saved one is offered.
     await page.reload();
@@ -76,6 +85,8 @@ describe('Video view: detections saved in IndexedDB (40-frame VP8 WebM cut from 
     expect(restored.cachedFrames).toBe(VTEST40_FRAMES);
     expect((await app.downloadText('export-mot')).text).toBe(mot);
     expect((await app.downloadText('export-json')).text).toBe(json);
+    // The metadata list (file, codec, frames, detector and backend) is the one the run showed.
+    expect(await metadataList(app)).toEqual(metadata);
     // Thumbnails are cut from the video's pixels after a re-track too.
     await expect.poll(() => thumbnails(app)).toEqual(thumbs);
 

@@ -16,6 +16,7 @@ import type {
   VideoRequest,
   WorkerStats,
 } from '../video/protocol';
+import type { RunFacts } from '../video/savedDetectionsDb';
 import { scaleDetections, scaleTracks } from '../video/scaleResult';
 import { readDetectionsFile, recordedFrames, type RecordedVideo } from './recordedVideo';
 import { persistRecording, restoreRecording } from './persistDetections';
@@ -127,17 +128,9 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
       const sx = meta.width / inference.width;
       const sy = meta.height / inference.height;
       const exp = expected(meta);
+      const facts: RunFacts = { inference, backend, detector: detector.name as DetectorName, ...(warning ? { warning } : {}) };
       t0 = performance.now(); // fps and ETA count processing only, not opening or model loading
-      post({
-        type: 'opened',
-        metadata: meta,
-        inference,
-        backend,
-        detector: detector.name as DetectorName,
-        warning,
-        expectedFrames: exp.count,
-        expectedIsEstimate: exp.estimate,
-      });
+      post({ type: 'opened', metadata: meta, ...facts, expectedFrames: exp.count, expectedIsEstimate: exp.estimate });
       const firsts = new FirstBoxes();
       for await (const { frame, index, timestampUs } of source.frames({ signal: abort.signal })) {
         try {
@@ -181,7 +174,7 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
       if (req.persist && !abort.signal.aborted) {
         post({
           type: 'saved',
-          ...(await persistRecording(recording, { detector: req.detector, every: req.every, backend: backend.name })),
+          ...(await persistRecording(recording, { detector: req.detector, every: req.every, run: facts })),
         });
       }
     } finally {

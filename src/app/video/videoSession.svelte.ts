@@ -6,6 +6,7 @@ import type { RunCallbacks } from '../engine/videoClient';
 import type { ExplainReply, OpenedInfo, ProcessedFrame, ReplayInfo, SaveOutcome, TrackThumb, WorkerStats } from './protocol';
 import { ResultStore, type RunSettings } from './resultStore';
 import type { SavedDetectionsEntry } from './savedDetectionsDb';
+import { savedOpenedInfo } from './savedOpenedInfo';
 import type { TrackerSettings } from './trackerSettings';
 
 export type RunStatus = 'idle' | 'opening' | 'running' | 'paused' | 'retracking';
@@ -179,7 +180,10 @@ export class VideoSession {
     const settings: RunSettings = { detector: entry.detector, backend: entry.backend, every: entry.every, refine };
     this.#client.restore(
       { file, key: entry.key, tracker },
-      this.#replayCallbacks(file.name, (info) => new ResultStore(file, info.restored!.metadata, { ...settings, detector: info.detector })),
+      this.#replayCallbacks(file.name, (info) => {
+        this.opened = savedOpenedInfo(entry, info.restored!.metadata);
+        return new ResultStore(file, info.restored!.metadata, { ...settings, detector: info.detector });
+      }),
     );
   }
 
