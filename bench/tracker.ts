@@ -1,7 +1,7 @@
 /**
  * Tracker benchmark on the ten MOT15 training sequences (motion only).
  *
- *   npm run bench:tracker -- [--ablation] [--runs N] [--every k[,k...]] [--skipped advance|jump]
+ *   npm run bench:tracker -- [--ablation] [--headroom] [--runs N] [--every k[,k...]] [--skipped advance|jump]
  *
  * Prints per-sequence and overall MOTA, IDF1, HOTA, IDSW, FP, FN (MOTChallenge
  * 2D protocol: gt conf 0 dropped, IoU >= 0.5), tracker-only frames per second
@@ -14,7 +14,10 @@
  * of config variants, at each k, and the offline refinement rows. Accuracy
  * mode (detector on tiles and the mirror) needs pixels, which det.txt has
  * none of: its rows are in `npm run bench:reid` (synthetic scenes from real
- * pixels). Results go to bench/results/tracker.json.
+ * pixels). `--headroom` relabels the refined tracks with oracles that read the
+ * ground truth (`src/core/metrics/headroom.ts`): how far IDF1 could rise with
+ * perfect tracklet linking, perfect splitting at identity switches, or both.
+ * Results go to bench/results/tracker.json.
  * Data: $MOT_DATA_DIR/mot15 (default ../shared/data/mot15).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,6 +29,7 @@ import { ablationVariants } from './lib/ablation.ts';
 import { loadMotSequences, runOnSequence, scoreSequence } from '../src/node/motSequence.ts';
 import type { MotSequence, RunOptions } from '../src/node/motSequence.ts';
 import { refineAblation } from './lib/refineAblation.ts';
+import { headroomRows } from './lib/headroom.ts';
 import { timeAssociation, timeDense } from './lib/solverBench.ts';
 import { benchArgs, choiceOption, intValue, type BenchValues } from '../src/node/scriptArgs.ts';
 import { UsageError } from '../src/node/cliArgs.ts';
@@ -100,6 +104,7 @@ const COMMAND = {
   options: {
     runs: { type: 'string', value: 'N', default: '5', description: 'timed passes (the best one counts)' },
     ablation: { type: 'boolean', description: 'add a table of tracker config variants' },
+    headroom: { type: 'boolean', description: 'add oracle rows (read the ground truth): IDF1 with perfect linking or splitting' },
     every: { type: 'string', value: 'k[,k...]', description: 'also replay detections every k-th frame (default: every frame only)' },
     skipped: { type: 'string', value: SKIPPED.join('|'), default: SKIPPED[0], description: 'what the tracker does on skipped frames' },
   },
@@ -152,12 +157,18 @@ async function main(): Promise<void> {
 
   // Offline refinement (src/core/refine) over the default tracker's rows.
   let refinement: Array<{ name: string; overall: ReturnType<typeof compact> }> | undefined;
-  if (process.argv.includes('--ablation')) {
+  if (args.ablation) {
     console.log(`\noffline refinement (overall over ${seqs.length} sequences)\n${HEADER}`);
     refinement = refineAblation(seqs).map(({ name, m }) => (console.log(summaryLine(name, m)), { name, overall: compact(m) }));
     console.log(
       '\naccuracy mode (detector on tiles and the mirror) needs pixels, and det.txt has only boxes: its rows are in `npm run bench:reid`',
     );
+  }
+
+  let headroom: Array<{ name: string; overall: ReturnType<typeof compact> }> | undefined;
+  if (args.headroom) {
+    console.log(`\nheadroom: refined tracks relabelled by oracles that read the ground truth\n${HEADER}`);
+    headroom = headroomRows(seqs).map(({ name, m }) => (console.log(summaryLine(name, m)), { name, overall: compact(m) }));
   }
 
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
@@ -174,6 +185,7 @@ async function main(): Promise<void> {
     skipped,
     ablation,
     refinement,
+    headroom,
   };
   writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${OUT}`);
