@@ -23,6 +23,7 @@ import { persistRecording, restoreRecording } from './persistDetections';
 import { registerBrowserBackend } from './registerBrowserBackend';
 import { FirstBoxes, thumbnail, thumbnailsOf } from './thumbnails';
 import { VideoBatcher, type VideoBody } from './videoBatcher';
+import { WorkerRuns } from './workerRuns';
 import { explainFrame, replayTracking } from './videoReplay';
 
 /**
@@ -39,7 +40,7 @@ const postTo = (runId: number, msg: VideoBody) => (self as unknown as DedicatedW
 const reply = (msg: VideoReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 
 let loaded: { key: string; detector: Detector; segmenter: Segmenter; backend: BackendSelection; warning?: string } | null = null;
-let run: { abort: AbortController; paused: boolean; wake: (() => void) | null } | null = null;
+const runs = new WorkerRuns();
 /** The last processed upload and its detection cache, for re-tracking. */
 let recorded: RecordedVideo | null = null;
 /** Calls of the loaded detector (any detector this worker loaded), for tests: a re-track must add none. */
@@ -80,14 +81,6 @@ async function ensureDetector(req: ProcessRequest, fps: number) {
 function expected(meta: VideoMetadata): { count: number; estimate: boolean } {
   if (meta.frameCount !== null) return { count: meta.frameCount, estimate: false };
   return { count: Math.max(1, Math.round((meta.durationUs / 1e6) * meta.frameRate.fps)), estimate: true };
-}
-
-/** Resolves at once unless paused; then when resumed or cancelled. */
-function gate(): Promise<void> {
-  if (!run?.paused) return Promise.resolve();
-  return new Promise((resolve) => {
-    run!.wake = resolve;
-  });
 }
 
 /** Runs `work`, then reports `done` (or `error`, unless the user cancelled). */
@@ -155,7 +148,7 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
         } finally {
           frame.close();
         }
-        await gate();
+        await runs.gate();
         if (abort.signal.aborted) break;
       }
       batcher.flush();
@@ -230,27 +223,17 @@ async function replayWithThumbnails(
     ...(video.loadedFrom ? { loadedFrom: video.loadedFrom } : {}),
     ...(restored ? { restored } : {}),
   });
-  const firsts = await replayTracking(video, tracker, batcher, signal, gate);
+  const firsts = await replayTracking(video, tracker, batcher, signal, runs.gate);
   if (signal.aborted) return;
   await thumbnailsOf(video.file, firsts, signal, (thumb) => batcher.addThumb(thumb));
   batcher.flush();
 }
 
-/** Starts a run (processing or re-tracking), replacing any in progress. */
-function startRun(work: (abort: AbortController) => Promise<void>): void {
-  run?.abort.abort();
-  const current = { abort: new AbortController(), paused: false, wake: null };
-  run = current;
-  void work(current.abort).finally(() => {
-    if (run === current) run = null;
-  });
-}
-
 self.onmessage = (event: MessageEvent<VideoRequest>) => {
   const msg = event.data;
-  if (msg.type === 'start') return startRun((abort) => processFile(msg, msg.runId, abort));
-  if (msg.type === 'retrack') return startRun((abort) => retrack(msg, msg.runId, abort));
-  if (msg.type === 'restore') return startRun((abort) => restore(msg, msg.runId, abort));
+  if (msg.type === 'start') return runs.start((abort) => processFile(msg, msg.runId, abort));
+  if (msg.type === 'retrack') return runs.start((abort) => retrack(msg, msg.runId, abort));
+  if (msg.type === 'restore') return runs.start((abort) => restore(msg, msg.runId, abort));
   if (msg.type === 'save-detections') {
     return reply({ type: 'detections-file', requestId: msg.requestId, text: recorded ? serializeDetectionCache(recorded.cache) : null });
   }
@@ -260,12 +243,7 @@ self.onmessage = (event: MessageEvent<VideoRequest>) => {
       : Promise.resolve({ error: 'process a video first: the explanation replays its detections' });
     return void answer.then((a) => reply({ type: 'explanation', requestId: msg.requestId, ...a }));
   }
-  if (!run) return;
-  if (msg.type === 'pause') run.paused = true;
-  else {
-    if (msg.type === 'cancel') run.abort.abort(new DOMException('cancelled by the user', 'AbortError'));
-    run.paused = false;
-    run.wake?.();
-    run.wake = null;
-  }
+  if (msg.type === 'pause') runs.pause();
+  else if (msg.type === 'resume') runs.resume();
+  else runs.cancel();
 };
