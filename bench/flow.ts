@@ -6,7 +6,13 @@
  * baseline in the same run is CenterNet's per-frame detection time (Node
  * WASM), so the figure reads as a fraction of one detection.
  *
- *   npm run bench:flow -- [--frames N] [--env node|browser|both] [--detect-frames N]
+ * In Chromium it also times the live view's whole motion step (`LiveMotion`:
+ * capture a 640x480 camera frame into the downscaled gray, then carry the 10
+ * boxes), split into capture and flow, for an I420 `VideoFrame` (a webcam)
+ * and an RGBA `ImageBitmap`, each read with `VideoFrame.copyTo` and with the
+ * canvas readback; the canvas path of the same source is the baseline.
+ *
+ *   npm run bench:flow -- [--frames N] [--env node|browser|both] [--detect-frames N] [--live-frames N]
  */
 import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -17,7 +23,8 @@ import { useNodeBackend } from '../src/node/backend.ts';
 import { ffmpegFrames } from '../src/node/ffmpegFrames.ts';
 import { fileSystemModelSource } from '../src/node/fsModelSource.ts';
 import { benchArgs, choiceOption, intValue } from '../src/node/scriptArgs.ts';
-import { benchFlowInChromium } from './lib/browser-flow.ts';
+import { benchFlowInChromium, type LiveVariant } from './lib/browser-flow.ts';
+import type { LiveMotionTimings } from './lib/liveMotionWorkload.ts';
 import { runFlowWorkload, type FlowFrames } from './lib/flowWorkload.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -66,6 +73,33 @@ async function detectionMs(input: FlowFrames, frames: number): Promise<number> {
   return median(samples);
 }
 
+/** The live step's variants: each source read with copyTo (`auto`) and with the canvas readback (the baseline). */
+const LIVE_VARIANTS: LiveVariant[] = [
+  { source: 'i420', mode: 'auto' },
+  { source: 'i420', mode: 'canvas' },
+  { source: 'bitmap', mode: 'auto' },
+  { source: 'bitmap', mode: 'canvas' },
+];
+
+function liveTable(live: readonly LiveMotionTimings[]): string {
+  const total = (t: LiveMotionTimings) => median(t.capture.map((c, i) => c + t.flow[i]));
+  const lines = [
+    '| source | capture path | capture ms | flow ms (10 boxes) | capture + flow ms | ≤ 3 ms | vs canvas path (same source, same run) | boxes measured reliably |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  LIVE_VARIANTS.forEach((v, k) => {
+    const t = live[k];
+    const base = live[LIVE_VARIANTS.findIndex((b) => b.source === v.source && b.mode === 'canvas')];
+    const ms = total(t);
+    const source = v.source === 'i420' ? 'I420 VideoFrame (webcam)' : 'RGBA ImageBitmap';
+    lines.push(
+      `| ${source} | ${t.path} | ${median(t.capture).toFixed(2)} | ${median(t.flow).toFixed(2)} | ${ms.toFixed(2)} | ` +
+        `${ms <= BUDGET_MS ? 'yes' : 'NO'} | ${(ms / total(base)).toFixed(2)}× | ${t.reliable}/${BOXES.length * t.flow.length} |`,
+    );
+  });
+  return lines.join('\n');
+}
+
 function row(env: string, impl: string, ms: number, detectMs: number | null): string {
   const ratio = detectMs ? `${((100 * ms) / detectMs).toFixed(1)}% of a detection` : '';
   return `| ${env} | ${impl} | ${ms.toFixed(2)} | ${ms <= BUDGET_MS ? 'yes' : 'NO'} | ${ratio} |`;
@@ -77,6 +111,12 @@ const COMMAND = {
   options: {
     frames: { type: 'string', value: 'N', default: '40', description: 'vtest frames to time' },
     'detect-frames': { type: 'string', value: 'N', default: '5', description: 'CenterNet frames for the baseline' },
+    'live-frames': {
+      type: 'string',
+      value: 'N',
+      default: '100',
+      description: 'Chromium live step: frames to time (clip played forward and back)',
+    },
     env: { type: 'string', value: 'node|browser|both', default: 'both', description: 'where to run' },
   },
 } as const;
@@ -93,6 +133,8 @@ async function main(): Promise<void> {
   );
   const lines = ['| env | implementation | ms / frame (median) | ≤ 3 ms | vs CenterNet (Node WASM, same run) |', '|---|---|---|---|---|'];
   let detectMs: number | null = null;
+  let liveRows = '';
+  let isolated = false;
   if (env !== 'browser') {
     runFlowWorkload({ ...input, frames: input.frames.slice(0, 4) }, BOXES); // warm-up (JIT)
     const node = runFlowWorkload(input, BOXES);
@@ -105,13 +147,22 @@ async function main(): Promise<void> {
     );
   }
   if (env !== 'node') {
-    const browser = await benchFlowInChromium(input, BOXES);
+    const browser = await benchFlowInChromium(input, BOXES, LIVE_VARIANTS, intValue(args, 'live-frames'));
     lines.push(
-      row('Chromium', 'own (src/core/motion)', median(browser.own), detectMs),
-      row('Chromium', 'jsfeat 0.0.8', median(browser.jsfeat), detectMs),
+      row('Chromium', 'own (src/core/motion)', median(browser.flow.own), detectMs),
+      row('Chromium', 'jsfeat 0.0.8', median(browser.flow.jsfeat), detectMs),
     );
+    liveRows = liveTable(browser.live);
+    isolated = browser.isolated;
   }
   console.log(lines.join('\n'));
+  if (liveRows) {
+    console.log(
+      `\nLive view motion step in Chromium (LiveMotion, ${WIDTH}x${HEIGHT} frames, ${BOXES.length} tracks), ms per frame (median; ` +
+        `timer ${isolated ? '5 µs, cross-origin isolated' : '100 µs, not isolated'}):`,
+    );
+    console.log(liveRows);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { planeToGray, rgbToGray } from '../../src/core/motion/index.ts';
+import { LUMA_WEIGHTS, planeToGray, rgbToGray, type PixelPlane } from '../../src/core/motion/index.ts';
+import { seededRandom } from '../helpers/seededRandom.ts';
+
+/** The definition, pixel by pixel: the mean luma of each factor x factor block. */
+function reference(bytes: Uint8Array, plane: PixelPlane, factor: number): number[] {
+  const out: number[] = [];
+  const { channels: c } = plane;
+  const luma = (p: number) =>
+    c === 'luma' ? bytes[p] : LUMA_WEIGHTS[0] * bytes[p + c[0]] + LUMA_WEIGHTS[1] * bytes[p + c[1]] + LUMA_WEIGHTS[2] * bytes[p + c[2]];
+  for (let oy = 0; oy < Math.floor(plane.height / factor); oy++) {
+    for (let ox = 0; ox < Math.floor(plane.width / factor); ox++) {
+      let sum = 0;
+      for (let y = oy * factor; y < (oy + 1) * factor; y++) {
+        for (let x = ox * factor; x < (ox + 1) * factor; x++) sum += luma(plane.offset + y * plane.stride + x * (c === 'luma' ? 1 : 4));
+      }
+      out.push(sum / (factor * factor));
+    }
+  }
+  return out;
+}
 
 describe('planeToGray', () => {
   it('box-averages a luma plane with row padding and an offset', () => {
@@ -26,6 +45,20 @@ describe('planeToGray', () => {
     for (let i = 0; i < 4; i++) expect(got.data[i]).toBeCloseTo(expected.data[i], 4);
     const half = planeToGray(bgra, { width: 2, height: 2, stride: 8, offset: 0, channels: [2, 1, 0] }, 2);
     expect(half.data[0]).toBeCloseTo(expected.data.reduce((a, b) => a + b, 0) / 4, 4);
+  });
+
+  it.each([1, 2, 3])('matches the block-mean definition at factor %i on a padded 11x7 plane (luma exactly, BGRA within 1e-4)', (factor) => {
+    const random = seededRandom(factor);
+    const bytes = Uint8Array.from({ length: 5 + 7 * 50 }, () => Math.floor(256 * random()));
+    const luma: PixelPlane = { width: 11, height: 7, stride: 13, offset: 5, channels: 'luma' };
+    const bgra: PixelPlane = { width: 11, height: 7, stride: 50, offset: 5, channels: [2, 1, 0] };
+    const g = planeToGray(bytes, luma, factor);
+    expect([g.width, g.height]).toEqual([Math.floor(11 / factor), Math.floor(7 / factor)]);
+    expect([...g.data]).toEqual(reference(bytes, luma, factor).map(Math.fround));
+    const c = planeToGray(bytes, bgra, factor);
+    const expected = reference(bytes, bgra, factor);
+    expect(c.data).toHaveLength(expected.length);
+    c.data.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThan(1e-4));
   });
 
   it('reuses the output buffer and rejects short buffers and bad factors with the sizes named', () => {

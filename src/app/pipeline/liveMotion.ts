@@ -11,7 +11,15 @@
  * (`MotionConfig.correctKalman`).
  */
 import type { Tlwh } from '../../core/geometry/boxes';
-import { planeToGray, rgbToGray, type GrayImage, type PixelPlane } from '../../core/motion';
+import {
+  DEFAULT_MOTION_CONFIG,
+  GrayBuffers,
+  levelsAtScale,
+  planeToGray,
+  rgbToGray,
+  type GrayImage,
+  type PixelPlane,
+} from '../../core/motion';
 import { MotionStage } from '../../core/pipeline/motionStage';
 import type { TrackOutput } from '../../core/tracking';
 
@@ -20,10 +28,11 @@ export const MOTION_RING_FRAMES = 32;
 /**
  * Grayscale width at most (px; height in proportion). Half of vtest's 768:
  * a walker (~36x92 px) keeps 18x46 px, enough for the 6x6 point grid, with a
- * quarter of the pixels to convert and pyramid. Measured in the live app
- * (`npm run bench:pipeline`), reading the camera frame back from the canvas
- * costs ~8x the measuring itself (8.7 vs 1.0 ms per frame), so going smaller
- * would save little.
+ * quarter of the pixels to convert and pyramid. The gray is measured with
+ * one pyramid level less per halving (`levelsAtScale`), so the search range
+ * in source pixels stays that of the full frame. `npm run bench:flow` times
+ * the whole step (capture + 10 tracks, 640x480) in Chromium: 0.95 ms per
+ * frame, capture 0.20 (copyTo) and flow 0.74.
  */
 export const MOTION_MAX_WIDTH = 384;
 
@@ -42,12 +51,18 @@ const FRAME_CHANNELS: Partial<Record<VideoPixelFormat, PixelPlane['channels']>> 
 
 const scaleBox = ([x, y, w, h]: Tlwh, s: number): Tlwh => [x * s, y * s, w * s, h * s];
 
+/** How `LiveMotion` reads a frame's pixels: `auto` tries `VideoFrame.copyTo` first; `canvas` always draws and reads back (the baseline in `npm run bench:flow`). */
+export type MotionCaptureMode = 'auto' | 'canvas';
+
 export class LiveMotion {
-  readonly #stage = new MotionStage();
+  /** Median flow at the gray's scale: its pyramid levels reach the same coarsest scale as the default levels on a full frame (`levelsAtScale`). */
+  #stage = new MotionStage();
   readonly #ring: ({ index: number; gray: GrayImage } | undefined)[] = new Array(MOTION_RING_FRAMES);
+  /** The ring's gray pixels, allocated for all slots at once (no allocation per frame). */
+  readonly #buffers = new GrayBuffers(MOTION_RING_FRAMES);
   #ctx: OffscreenCanvasRenderingContext2D | null = null;
   /** Try `VideoFrame.copyTo` first (off after it fails once). */
-  #copyFrames = typeof VideoFrame !== 'undefined';
+  #copyFrames: boolean;
   #bytes = new Uint8Array(0);
   #lastPath: 'video-frame' | 'canvas' = 'canvas';
   /** The newest frame index captured. */
@@ -60,12 +75,17 @@ export class LiveMotion {
   /** Reliable measured boxes on frame `#at` (source pixels). */
   #boxes = new Map<number, Tlwh>();
 
+  constructor(mode: MotionCaptureMode = 'auto') {
+    this.#copyFrames = mode === 'auto' && typeof VideoFrame !== 'undefined';
+  }
+
   /**
    * Keeps camera frame `index`'s grayscale (`width` x `height` source pixels).
    * Where the browser has `VideoFrame`, the frame's pixels are copied out of
    * the decoder (`copyTo`): for a camera's I420 frame that is the luma plane
-   * itself, 0.1 ms against 6.5 ms to draw it into a canvas and read it back
-   * (Chromium on this machine, 640x480). Other sources and formats, and
+   * itself, 0.2 ms with the conversion to gray against 7 ms to draw it into
+   * a canvas and read it back (`npm run bench:flow`: Chromium on this
+   * machine, 640x480). Other sources and formats, and
    * browsers without `VideoFrame`, take the canvas path.
    */
   async capture(index: number, frame: CanvasImageSource, width: number, height: number): Promise<void> {
@@ -74,10 +94,14 @@ export class LiveMotion {
     const old = this.#ring[slot];
     // The chain's reference frame is about to be overwritten: it is too far behind to continue.
     if (old && old.index === this.#at) this.#at = -1;
-    const copied = this.#copyFrames ? await this.#copyFrame(frame, factor, old?.gray.data) : null;
-    const gray = copied ?? this.#canvasGray(frame, width, height, old?.gray.data);
+    const copied = this.#copyFrames ? await this.#copyFrame(frame, factor, slot) : null;
+    const gray = copied ?? this.#canvasGray(frame, width, height, slot);
     const scale = gray.width / width;
-    if (scale !== this.#scale) this.#at = -1; // grays of another scale cannot be chained
+    if (scale !== this.#scale) {
+      this.#at = -1; // grays of another scale cannot be chained
+      const levels = levelsAtScale(DEFAULT_MOTION_CONFIG.levels, Math.min(1, scale));
+      if (levels !== this.#stage.measurer.config.levels) this.#stage = new MotionStage({ levels });
+    }
     this.#scale = scale;
     this.#ring[slot] = { index, gray };
     this.#captured = Math.max(this.#captured, index);
@@ -88,7 +112,7 @@ export class LiveMotion {
     return this.#captured < 0 ? null : this.#lastPath;
   }
 
-  async #copyFrame(frame: CanvasImageSource, factor: number, reuse?: Float32Array): Promise<GrayImage | null> {
+  async #copyFrame(frame: CanvasImageSource, factor: number, slot: number): Promise<GrayImage | null> {
     let vf: VideoFrame | null = null;
     try {
       vf = new VideoFrame(frame as VideoFrame | HTMLVideoElement | ImageBitmap, { timestamp: 0 });
@@ -107,7 +131,8 @@ export class LiveMotion {
         channels,
       };
       this.#lastPath = 'video-frame';
-      return planeToGray(this.#bytes, plane, factor, reuse);
+      const out = this.#buffers.get(slot, Math.floor(plane.width / factor) * Math.floor(plane.height / factor));
+      return planeToGray(this.#bytes, plane, factor, out);
     } catch {
       this.#copyFrames = false; // not supported for this source: canvas from now on
       return null;
@@ -116,7 +141,7 @@ export class LiveMotion {
     }
   }
 
-  #canvasGray(frame: CanvasImageSource, width: number, height: number, reuse?: Float32Array): GrayImage {
+  #canvasGray(frame: CanvasImageSource, width: number, height: number, slot: number): GrayImage {
     const w = Math.min(width, MOTION_MAX_WIDTH);
     const h = Math.max(1, Math.round((height * w) / width));
     if (!this.#ctx || this.#ctx.canvas.width !== w || this.#ctx.canvas.height !== h) {
@@ -125,7 +150,7 @@ export class LiveMotion {
     }
     this.#ctx.drawImage(frame, 0, 0, w, h);
     this.#lastPath = 'canvas';
-    return rgbToGray(this.#ctx.getImageData(0, 0, w, h).data, w, h, 4, reuse);
+    return rgbToGray(this.#ctx.getImageData(0, 0, w, h).data, w, h, 4, this.#buffers.get(slot, w * h));
   }
 
   /**

@@ -76,16 +76,61 @@ export function planeToGray(bytes: Uint8Array, plane: PixelPlane, factor: number
   }
   const width = Math.floor(plane.width / factor);
   const height = Math.floor(plane.height / factor);
-  const data = out && out.length === width * height ? out.fill(0) : new Float32Array(width * height);
-  const [r, g, b] = channels === 'luma' ? [0, 0, 0] : channels;
-  const [wr, wg, wb] = channels === 'luma' ? [1, 0, 0] : LUMA_WEIGHTS;
+  const data = out && out.length === width * height ? out : new Float32Array(width * height);
   const norm = 1 / (factor * factor);
-  for (let y = 0; y < height * factor; y++) {
-    const row = offset + y * stride;
-    const outRow = Math.floor(y / factor) * width;
-    for (let x = 0; x < width * factor; x++) {
-      const p = row + x * step;
-      data[outRow + Math.floor(x / factor)] += norm * (wr * bytes[p + r] + wg * bytes[p + g] + wb * bytes[p + b]);
+  // Integer sums per block, one multiply per output pixel: no per-pixel division or Math.floor.
+  if (channels === 'luma' && factor === 2) {
+    // The live view's case (a 640x480 camera at most 384 px wide): two rows at a time.
+    for (let oy = 0, o = 0; oy < height; oy++) {
+      let a = offset + 2 * oy * stride;
+      let c = a + stride;
+      for (let ox = 0; ox < width; ox++, o++, a += 2, c += 2) data[o] = (bytes[a] + bytes[a + 1] + bytes[c] + bytes[c + 1]) * 0.25;
+    }
+    return { width, height, data };
+  }
+  if (channels === 'luma') {
+    for (let oy = 0, o = 0; oy < height; oy++) {
+      const top = offset + oy * factor * stride;
+      for (let ox = 0; ox < width; ox++, o++) {
+        let sum = 0;
+        for (let dy = 0, row = top + ox * factor; dy < factor; dy++, row += stride) {
+          for (let p = row; p < row + factor; p++) sum += bytes[p];
+        }
+        data[o] = sum * norm;
+      }
+    }
+    return { width, height, data };
+  }
+  const [r, g, b] = channels;
+  const [wr, wg, wb] = LUMA_WEIGHTS;
+  if (factor === 2) {
+    const [qr, qg, qb] = [wr / 4, wg / 4, wb / 4];
+    for (let oy = 0, o = 0; oy < height; oy++) {
+      let a = offset + 2 * oy * stride;
+      let c = a + stride;
+      for (let ox = 0; ox < width; ox++, o++, a += 8, c += 8) {
+        const sr = bytes[a + r] + bytes[a + 4 + r] + bytes[c + r] + bytes[c + 4 + r];
+        const sg = bytes[a + g] + bytes[a + 4 + g] + bytes[c + g] + bytes[c + 4 + g];
+        const sb = bytes[a + b] + bytes[a + 4 + b] + bytes[c + b] + bytes[c + 4 + b];
+        data[o] = qr * sr + qg * sg + qb * sb;
+      }
+    }
+    return { width, height, data };
+  }
+  for (let oy = 0, o = 0; oy < height; oy++) {
+    const top = offset + oy * factor * stride;
+    for (let ox = 0; ox < width; ox++, o++) {
+      let sr = 0;
+      let sg = 0;
+      let sb = 0;
+      for (let dy = 0, row = top + 4 * ox * factor; dy < factor; dy++, row += stride) {
+        for (let p = row; p < row + 4 * factor; p += 4) {
+          sr += bytes[p + r];
+          sg += bytes[p + g];
+          sb += bytes[p + b];
+        }
+      }
+      data[o] = norm * (wr * sr + wg * sg + wb * sb);
     }
   }
   return { width, height, data };

@@ -111,15 +111,39 @@ function trackOne(
     let vx = 0;
     let vy = 0;
     for (let it = 0; it < o.maxIterations; it++) {
-      if (!samplePatch(J, px + gxTot + vx - r, py + gyTot + vy - r, side, patch)) return false;
+      const x = px + gxTot + vx - r;
+      const y = py + gyTot + vy - r;
       let bx = 0;
       let by = 0;
-      for (let j = 0, q = 0; j < side; j++) {
-        const row = (j + 1) * (side + 2) + 1;
-        for (let i = 0; i < side; i++, q++) {
-          const diff = template[row + i] - patch[q];
-          bx += diff * gx[q];
-          by += diff * gy[q];
+      const x0 = Math.floor(x);
+      const y0 = Math.floor(y);
+      if (x0 >= 0 && y0 >= 0 && x0 + side < J.width && y0 + side < J.height) {
+        // The window lies inside J (almost always): sample bilinearly and accumulate in one pass, no patch copy.
+        const { width: w, data } = J;
+        const fx = x - x0;
+        const fy = y - y0;
+        const w00 = (1 - fx) * (1 - fy);
+        const w01 = fx * (1 - fy);
+        const w10 = (1 - fx) * fy;
+        const w11 = fx * fy;
+        for (let j = 0, q = 0; j < side; j++) {
+          const row = (j + 1) * (side + 2) + 1;
+          let i0 = (y0 + j) * w + x0;
+          for (let i = 0; i < side; i++, q++, i0++) {
+            const diff = template[row + i] - (w00 * data[i0] + w01 * data[i0 + 1] + w10 * data[i0 + w] + w11 * data[i0 + w + 1]);
+            bx += diff * gx[q];
+            by += diff * gy[q];
+          }
+        }
+      } else {
+        if (!samplePatch(J, x, y, side, patch)) return false;
+        for (let j = 0, q = 0; j < side; j++) {
+          const row = (j + 1) * (side + 2) + 1;
+          for (let i = 0; i < side; i++, q++) {
+            const diff = template[row + i] - patch[q];
+            bx += diff * gx[q];
+            by += diff * gy[q];
+          }
         }
       }
       const ex = (gyy * bx - gxy * by) / det;

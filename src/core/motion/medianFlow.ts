@@ -77,9 +77,14 @@ function medianScale(b: Buffers, kept: number): number {
     const p = b.keep[a];
     for (let c = a + 1; c < kept; c++) {
       const q = b.keep[c];
-      const d0 = Math.hypot(b.from[2 * p] - b.from[2 * q], b.from[2 * p + 1] - b.from[2 * q + 1]);
+      // Squared distances and one sqrt of their ratio instead of two Math.hypot calls: this runs for every pair of kept points.
+      const x0 = b.from[2 * p] - b.from[2 * q];
+      const y0 = b.from[2 * p + 1] - b.from[2 * q + 1];
+      const d0 = x0 * x0 + y0 * y0;
       if (d0 < 1) continue;
-      b.values[m++] = Math.hypot(b.to[2 * p] - b.to[2 * q], b.to[2 * p + 1] - b.to[2 * q + 1]) / d0;
+      const x1 = b.to[2 * p] - b.to[2 * q];
+      const y1 = b.to[2 * p + 1] - b.to[2 * q + 1];
+      b.values[m++] = Math.sqrt((x1 * x1 + y1 * y1) / d0);
     }
   }
   return m > 0 ? medianInPlace(b.values, m) : 1;

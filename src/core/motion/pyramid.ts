@@ -42,3 +42,16 @@ export function buildPyramid(image: GrayImage, levels: number, reuse?: Pyramid):
   }
   return out;
 }
+
+/**
+ * Pyramid levels for an image already downscaled by `scale` (gray pixels
+ * per source pixel, at most 1) that reach at least as coarse a scale as
+ * `levels` levels on the full-resolution image: a half-resolution gray
+ * (scale 0.5) is level 1 of the full pyramid already, so it needs one level
+ * less for the same search range in source pixels. At least 1.
+ */
+export function levelsAtScale(levels: number, scale: number): number {
+  if (!(scale > 0 && scale <= 1)) throw new RangeError(`levelsAtScale: scale is ${scale}; allowed: 0 < scale <= 1`);
+  // The epsilon keeps exact powers of two (scale 0.5 → 1) from rounding down.
+  return Math.max(1, levels - Math.floor(Math.log2(1 / scale) + 1e-9));
+}
