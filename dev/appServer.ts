@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import { build, createServer, preview, type PreviewServer } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -24,6 +24,24 @@ export async function startAppServer(options: { mode?: 'production' | 'bench' } 
     origin: `http://127.0.0.1:${address.port}`,
     close: () => server.close(),
   };
+}
+
+/**
+ * Serves the app with Vite's dev server (`npm run dev`) on a free port: Svelte
+ * is compiled in dev mode, so its runtime checks run and their warnings
+ * (`[svelte] …`) reach the console, which the production bundle leaves out.
+ */
+export async function startDevAppServer(): Promise<AppServer> {
+  const server = await createServer({ root: ROOT, logLevel: 'warn', server: { port: 0, host: '127.0.0.1', hmr: false, watch: null } });
+  try {
+    await server.listen();
+    const address = server.httpServer?.address();
+    if (!address || typeof address === 'string') throw new Error('vite dev server has no TCP address');
+    return { origin: `http://127.0.0.1:${address.port}`, close: () => server.close() };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
 }
 
 /**

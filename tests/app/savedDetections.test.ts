@@ -1,6 +1,8 @@
-/** Saved detection caches (IndexedDB, exercised in tests/browser/video-saved.test.ts): the key and the restore check. */
+/** Saved detection caches (IndexedDB, exercised in tests/browser/video-saved.test.ts): the key, the restore check and the restored metadata list. */
 import { describe, expect, it } from 'vitest';
-import { restoreMismatch, savedDetectionsKey, type SavedDetectionsEntry } from '../../src/app/video/savedDetectionsDb.ts';
+import type { VideoMetadata } from '../../src/browser/video';
+import { restoreMismatch, savedDetectionsKey, type RunFacts, type SavedDetectionsEntry } from '../../src/app/video/savedDetectionsDb.ts';
+import { savedOpenedInfo } from '../../src/app/video/savedOpenedInfo.ts';
 
 const file = { name: 'walk.mp4', size: 1_000_000, lastModified: 1_700_000_000_000 };
 
@@ -27,5 +29,19 @@ describe('saved detections', () => {
     expect(restoreMismatch(entry, { width: 768, height: 576, durationUs: 5_000_000 })).toBe(
       'the saved detections are for a 4 s video, but this file lasts 5 s',
     );
+  });
+
+  it("a restore's metadata list has the saved run's backend, detector and inference size, and the exact frame count", () => {
+    const run: RunFacts = {
+      inference: { width: 960, height: 540 },
+      backend: { name: 'wasm', renderer: 'WASM (SIMD)', software: false, override: true, attempts: [] },
+      detector: 'centernet',
+      warning: 'coco-ssd could not load; using CenterNet',
+    };
+    const entry = { frames: 40, run } as unknown as SavedDetectionsEntry;
+    const metadata = { fileName: 'walk.webm', width: 1920, height: 1080, frameCount: null } as VideoMetadata;
+    expect(savedOpenedInfo(entry, metadata)).toEqual({ ...run, metadata, expectedFrames: 40, expectedIsEstimate: false });
+    // An entry saved before the run's facts were kept has no list to show.
+    expect(savedOpenedInfo({ ...entry, run: undefined }, metadata)).toBeNull();
   });
 });

@@ -15,7 +15,12 @@ interface Trackscope {
   stepLive(f: string[]): Promise<number>;
   liveFrames: Array<{ index: number; tracks: Array<{ id: number; box: number[] }> }>;
   liveDrawn: Array<{ index: number; fresh: boolean; tracks: Array<{ id: number; box: number[]; kalman: number[] }> }>;
-  liveStats: { numTensors: number; motionCapture: string | null; stages: Record<string, { median: number; p95: number }> };
+  liveStats: {
+    numTensors: number;
+    motionCapture: string | null;
+    trackerFrameRate: number | null;
+    stages: Record<string, { median: number; p95: number }>;
+  };
 }
 
 /** Steps `frames` through the live loop of a fresh page with the URL settings `query`; returns what it drew and recorded. */
@@ -68,6 +73,9 @@ describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
       clipFramesBase64(CLIP, STEPS),
     );
     expect(stepped).toBe(STEPS);
+    // The tracker's clock runs at the camera's reported rate (the clip's 10 fps, not an assumed 30),
+    // so its time settings (nInit, maxAge in seconds) mean seconds.
+    expect(await page.evaluate(() => (window as unknown as { trackscope: Trackscope }).trackscope.liveStats.trackerFrameRate)).toBe(10);
 
     // Confirmed tracks appear in the track list with ids.
     expect(await page.getByTestId('track-list').locator('li').count()).toBeGreaterThanOrEqual(3);

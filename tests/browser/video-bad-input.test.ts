@@ -5,9 +5,9 @@
  * VFR, very large frames) are processed, with a flag saying so.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { clips, derivedFile, ffmpegClip, VTEST } from '../../dev/video/clips';
-import { openVideoApp, type AppSession } from '../../dev/video/appVideo';
+import { useVideoApp } from '../helpers/videoApp.ts';
 
 const short = (name: string, extra: string[]) => ffmpegClip(name, ['-i', VTEST, '-an', '-frames:v', '8', ...extra]);
 const good = () => short('vtest-8-vp8-small.webm', ['-vf', 'scale=384:288', '-c:v', 'libvpx', '-b:v', '400k']);
@@ -43,19 +43,14 @@ const truncatedWebm = () => {
 };
 
 describe('Video view: bad input keeps earlier results', () => {
-  let app: AppSession;
+  const app = useVideoApp('&backend=wasm&saveDetections=false');
   const shownFile = () => app.page.getByTestId('video-results').getAttribute('data-file');
   const error = () => app.page.getByTestId('video-error');
 
   beforeAll(async () => {
-    // Nothing kept in IndexedDB: choosing the rotated clip a second time must process it again, not offer its saved detections.
-    app = await openVideoApp('&backend=wasm&saveDetections=false');
+    // Nothing kept in IndexedDB (saveDetections=false): choosing the rotated clip a second time must process it again, not offer its saved detections.
     await app.process(good());
     expect(await shownFile()).toBe('vtest-8-vp8-small.webm');
-  });
-
-  afterAll(async () => {
-    await app?.close();
   });
 
   const cases: Array<[string, () => string, string, RegExp]> = [

@@ -9,13 +9,14 @@
  */
 import { copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDetectionCache } from '../../src/core/pipeline/detectionCache.ts';
 import { parseMot } from '../../src/core/metrics/index.ts';
 import type { WorkerStats } from '../../src/app/video/protocol.ts';
 import type { TrackerExplanation } from '../../src/core/tracking/index.ts';
 import { artifactPath } from '../../dev/browser';
-import { openVideoApp, vtest40Vp8, VTEST40_FRAMES, type AppSession } from '../../dev/video/appVideo';
+import { vtest40Vp8, VTEST40_FRAMES, type AppSession } from '../../dev/video/appVideo';
+import { useVideoApp } from '../helpers/videoApp.ts';
 
 const workerStats = (app: AppSession) =>
   app.page.evaluate(() => (window as unknown as { trackscope: { videoWorker: () => WorkerStats | null } }).trackscope.videoWorker());
@@ -49,16 +50,8 @@ const DET_FIRST_FRAME = 12;
 const file = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
 
 describe('Video view: re-tracking from the detection cache (40-frame VP8 WebM cut from vtest)', () => {
-  let app: AppSession;
+  const app = useVideoApp('&testHooks=1');
   const clip = vtest40Vp8();
-
-  beforeAll(async () => {
-    app = await openVideoApp('&testHooks=1');
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('re-tracks with new nInit and thresholds without the detector, and the metrics follow', async () => {
     const { page } = app;

@@ -7,9 +7,10 @@
  * switched off a run keeps nothing, and a full storage quota (set through
  * the DevTools protocol) is a message while the in-memory cache still works.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WorkerStats } from '../../src/app/video/protocol.ts';
-import { openVideoApp, vtest40Vp8, VTEST40_FRAMES, type AppSession } from '../../dev/video/appVideo';
+import { vtest40Vp8, VTEST40_FRAMES, type AppSession } from '../../dev/video/appVideo';
+import { useVideoApp } from '../helpers/videoApp.ts';
 
 const workerStats = (app: AppSession) =>
   app.page.evaluate(() => (window as unknown as { trackscope: { videoWorker: () => WorkerStats | null } }).trackscope.videoWorker());
@@ -24,6 +25,13 @@ async function thumbnails(app: AppSession): Promise<{ withThumb: string[]; all: 
   return { withThumb, all };
 }
 
+/** The video metadata list as { term: description }. */
+const metadataList = (app: AppSession) =>
+  app.page
+    .getByTestId('video-metadata')
+    .locator('div')
+    .evaluateAll((divs) => Object.fromEntries(divs.map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent])));
+
 const savedFiles = (app: AppSession) =>
   app.page
     .getByTestId('saved-list')
@@ -31,16 +39,8 @@ const savedFiles = (app: AppSession) =>
     .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-file')));
 
 describe('Video view: detections saved in IndexedDB (40-frame VP8 WebM cut from vtest)', () => {
-  let app: AppSession;
+  const app = useVideoApp('&testHooks=1');
   const clip = vtest40Vp8();
-
-  beforeAll(async () => {
-    app = await openVideoApp('&testHooks=1');
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('saves a processed upload; after a reload the same file re-tracks from it without the detector, with identical exports', async () => {
     const { page } = app;
@@ -54,6 +54,8 @@ describe('Video view: detections saved in IndexedDB (40-frame VP8 WebM cut from 
     const json = (await app.downloadText('export-json')).text;
     const thumbs = await thumbnails(app);
     expect(thumbs.withThumb.length).toBeGreaterThanOrEqual(3);
+    const metadata = await metadataList(app);
+    expect(metadata).toMatchObject({ Resolution: '768×576', Detector: expect.stringMatching(/^centernet on \w+$/) });
 
     // A new page (a new video worker, no detection cache in memory): the saved one is offered.
     await page.reload();
@@ -76,6 +78,8 @@ describe('Video view: detections saved in IndexedDB (40-frame VP8 WebM cut from 
     expect(restored.cachedFrames).toBe(VTEST40_FRAMES);
     expect((await app.downloadText('export-mot')).text).toBe(mot);
     expect((await app.downloadText('export-json')).text).toBe(json);
+    // The metadata list (file, codec, frames, detector and backend) is the one the run showed.
+    expect(await metadataList(app)).toEqual(metadata);
     // Thumbnails are cut from the video's pixels after a re-track too.
     await expect.poll(() => thumbnails(app)).toEqual(thumbs);
 
@@ -112,16 +116,8 @@ describe('Video view: detections saved in IndexedDB (40-frame VP8 WebM cut from 
 
 // A browser of its own: Chromium applies a quota override to an origin whose storage it has not used yet in that browser.
 describe('Video view: detections not kept when the storage quota is full', () => {
-  let app: AppSession;
+  const app = useVideoApp('&testHooks=1');
   const clip = vtest40Vp8();
-
-  beforeAll(async () => {
-    app = await openVideoApp('&testHooks=1');
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('a full storage quota: a message naming it, the results shown, and Re-track still works from memory', async () => {
     const { page } = app;

@@ -1,21 +1,14 @@
 import { decodeCocoRle } from '../../src/core/export/cocoRle.ts';
 import type { TrackscopeResults } from '../../src/core/export/jsonExport.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseMot } from '../../src/core/metrics/index.ts';
 import { artifactPath } from '../../dev/browser';
-import { openVideoApp, vtest40Vp8, VTEST40_FRAMES, type AppSession } from '../../dev/video/appVideo';
+import { vtest40Vp8, VTEST40_FRAMES } from '../../dev/video/appVideo';
+import { useVideoApp } from '../helpers/videoApp.ts';
 
 describe('Video view (headless Chromium, 40-frame VP8 WebM cut from vtest)', () => {
-  let app: AppSession;
+  const app = useVideoApp();
   const clip = vtest40Vp8();
-
-  beforeAll(async () => {
-    app = await openVideoApp();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('processes every frame of an upload and exports MOT rows for the frames with people', async () => {
     const { page } = app;

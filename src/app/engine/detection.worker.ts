@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../core/backend/select';
 import type { Detection } from '../../core/detection';
 import { isResizable, type Detector } from '../../core/detection';
-import { InputSizeController, StreamRunner, loadStreamDetector, type PipelineTimings } from '../../core/pipeline';
+import { InputSizeController, StreamRunner, loadStreamDetector, type PipelineTimings, type StreamRunnerOptions } from '../../core/pipeline';
 import type { TrackOutput } from '../../core/tracking';
 import { loadSegmenter, type PersonMask, type Segmenter } from '../../core/segmentation';
 import { registerBrowserBackend } from './registerBrowserBackend';
@@ -23,6 +23,8 @@ let segmentEvery = 0;
 let detections = 0;
 let sizer: InputSizeController | null = null;
 let frameRate = 30;
+/** What a runner is rebuilt from when the camera's frame rate differs from the one it was made for. */
+let runnerOptions: StreamRunnerOptions | null = null;
 
 const post = (msg: EngineResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 const classifier = new WorkerClassifier(post);
@@ -59,14 +61,15 @@ async function init(msg: Extract<EngineRequest, { type: 'init' }>): Promise<void
   const { cadence, classes } = msg.tracking;
   frameRate = msg.tracking.frameRate;
   sizer = isResizable(detector) ? new InputSizeController(msg.tracking.inputSize, cadence) : null;
-  runner = new StreamRunner(detector, {
+  runnerOptions = {
     frameRate,
     cadence,
     latency: 'measured',
     expectedDetectMs: await probeDetectMs(detector),
     classes,
     detectorConfig: msg.config,
-  });
+  };
+  runner = new StreamRunner(detector, runnerOptions);
   segmentEvery = msg.tracking.segmentEvery;
   if (segmentEvery > 0) segmenter = await loadSegmenter({ source: msg.modelBaseUrl });
   post({ type: 'ready', backend, detector: name, warning, warmupMs: performance.now() - t0, trackerEvery: runner.every });
@@ -96,6 +99,7 @@ async function detect(msg: Extract<EngineRequest, { type: 'detect' }>): Promise<
       mask,
       timings,
       ...sized,
+      frameRate,
       numTensors: tf.memory().numTensors,
       numBytes: tf.memory().numBytes,
     };
@@ -150,6 +154,19 @@ function toMaskFrame(m: PersonMask): MaskFrame {
   return { width: m.width, height: m.height, data, sourceWidth: m.sourceWidth, sourceHeight: m.sourceHeight };
 }
 
+/**
+ * Puts the tracker's clock on the camera's frame rate: a new runner on the
+ * same detector (its settings in frames are derived from the rate), so the
+ * time settings mean seconds. Called between streams, with no track to keep.
+ */
+function onFrameRate(rate: number): void {
+  frameRate = rate;
+  if (!runner || !runnerOptions) return;
+  runnerOptions = { ...runnerOptions, frameRate };
+  // The old runner is dropped, not disposed: that would dispose the detector both share.
+  runner = new StreamRunner(runner.detector, runnerOptions);
+}
+
 function handle(msg: EngineRequest): Promise<void> {
   switch (msg.type) {
     case 'init':
@@ -158,6 +175,7 @@ function handle(msg: EngineRequest): Promise<void> {
       return detect(msg);
     case 'config':
       runner?.detector.setConfig(msg.config);
+      if (runnerOptions) runnerOptions = { ...runnerOptions, detectorConfig: { ...runnerOptions.detectorConfig, ...msg.config } };
       return Promise.resolve();
     case 'loseGpuContext':
       webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();
@@ -165,6 +183,7 @@ function handle(msg: EngineRequest): Promise<void> {
     case 'classifier':
       return classifier.handle(msg, runner?.detector);
     case 'reset':
+      if (msg.frameRate !== undefined && msg.frameRate !== frameRate) onFrameRate(msg.frameRate);
       runner?.resetTracks();
       classifier.resetTracks();
       detections = 0;

@@ -48,9 +48,9 @@ export class EngineClient {
     });
   }
 
-  /** Forgets all tracks (a new camera stream). */
-  resetTracks(): void {
-    this.#worker.postMessage({ type: 'reset' } satisfies EngineRequest);
+  /** Forgets all tracks (a new camera stream); `frameRate` puts the tracker's clock on the camera's rate. */
+  resetTracks(frameRate?: number): void {
+    this.#worker.postMessage({ type: 'reset', frameRate } satisfies EngineRequest);
   }
 
   setConfig(config: Extract<EngineRequest, { type: 'config' }>['config']): void {

@@ -8,6 +8,7 @@ import {
   saveDetections,
   savedDetectionsKey,
   type DetectionSettings,
+  type RunFacts,
   type SavedDetectionsEntry,
 } from '../video/savedDetectionsDb';
 import { recordedFrames, type RecordedVideo } from './recordedVideo';
@@ -21,7 +22,7 @@ const QUOTA_FIX =
  * after a completed run). Never throws: a full quota or a disabled
  * IndexedDB comes back as a message, and the in-memory cache is untouched.
  */
-export async function persistRecording(video: RecordedVideo, settings: DetectionSettings & { backend: string }): Promise<SaveOutcome> {
+export async function persistRecording(video: RecordedVideo, settings: DetectionSettings & { run: RunFacts }): Promise<SaveOutcome> {
   const { file, metadata, cache } = video;
   const json = new Blob([serializeDetectionCache(cache)], { type: 'application/json' });
   const key = savedDetectionsKey(file, settings);
@@ -37,7 +38,8 @@ export async function persistRecording(video: RecordedVideo, settings: Detection
     detectedFrames: cache.frames.length,
     detector: settings.detector,
     every: settings.every,
-    backend: settings.backend,
+    backend: settings.run.backend.name,
+    run: settings.run,
     savedAt: Date.now(),
     bytes: json.size,
   };

@@ -42,7 +42,8 @@ export type EngineRequest =
     }
   | { type: 'detect'; id: number; frame: ImageBitmap; index: number }
   | { type: 'config'; config: Partial<DetectorConfig> }
-  | { type: 'reset' }
+  /** A new stream: forget every track; `frameRate` is the camera's (the tracker clock's rate) when it reports one. */
+  | { type: 'reset'; frameRate?: number }
   /** Custom classifier commands (src/app/classifier/messages.ts). */
   | ClassifierRequestMessage
   /** Test hook: lose the WebGL context (WEBGL_lose_context) to exercise recovery. */
@@ -71,6 +72,8 @@ export interface EngineResult {
   inputSize: number | null;
   /** Camera frames per detection the input-size controller plans for the next detections. */
   plannedCadence: number | null;
+  /** Frames per second of the tracker's clock: the camera's reported rate (see `resetTracks`). */
+  frameRate: number;
   numTensors: number;
   /** `tf.memory().numBytes` in the worker after this frame. */
   numBytes: number;

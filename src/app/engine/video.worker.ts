@@ -16,12 +16,14 @@ import type {
   VideoRequest,
   WorkerStats,
 } from '../video/protocol';
+import type { RunFacts } from '../video/savedDetectionsDb';
 import { scaleDetections, scaleTracks } from '../video/scaleResult';
 import { readDetectionsFile, recordedFrames, type RecordedVideo } from './recordedVideo';
 import { persistRecording, restoreRecording } from './persistDetections';
 import { registerBrowserBackend } from './registerBrowserBackend';
 import { FirstBoxes, thumbnail, thumbnailsOf } from './thumbnails';
 import { VideoBatcher, type VideoBody } from './videoBatcher';
+import { WorkerRuns } from './workerRuns';
 import { explainFrame, replayTracking } from './videoReplay';
 
 /**
@@ -38,7 +40,7 @@ const postTo = (runId: number, msg: VideoBody) => (self as unknown as DedicatedW
 const reply = (msg: VideoReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 
 let loaded: { key: string; detector: Detector; segmenter: Segmenter; backend: BackendSelection; warning?: string } | null = null;
-let run: { abort: AbortController; paused: boolean; wake: (() => void) | null } | null = null;
+const runs = new WorkerRuns();
 /** The last processed upload and its detection cache, for re-tracking. */
 let recorded: RecordedVideo | null = null;
 /** Calls of the loaded detector (any detector this worker loaded), for tests: a re-track must add none. */
@@ -81,14 +83,6 @@ function expected(meta: VideoMetadata): { count: number; estimate: boolean } {
   return { count: Math.max(1, Math.round((meta.durationUs / 1e6) * meta.frameRate.fps)), estimate: true };
 }
 
-/** Resolves at once unless paused; then when resumed or cancelled. */
-function gate(): Promise<void> {
-  if (!run?.paused) return Promise.resolve();
-  return new Promise((resolve) => {
-    run!.wake = resolve;
-  });
-}
-
 /** Runs `work`, then reports `done` (or `error`, unless the user cancelled). */
 async function finishRun(runId: number, batcher: VideoBatcher, abort: AbortController, work: () => Promise<void>): Promise<void> {
   const post = (msg: VideoBody) => postTo(runId, msg);
@@ -127,17 +121,9 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
       const sx = meta.width / inference.width;
       const sy = meta.height / inference.height;
       const exp = expected(meta);
+      const facts: RunFacts = { inference, backend, detector: detector.name as DetectorName, ...(warning ? { warning } : {}) };
       t0 = performance.now(); // fps and ETA count processing only, not opening or model loading
-      post({
-        type: 'opened',
-        metadata: meta,
-        inference,
-        backend,
-        detector: detector.name as DetectorName,
-        warning,
-        expectedFrames: exp.count,
-        expectedIsEstimate: exp.estimate,
-      });
+      post({ type: 'opened', metadata: meta, ...facts, expectedFrames: exp.count, expectedIsEstimate: exp.estimate });
       const firsts = new FirstBoxes();
       for await (const { frame, index, timestampUs } of source.frames({ signal: abort.signal })) {
         try {
@@ -162,7 +148,7 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
         } finally {
           frame.close();
         }
-        await gate();
+        await runs.gate();
         if (abort.signal.aborted) break;
       }
       batcher.flush();
@@ -181,7 +167,7 @@ async function processFile(req: ProcessRequest, runId: number, abort: AbortContr
       if (req.persist && !abort.signal.aborted) {
         post({
           type: 'saved',
-          ...(await persistRecording(recording, { detector: req.detector, every: req.every, backend: backend.name })),
+          ...(await persistRecording(recording, { detector: req.detector, every: req.every, run: facts })),
         });
       }
     } finally {
@@ -237,27 +223,17 @@ async function replayWithThumbnails(
     ...(video.loadedFrom ? { loadedFrom: video.loadedFrom } : {}),
     ...(restored ? { restored } : {}),
   });
-  const firsts = await replayTracking(video, tracker, batcher, signal, gate);
+  const firsts = await replayTracking(video, tracker, batcher, signal, runs.gate);
   if (signal.aborted) return;
   await thumbnailsOf(video.file, firsts, signal, (thumb) => batcher.addThumb(thumb));
   batcher.flush();
 }
 
-/** Starts a run (processing or re-tracking), replacing any in progress. */
-function startRun(work: (abort: AbortController) => Promise<void>): void {
-  run?.abort.abort();
-  const current = { abort: new AbortController(), paused: false, wake: null };
-  run = current;
-  void work(current.abort).finally(() => {
-    if (run === current) run = null;
-  });
-}
-
 self.onmessage = (event: MessageEvent<VideoRequest>) => {
   const msg = event.data;
-  if (msg.type === 'start') return startRun((abort) => processFile(msg, msg.runId, abort));
-  if (msg.type === 'retrack') return startRun((abort) => retrack(msg, msg.runId, abort));
-  if (msg.type === 'restore') return startRun((abort) => restore(msg, msg.runId, abort));
+  if (msg.type === 'start') return runs.start((abort) => processFile(msg, msg.runId, abort));
+  if (msg.type === 'retrack') return runs.start((abort) => retrack(msg, msg.runId, abort));
+  if (msg.type === 'restore') return runs.start((abort) => restore(msg, msg.runId, abort));
   if (msg.type === 'save-detections') {
     return reply({ type: 'detections-file', requestId: msg.requestId, text: recorded ? serializeDetectionCache(recorded.cache) : null });
   }
@@ -267,12 +243,7 @@ self.onmessage = (event: MessageEvent<VideoRequest>) => {
       : Promise.resolve({ error: 'process a video first: the explanation replays its detections' });
     return void answer.then((a) => reply({ type: 'explanation', requestId: msg.requestId, ...a }));
   }
-  if (!run) return;
-  if (msg.type === 'pause') run.paused = true;
-  else {
-    if (msg.type === 'cancel') run.abort.abort(new DOMException('cancelled by the user', 'AbortError'));
-    run.paused = false;
-    run.wake?.();
-    run.wake = null;
-  }
+  if (msg.type === 'pause') runs.pause();
+  else if (msg.type === 'resume') runs.resume();
+  else runs.cancel();
 };

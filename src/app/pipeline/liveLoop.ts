@@ -3,6 +3,7 @@ import { RateMeter, StageStats } from '../../core/perf/rollingStats';
 import type { TrackOutput } from '../../core/tracking';
 import type { EngineClient } from '../engine/engineClient';
 import type { EngineResult } from '../engine/protocol';
+import { cameraFrameRate, reportedFrameRate } from './cameraFrameRate';
 import { LiveMotion } from './liveMotion';
 
 export interface LiveStats {
@@ -17,6 +18,8 @@ export interface LiveStats {
   /** The detector's input size (null before the first result or without the ladder) and the cadence planned with it. */
   inputSize: number | null;
   plannedCadence: number | null;
+  /** Rate of the tracker's clock (the camera's reported frame rate), null before the first result. */
+  trackerFrameRate: number | null;
   /** Time from a frame's capture to its result (ms, smoothed): how far the boxes are carried forward. */
   lagMs: number;
   framesSeen: number;
@@ -78,6 +81,7 @@ export class LiveLoop {
   #numTensors = 0;
   #inputSize: number | null = null;
   #plannedCadence: number | null = null;
+  #trackerFrameRate: number | null = null;
   #numBytes = 0;
   /** The current frame's capture time for the motion step (ms), added to its measuring time when drawn. */
   #motionMs = 0;
@@ -104,7 +108,7 @@ export class LiveLoop {
     if (this.#running) return;
     this.#running = true;
     this.#generation++;
-    this.engine.resetTracks();
+    this.engine.resetTracks(cameraFrameRate(reportedFrameRate(this.video)));
     this.#scheduler.reset();
     this.#motion.reset();
     if (!this.stepped) this.#schedule();
@@ -210,6 +214,7 @@ export class LiveLoop {
       this.#numTensors = result.numTensors;
       this.#inputSize = result.inputSize;
       this.#plannedCadence = result.plannedCadence;
+      this.#trackerFrameRate = result.frameRate;
       this.#numBytes = result.numBytes;
       this.#done++;
       this.#detected.tick(performance.now());
@@ -229,6 +234,7 @@ export class LiveLoop {
       cadenceSetting: this.cadenceSetting,
       inputSize: this.#inputSize,
       plannedCadence: this.#plannedCadence,
+      trackerFrameRate: this.#trackerFrameRate,
       lagMs: this.#scheduler.latencyMs,
       framesSeen: this.#seen,
       framesProcessed: this.#done,

@@ -1,9 +1,9 @@
-import type { BackendChoice, BackendSelection } from '../../core/backend/select';
+import type { BackendChoice } from '../../core/backend/select';
 import type { DetectorName } from '../../core/detection';
 import type { MaskRle } from '../../core/segmentation';
 import type { TrackerExplanation, TrackOutput } from '../../core/tracking';
-import type { Size, VideoMetadata } from '../../browser/video';
-import type { SavedDetectionsEntry } from './savedDetectionsDb';
+import type { VideoMetadata } from '../../browser/video';
+import type { RunFacts, SavedDetectionsEntry } from './savedDetectionsDb';
 import type { TrackerSettings } from './trackerSettings';
 
 /** What to process and how: the same knobs `npm run track` takes. */
@@ -102,13 +102,9 @@ export type VideoRequest =
   | { type: 'resume' }
   | { type: 'cancel' };
 
-export interface OpenedInfo {
+/** A run's opened video and how it is processed (a restore rebuilds it from the saved entry: `savedOpenedInfo`). */
+export interface OpenedInfo extends RunFacts {
   metadata: VideoMetadata;
-  /** Size frames are scaled to before detection (equals the source size unless it is very large). */
-  inference: Size;
-  backend: BackendSelection;
-  detector: DetectorName;
-  warning?: string;
   /** Frames expected: the container's count, or duration × fps when it has none. */
   expectedFrames: number;
   expectedIsEstimate: boolean;

@@ -10,8 +10,14 @@
  * size, last-modified time) and the settings that decide which detections a
  * run makes (detector, cadence). The video's duration, size and frame count
  * are only known once it is opened, so they are stored and checked when a
- * cache is restored (`restoreMismatch`).
+ * cache is restored (`restoreMismatch`). How the run was made (`RunFacts`:
+ * backend, detector, inference size) is kept too, so the Video view's
+ * metadata list after a restore shows what it showed after the run.
  */
+import type { BackendSelection } from '../../core/backend/select';
+import type { DetectorName } from '../../core/detection';
+import type { Size } from '../../browser/video';
+
 export const SAVED_DETECTIONS_DB = 'trackscope-detections';
 const DB_VERSION = 1;
 const ENTRIES = 'entries';
@@ -22,6 +28,17 @@ export interface DetectionSettings {
   readonly detector: string;
   /** Detect on every k-th frame. */
   readonly every: number;
+}
+
+/** How a run processed its video: what the Video view's metadata list shows besides the video's own facts. */
+export interface RunFacts {
+  /** Size frames are scaled to before detection (equals the source size unless it is very large). */
+  readonly inference: Size;
+  readonly backend: BackendSelection;
+  /** The detector that ran (a fallback from the one asked for, when that one could not load). */
+  readonly detector: DetectorName;
+  /** Why the detector asked for did not run, when it did not. */
+  readonly warning?: string;
 }
 
 export interface SavedDetectionsEntry extends DetectionSettings {
@@ -37,6 +54,8 @@ export interface SavedDetectionsEntry extends DetectionSettings {
   readonly detectedFrames: number;
   /** TF.js backend the detector ran on. */
   readonly backend: string;
+  /** How the run was made; absent from entries saved before it was kept (their restore shows no metadata list). */
+  readonly run?: RunFacts;
   /** Milliseconds since the epoch. */
   readonly savedAt: number;
   /** Size of the stored cache (its JSON). */

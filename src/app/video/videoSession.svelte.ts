@@ -1,25 +1,26 @@
-import type { BackendChoice } from '../../core/backend/select';
-import type { DetectorName } from '../../core/detection';
 import { VideoClient } from '../engine/videoClient';
 import { exposeVideoWorkerStats } from '../testHooks';
 import type { RunCallbacks } from '../engine/videoClient';
-import type { ExplainReply, OpenedInfo, ProcessedFrame, ReplayInfo, SaveOutcome, TrackThumb, WorkerStats } from './protocol';
+import type {
+  ExplainReply,
+  OpenedInfo,
+  ProcessedFrame,
+  ProcessRequest,
+  ReplayInfo,
+  SaveOutcome,
+  TrackThumb,
+  WorkerStats,
+} from './protocol';
 import { ResultStore, type RunSettings } from './resultStore';
+import { RunProgress } from './runProgress.svelte';
 import type { SavedDetectionsEntry } from './savedDetectionsDb';
+import { savedOpenedInfo } from './savedOpenedInfo';
 import type { TrackerSettings } from './trackerSettings';
 
 export type RunStatus = 'idle' | 'opening' | 'running' | 'paused' | 'retracking';
 
-export interface RunOptions {
-  backend: BackendChoice;
-  detector: DetectorName;
-  every: number;
-  tracker: TrackerSettings;
-  /** Refine the online tracks offline (tracklet linking, interpolation). */
-  refine: boolean;
-  /** Keep the detection cache in IndexedDB when the run completes. */
-  persist: boolean;
-}
+/** The worker's knobs (backend, detector, cadence, tracker, persist), and whether to refine the tracks offline (linking, interpolation). */
+export type RunOptions = Omit<ProcessRequest, 'file' | 'modelBaseUrl' | 'appBaseUrl'> & { refine: boolean };
 
 export interface RunError {
   /** Error class from the decode layer (NotAVideoError, CorruptVideoError, …) or the worker. */
@@ -38,8 +39,8 @@ export class VideoSession {
   /** The run in progress (or the last one): file facts and inference size. */
   opened = $state.raw<OpenedInfo | null>(null);
   fileName = $state<string | null>(null);
-  framesDone = $state(0);
-  elapsedMs = $state(0);
+  /** Frames done, time, fps, ETA and the progress bar's fraction of the run in progress (or the last one). */
+  readonly progress = new RunProgress(() => this.#total);
   error = $state.raw<RunError | null>(null);
   notice = $state<string | null>(null);
   results = $state.raw<ResultStore | null>(null);
@@ -77,31 +78,13 @@ export class VideoSession {
     return this.status !== 'idle';
   }
 
-  get fps(): number {
-    return this.elapsedMs > 0 ? (this.framesDone * 1000) / this.elapsedMs : 0;
-  }
-
-  /** Seconds left, or null while unknown. */
-  get etaSeconds(): number | null {
-    const total = this.#total;
-    if (!total || this.fps === 0) return null;
-    return Math.max(0, (total - this.framesDone) / this.fps);
-  }
-
-  /** 0..1; estimated totals (WebM) can be exceeded, so it is clamped. */
-  get fraction(): number {
-    const total = this.#total;
-    return total ? Math.min(1, this.framesDone / total) : 0;
-  }
-
   start(file: File, options: RunOptions): void {
     this.#client ??= new VideoClient();
     this.#pending = null;
     this.status = 'opening';
     this.opened = null;
     this.fileName = file.name;
-    this.framesDone = 0;
-    this.elapsedMs = 0;
+    this.progress.reset();
     this.error = null;
     this.notice = null;
     const base = new URL(import.meta.env.BASE_URL, location.href).href;
@@ -179,15 +162,17 @@ export class VideoSession {
     const settings: RunSettings = { detector: entry.detector, backend: entry.backend, every: entry.every, refine };
     this.#client.restore(
       { file, key: entry.key, tracker },
-      this.#replayCallbacks(file.name, (info) => new ResultStore(file, info.restored!.metadata, { ...settings, detector: info.detector })),
+      this.#replayCallbacks(file.name, (info) => {
+        this.opened = savedOpenedInfo(entry, info.restored!.metadata);
+        return new ResultStore(file, info.restored!.metadata, { ...settings, detector: info.detector });
+      }),
     );
   }
 
   #beginReplay(): void {
     this.#pending = null;
     this.status = 'retracking';
-    this.framesDone = 0;
-    this.elapsedMs = 0;
+    this.progress.reset();
     this.error = null;
     this.notice = null;
   }
@@ -264,13 +249,11 @@ export class VideoSession {
   #onBatch(frames: ProcessedFrame[], thumbs: TrackThumb[], done: number, elapsed: number): void {
     this.#pending?.add(frames);
     for (const t of thumbs) this.#pending?.addThumb(t.id, t.image);
-    this.framesDone = done;
-    this.elapsedMs = elapsed;
+    this.progress.update(done, elapsed);
   }
 
   #finish(done: number, elapsed: number, stats: WorkerStats): void {
-    this.framesDone = done;
-    this.elapsedMs = elapsed;
+    this.progress.update(done, elapsed);
     this.workerStats = stats;
     this.status = 'idle';
   }

@@ -48,6 +48,12 @@ export interface ManifestModel {
   readonly outputs: Readonly<Record<string, string>>;
   /** Class labels indexed by class id (detectors only). */
   readonly labels?: readonly string[];
+  /**
+   * Used by the benchmarks only (NanoDet, a rung of `bench:ladder`): the app
+   * build leaves its files out (`appPublicFiles` in dev/publicFiles.ts); the
+   * dev server, the bench build and Node still have them.
+   */
+  readonly benchOnly?: boolean;
 }
 
 export interface ModelsManifest {
@@ -68,6 +74,9 @@ export function parseManifest(json: unknown, where = 'models/manifest.json'): Mo
     if (!MODEL_TASKS.includes(model.task)) {
       throw new Error(`${where}: model "${model.name}" has task ${JSON.stringify(model.task)}; allowed: ${MODEL_TASKS.join(', ')}`);
     }
+    if (model.benchOnly !== undefined && typeof model.benchOnly !== 'boolean') {
+      throw new Error(`${where}: model "${model.name}" has benchOnly ${JSON.stringify(model.benchOnly)}; allowed: true, false`);
+    }
     if (!model.files.some((f: ManifestFile) => f.name === model.modelFile)) {
       throw new Error(`${where}: model "${model.name}" modelFile ${model.modelFile} is not in its files`);
     }
@@ -82,4 +91,15 @@ export function findModel(manifest: ModelsManifest, name: string): ManifestModel
     throw new Error(`model "${name}" is not in models/manifest.json; known models: ${known}`);
   }
   return model;
+}
+
+/** Files that only bench-only models list: a file an app model also lists (a shared shard) is not one. */
+export function benchOnlyFiles(manifest: ModelsManifest): Set<string> {
+  const app = new Set(manifest.models.filter((m) => m.benchOnly !== true).flatMap((m) => m.files.map((f) => f.name)));
+  return new Set(
+    manifest.models
+      .filter((m) => m.benchOnly === true)
+      .flatMap((m) => m.files.map((f) => f.name))
+      .filter((name) => !app.has(name)),
+  );
 }

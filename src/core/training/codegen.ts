@@ -29,6 +29,8 @@ export interface InitSpec {
 export const TF_IMPORT = `import * as tf from '@tensorflow/tfjs';`;
 /** tf.js has no min-pooling layer: the app's MinPooling2D is −maxPool(−x). */
 export const MIN_POOLING_IMPORT = `import { MinPooling2D } from './minPooling.ts'; // src/core/training: tf.js has no min pooling`;
+/** tfjs 4.22's MomentumOptimizer.dispose() leaves its learning-rate scalar alive: the app's disposeOptimizer frees it. */
+export const DISPOSE_OPTIMIZER_IMPORT = `import { disposeOptimizer } from './optimizers.ts'; // src/core/training: tfjs 4.22's momentum dispose() leaks a scalar`;
 
 /** The `init(seed)` helper every generated file starts with (biases start at zero, Keras' default). */
 export function initHelper(init: KernelInit): string {

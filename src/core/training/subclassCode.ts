@@ -6,7 +6,7 @@
  */
 import { computeLayerShapes } from './layerShapes.ts';
 import type { InputShape, LayerActivation, LayerSpec } from './layerSpecs.ts';
-import { initHelper, optimizerCode, TF_IMPORT, type CompileSpec, type InitSpec } from './codegen.ts';
+import { DISPOSE_OPTIMIZER_IMPORT, initHelper, optimizerCode, TF_IMPORT, type CompileSpec, type InitSpec } from './codegen.ts';
 
 /** `tf.<activation>(expr)`, or `expr` for linear. */
 export function activate(activation: LayerActivation, expr: string): string {
@@ -71,8 +71,11 @@ const indent = (n: number, lines: readonly string[]): string[] => lines.map((l) 
 
 export function classCode(p: ClassParts): string {
   const params = (p.params ?? []).join(', ');
+  // Momentum's own dispose() leaks a scalar, so the class disposes it with the app's disposeOptimizer.
+  const momentum = p.compile.optimizer === 'momentum';
   return [
     TF_IMPORT,
+    ...(momentum ? [DISPOSE_OPTIMIZER_IMPORT] : []),
     '',
     initHelper(p.init.init),
     "/** One layer's variables: a seeded kernel and a zero bias. */",
@@ -121,7 +124,7 @@ export function classCode(p: ClassParts): string {
     '',
     '  dispose() {',
     '    tf.dispose(this.variables);',
-    '    this.optimizer.dispose();',
+    momentum ? '    disposeOptimizer(this.optimizer);' : '    this.optimizer.dispose();',
     '  }',
     '}',
     '',
