@@ -81,16 +81,24 @@ export async function* ffmpegFrames(
   let stderr = '';
   proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number>((resolve) => proc.on('close', (code) => resolve(code ?? 1)));
-  let pending: Buffer = Buffer.alloc(0);
+  // Pipe reads arrive in 64 KiB chunks: they are collected and joined once a whole frame is there.
+  // (Joining on every chunk copied the partial frame again each time, about 20 copies per 768x576 frame.)
+  let chunks: Buffer[] = [];
+  let buffered = 0;
   let index = 0;
   try {
     for await (const chunk of proc.stdout as AsyncIterable<Buffer>) {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      chunks.push(chunk);
+      buffered += chunk.length;
+      if (buffered < frameBytes) continue;
+      let pending = Buffer.concat(chunks, buffered);
       while (pending.length >= frameBytes) {
         const data = new Uint8Array(pending.subarray(0, frameBytes));
         pending = pending.subarray(frameBytes);
         yield { index: index++, width: size.width, height: size.height, data };
       }
+      chunks = pending.length > 0 ? [pending] : [];
+      buffered = pending.length;
     }
     const code = await exited;
     if (code !== 0) throw new Error(`ffmpeg failed on ${input} after ${index} frames: ${stderr.trim().split('\n').pop()}`);
