@@ -18,7 +18,7 @@ describe('Video view: pause, resume and cancel a run', () => {
   const framesDone = async () => Number(await app.page.getByTestId('frames-done').textContent());
   const start = async (minFrames: number) => {
     await app.page.getByTestId('video-file').setInputFiles(vtest40Vp8());
-    await expect.poll(framesDone, { timeout: 180_000, intervals: [100] }).toBeGreaterThanOrEqual(minFrames);
+    await expect.poll(framesDone, { timeout: 180_000, interval: 100 }).toBeGreaterThanOrEqual(minFrames);
   };
 
   // Each run re-chooses the same file: the picker clears itself after a choice, or the browser would not fire `change` again.
