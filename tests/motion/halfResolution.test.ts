@@ -9,7 +9,7 @@ import {
   type GrayImage,
 } from '../../src/core/motion/index.ts';
 import { seededRandom } from '../helpers/seededRandom.ts';
-import { occlude, readGray, shiftImage } from './helpers.ts';
+import { WALKERS, expectWalkersShifted, occlude, readGray, shiftImage } from './helpers.ts';
 
 /**
  * The live view's motion step: a 640x480-class camera frame's 8-bit luma
@@ -17,12 +17,6 @@ import { occlude, readGray, shiftImage } from './helpers.ts';
  * with the pyramid levels `levelsAtScale` gives for scale 0.5.
  */
 const frame = readGray('tests/fixtures/media/vtest-f000.png');
-/** Walkers in vtest frame 0, boxed by hand (tlwh, source pixels), as in medianFlow.test.ts. */
-const WALKERS: Tlwh[] = [
-  [250, 218, 36, 92],
-  [498, 155, 34, 80],
-  [638, 238, 48, 86],
-];
 const FACTOR = 2;
 
 /** A gray image as a camera's luma plane (8-bit, rounded), as `VideoFrame.copyTo` hands it over. */
@@ -61,14 +55,7 @@ describe('median flow on a half-resolution luma plane (the live view at 640x480)
     [12, -9],
   ])('moves each walker box by the image shift (%f, %f) within 0.5 source px', (dx, dy) => {
     const out = measureHalf(shiftImage(frame, dx, dy));
-    expect(out).toHaveLength(WALKERS.length);
-    out.forEach((m, k) => {
-      expect(m.reliable).toBe(true);
-      expect(Math.abs(m.box[0] - (WALKERS[k][0] + dx))).toBeLessThan(0.5);
-      expect(Math.abs(m.box[1] - (WALKERS[k][1] + dy))).toBeLessThan(0.5);
-      expect(Math.abs(m.box[2] - WALKERS[k][2])).toBeLessThan(0.5);
-      expect(Math.abs(m.box[3] - WALKERS[k][3])).toBeLessThan(0.5);
-    });
+    expectWalkersShifted(out, dx, dy);
   });
 
   it('marks a box covered by an occluder unreliable, and keeps the others', () => {

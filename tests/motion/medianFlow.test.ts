@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Tlwh } from '../../src/core/geometry/boxes.ts';
 import { MotionConfigError, MotionMeasurer, buildPyramid, validateMotionConfig } from '../../src/core/motion/index.ts';
 import { seededRandom } from '../helpers/seededRandom.ts';
-import { occlude, readGray, shiftImage } from './helpers.ts';
+import { WALKERS, expectWalkersShifted, occlude, readGray, shiftImage } from './helpers.ts';
 
 const frame = readGray('tests/fixtures/media/vtest-f000.png');
-/** Walkers in vtest frame 0, boxed by hand (tlwh, source pixels). */
-const WALKERS: Tlwh[] = [
-  [250, 218, 36, 92],
-  [498, 155, 34, 80],
-  [638, 238, 48, 86],
-];
 
 function measure(next: ReturnType<typeof readGray>, boxes: readonly Tlwh[]) {
   const m = new MotionMeasurer();
@@ -29,14 +23,7 @@ describe('median flow on a real frame', () => {
     [7, 5],
   ])('moves each walker box by the image shift (%f, %f) within 0.5 px', (dx, dy) => {
     const out = measure(shiftImage(frame, dx, dy), WALKERS);
-    expect(out).toHaveLength(WALKERS.length);
-    out.forEach((m, k) => {
-      expect(m.reliable).toBe(true);
-      expect(Math.abs(m.box[0] - (WALKERS[k][0] + dx))).toBeLessThan(0.5);
-      expect(Math.abs(m.box[1] - (WALKERS[k][1] + dy))).toBeLessThan(0.5);
-      expect(Math.abs(m.box[2] - WALKERS[k][2])).toBeLessThan(0.5);
-      expect(Math.abs(m.box[3] - WALKERS[k][3])).toBeLessThan(0.5);
-    });
+    expectWalkersShifted(out, dx, dy);
   });
 
   it('leaves boxes in place on an unchanged frame', () => {
