@@ -4,16 +4,10 @@ import type { Detector } from '../detection/types.ts';
 import { loadJointCenterNet } from '../embedding/jointCenterNet.ts';
 import type { AccuracyConfig } from '../detection/accuracyConfig.ts';
 import { MultiViewDetector } from './multiViewDetector.ts';
+import { DEFAULT_APPEARANCE, type AppearanceChoice } from './appearanceChoice.ts';
 
-/**
- * Appearance descriptor attached to each detection for the tracker.
- * `fusion` (CenterNet backbone features + colour histogram) measured best on
- * real vtest pedestrians (rank-1 96%, AUC 0.996) and cut identity switches on
- * the synthetic re-id bench (`npm run bench:reid`); `off` tracks on motion only.
- */
-export const APPEARANCE_CHOICES = ['fusion', 'joint', 'histogram', 'off'] as const;
-export type AppearanceChoice = (typeof APPEARANCE_CHOICES)[number];
-export const DEFAULT_APPEARANCE: AppearanceChoice = 'fusion';
+// The choices live in a module of their own, without TF.js, for argument parsing and settings.
+export { APPEARANCE_CHOICES, DEFAULT_APPEARANCE, type AppearanceChoice } from './appearanceChoice.ts';
 
 export interface StreamDetectorOptions extends LoadDetectorOptions {
   readonly appearance?: AppearanceChoice;
