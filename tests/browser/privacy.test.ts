@@ -15,7 +15,7 @@ import { writeResultJson } from '../../scripts/lib/resultFiles.ts';
 import { useServedApp } from '../helpers/servedApp.ts';
 import { isLocal, launchChromium, y4mFromClip } from '../../dev/browser';
 import { openTraining, processVideo, TRAINING_TABS } from '../hardening/views.ts';
-import { vtest40Vp8 } from '../../dev/video/appVideo';
+import { vtest10Vp8 } from '../../dev/video/appVideo';
 
 const CLIP = resolve(import.meta.dirname, '../fixtures/media/vtest-150.mp4');
 
@@ -66,8 +66,8 @@ describe('privacy: nothing leaves the app origin', () => {
 
     await page.getByTestId('tab-video').click();
     await page.getByTestId('video-file').waitFor({ state: 'attached', timeout: 120_000 });
-    await processVideo(page, vtest40Vp8());
-    visited.push('video (40-frame clip processed)');
+    await processVideo(page, vtest10Vp8());
+    visited.push('video (10-frame clip processed)');
     await page.getByTestId('tab-training').click();
     for (const tab of TRAINING_TABS) {
       await openTraining(page, tab);

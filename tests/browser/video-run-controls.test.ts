@@ -6,7 +6,7 @@
  * the machine's speed: the test waits on the page's own counters.
  */
 import { describe, expect, it } from 'vitest';
-import { vtest40Vp8, VTEST40_FRAMES } from '../../dev/video/appVideo.ts';
+import { vtest10Vp8, VTEST10_FRAMES, vtest40Vp8, VTEST40_FRAMES } from '../../dev/video/appVideo.ts';
 import { useVideoApp } from '../helpers/videoApp.ts';
 
 /** While paused, nothing may move: checked over this many polls of the counter. */
@@ -64,9 +64,10 @@ describe('Video view: pause, resume and cancel a run', () => {
     expect(await app.page.getByTestId('video-results').getAttribute('data-frames')).toBe(String(kept));
     await expect(app.page.getByTestId('video-progress').count()).resolves.toBe(0);
 
-    // The app is ready for the next run, which replaces the partial results.
-    await app.process(vtest40Vp8());
-    expect(await app.page.getByTestId('video-results').getAttribute('data-frames')).toBe(String(VTEST40_FRAMES));
+    // The app is ready for the next run (another, shorter file), which replaces the partial results.
+    await app.process(vtest10Vp8());
+    expect(await app.page.getByTestId('video-results').getAttribute('data-file')).toBe('vtest-10-vp8.webm');
+    expect(await app.page.getByTestId('video-results').getAttribute('data-frames')).toBe(String(VTEST10_FRAMES));
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { WorkerStats } from '../../src/app/video/protocol.ts';
-import { vtest40Vp8, VTEST40_FRAMES, type AppSession } from '../../dev/video/appVideo';
+import { vtest10Vp8, vtest40Vp8, VTEST40_FRAMES, type AppSession } from '../../dev/video/appVideo';
 import { useVideoApp } from '../helpers/videoApp.ts';
 
 const workerStats = (app: AppSession) =>
@@ -117,7 +117,7 @@ describe('Video view: detections saved in IndexedDB (40-frame VP8 WebM cut from 
 // A browser of its own: Chromium applies a quota override to an origin whose storage it has not used yet in that browser.
 describe('Video view: detections not kept when the storage quota is full', () => {
   const app = useVideoApp('&testHooks=1');
-  const clip = vtest40Vp8();
+  const clip = vtest10Vp8();
 
   it('a full storage quota: a message naming it, the results shown, and Re-track still works from memory', async () => {
     const { page } = app;
@@ -125,7 +125,7 @@ describe('Video view: detections not kept when the storage quota is full', () =>
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.origin, quotaSize: 1024 });
     try {
       await app.process(clip);
-      expect(await page.getByTestId('video-results').getAttribute('data-file')).toBe('vtest-40-vp8.webm');
+      expect(await page.getByTestId('video-results').getAttribute('data-file')).toBe('vtest-10-vp8.webm');
       const notice = await page.getByTestId('video-notice').textContent();
       expect(notice).toMatch(/Keeping the detections in this browser failed: the browser's storage quota for this site is full/);
       expect(notice).toContain('Re-track and Save detections still work');
