@@ -170,7 +170,9 @@ export class LiveLoop {
   #draw(index: number, fresh: boolean): void {
     const view = this.#scheduler.view(index);
     if (!view) return;
-    const carryTo = (k: number) => carryTracks(view.result.tracks, this.#scheduler.view(k)!.steps);
+    // Bound to this result: the motion step may still follow it after a newer one lands.
+    const { result, sourceIndex, gap } = view;
+    const carryTo = (k: number) => carryTracks(result.tracks, (k - sourceIndex) / gap);
     const kalman = carryTo(index);
     let tracks = kalman;
     this.#drawMotionMs = 0;
