@@ -100,6 +100,8 @@ export class LiveMotion {
   #copyFrames: boolean;
   #bytes = new Uint8Array(0);
   #lastPath: 'video-frame' | 'canvas' = 'canvas';
+  /** The last `copyTo`'s wait (ms). */
+  #copyWaitMs: number | null = null;
   /** The newest frame index captured. */
   #captured = -1;
   /** Gray pixels per source pixel. */
@@ -122,13 +124,19 @@ export class LiveMotion {
    * a canvas and read it back (`npm run bench:flow`: Chromium on this
    * machine, 640x480). Other sources and formats, and
    * browsers without `VideoFrame`, take the canvas path.
+   *
+   * Resolves with the milliseconds spent waiting for the browser's copy
+   * (null on the canvas path): the page is free meanwhile, so it is not the
+   * step's own work, but the frame is drawn only after it.
    */
-  async capture(index: number, frame: CanvasImageSource, width: number, height: number): Promise<void> {
+  async capture(index: number, frame: CanvasImageSource, width: number, height: number): Promise<number | null> {
     const factor = Math.max(1, Math.ceil(width / MOTION_MAX_WIDTH));
     const slot = index % MOTION_RING_FRAMES;
     this.#release(slot);
+    this.#copyWaitMs = null;
     const copied = this.#copyFrames ? await this.#copyFrame(frame, factor, slot) : null;
     this.keep(index, copied ?? this.#canvasGray(frame, width, height, slot), width);
+    return copied ? this.#copyWaitMs : null;
   }
 
   /**
@@ -177,7 +185,9 @@ export class LiveMotion {
       if (!channels || !visibleRect) return null;
       const size = vf.allocationSize();
       if (this.#bytes.length !== size) this.#bytes = new Uint8Array(size);
+      const t0 = performance.now();
       const [first] = await vf.copyTo(this.#bytes);
+      this.#copyWaitMs = performance.now() - t0;
       const step = channels === 'luma' ? 1 : 4;
       const plane = {
         width: visibleRect.width,
