@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Tlwh } from '../../src/core/geometry/boxes.ts';
 import type { GrayImage } from '../../src/core/motion/index.ts';
-import type { TrackOutput } from '../../src/core/tracking/index.ts';
 import { LiveMotion, MOTION_CATCH_UP_STEPS } from '../../src/app/pipeline/liveMotion.ts';
 import { WALKERS, readGray, shiftImage } from '../motion/helpers.ts';
+import { confirmedTrack } from '../../dev/confirmedTrack.ts';
 
 /**
  * The live view's motion step on camera frames that move 1 px right per
@@ -20,21 +20,10 @@ const LAST = LANDS + 4;
 const base = readGray(resolve(import.meta.dirname, '../fixtures/media/vtest-f000.png'));
 const frames: GrayImage[] = Array.from({ length: LAST + 1 }, (_, i) => shiftImage(base, i, 0));
 
-const track = (id: number, box: Tlwh): TrackOutput => ({
-  id,
-  box,
-  state: 'confirmed',
-  hits: 1,
-  age: 1,
-  timeSinceUpdate: 0,
-  history: [],
-  score: 1,
-  velocity: [0, 0, 0, 0],
-});
-const shifted = (dx: number) => WALKERS.map((b, k) => track(k + 1, [b[0] + dx, b[1], b[2], b[3]]));
+const shifted = (dx: number) => WALKERS.map((b, k) => confirmedTrack(k + 1, [b[0] + dx, b[1], b[2], b[3]]));
 /** Result A (frame 0) and result B (frame SOURCE_B, walkers 1–3 and a new track 4); zero Kalman velocity: the carry keeps each box. */
 const resultA = { tracks: shifted(0) };
-const resultB = { tracks: [...shifted(SOURCE_B), track(4, [100, 300, 30, 80])] };
+const resultB = { tracks: [...shifted(SOURCE_B), confirmedTrack(4, [100, 300, 30, 80])] };
 
 interface Drawn {
   index: number;
