@@ -10,7 +10,8 @@ import { disposeModel } from '../src/core/training/disposeModel.ts';
  * (and cpu with --cpu, which is ~25× slower in tf.js 4.22 and only timed for a
  * few batches).
  * Writes bench/results/train.json.  Usage: npm run bench:train [-- --epochs 20 --cpu]
- * With --zoo it runs the architecture zoo instead (bench/zoo.ts), with --shift the shift test (bench/shift.ts).
+ * With --zoo it runs the architecture zoo instead (bench/zoo.ts), with --shift the shift test (bench/shift.ts),
+ * with --conv-grad the conv filter-gradient kernel against tf.js's CPU kernel (bench/convGrad.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +28,7 @@ import { mulberry32 } from '../src/core/util/rng.ts';
 import { accuracyFromConfusion, confusionMatrix, predictClasses } from '../src/core/training/confusion.ts';
 import { runShiftBench } from './shift.ts';
 import { runZooBench } from './zoo.ts';
+import { runConvGradBench } from './convGrad.ts';
 
 /** Required test accuracy (the target). */
 const TARGET = 0.98;
@@ -43,6 +45,10 @@ const COMMAND = {
     'zoo-digits': { type: 'string', value: 'N', default: '2000', description: 'with --zoo: training digits on wasm' },
     'cpu-digits': { type: 'string', value: 'N', default: '320', description: 'with --zoo: training digits on cpu (~25× slower)' },
     shift: { type: 'boolean', description: 'run the shift test instead (bench/shift.ts)' },
+    'conv-grad': {
+      type: 'boolean',
+      description: "time the WASM conv filter-gradient kernel against tf.js's CPU kernel instead (bench/convGrad.ts)",
+    },
   },
 } as const;
 const ARGS = benchArgs(COMMAND);
@@ -138,4 +144,5 @@ if (ARGS.zoo)
     cpuDigits: intValue(ARGS, 'cpu-digits'),
   });
 else if (ARGS.shift) await runShiftBench();
+else if (ARGS['conv-grad']) await runConvGradBench();
 else await main();
