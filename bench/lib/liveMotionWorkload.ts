@@ -10,9 +10,9 @@
  */
 import type { Tlwh } from '../../src/core/geometry/boxes.ts';
 import { LUMA_WEIGHTS } from '../../src/core/motion/index.ts';
-import type { TrackOutput } from '../../src/core/tracking/types.ts';
 import { LiveMotion, MOTION_RING_FRAMES, type MotionCaptureMode } from '../../src/app/pipeline/liveMotion.ts';
 import type { FlowFrames } from './flowWorkload.ts';
+import { confirmedTrack } from '../../dev/confirmedTrack.ts';
 
 /** What the camera hands over: an I420 `VideoFrame` (a webcam's format) or an RGBA `ImageBitmap` (the stepped live test's frames). */
 export type LiveFrameSource = 'i420' | 'bitmap';
@@ -63,18 +63,6 @@ async function makeSource(rgb: Uint8Array, width: number, height: number, source
   return createImageBitmap(new ImageData(rgba, width, height));
 }
 
-const track = (id: number, box: Tlwh): TrackOutput => ({
-  id,
-  box,
-  state: 'confirmed',
-  hits: 1,
-  age: 1,
-  timeSinceUpdate: 0,
-  history: [],
-  score: 1,
-  velocity: [0, 0, 0, 0],
-});
-
 /** Clip frame shown at step `s` when the clip of `n` frames plays forward, backward, forward... */
 export function pingPong(s: number, n: number): number {
   if (n < 2) return 0;
@@ -98,7 +86,7 @@ export async function runLiveMotionWorkload(
   const { width, height } = input;
   const frames = await Promise.all(input.frames.map((rgb, i) => makeSource(rgb, width, height, source, i)));
   const motion = new LiveMotion(mode);
-  const tracks = boxes.map((b, id) => track(id, b));
+  const tracks = boxes.map((b, id) => confirmedTrack(id, b));
   const result = {};
   const out: LiveMotionTimings = { capture: [], flow: [], path: null, reliable: 0 };
   try {

@@ -19,6 +19,7 @@ interface Trackscope {
     numTensors: number;
     motionCapture: string | null;
     trackerFrameRate: number | null;
+    plannedCadence: number | null;
     stages: Record<string, { median: number; p95: number }>;
   };
 }
@@ -44,9 +45,10 @@ async function runStepped(app: ReturnType<typeof useServedApp>, query: string, f
     return { detected: t.liveFrames, drawn: t.liveDrawn, stats: t.liveStats };
   });
   const end = await tensors();
+  const inputSize = (await page.getByTestId('input-size').textContent())?.trim();
   expect(pageErrors).toEqual([]);
   await page.close();
-  return { ...out, tensors: { middle, end } };
+  return { ...out, tensors: { middle, end }, inputSize };
 }
 
 describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
@@ -155,6 +157,9 @@ describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
       `k = 4: longest single-id span ${longest} camera frames; ids seen ${[...new Set(detected.flatMap((f) => f.tracks.map((t) => t.id)))].join(', ')}`,
     );
     expect(longest).toBeGreaterThanOrEqual(30);
+    // The HUD plans at least the forced cadence (4 camera frames per detection) at the fixed input size, and says so.
+    expect(run.stats.plannedCadence).toBeGreaterThanOrEqual(4);
+    expect(run.inputSize).toBe(`512² (fixed, plans k ${run.stats.plannedCadence})`);
   });
 
   it('moves carried boxes by the measured pixel motion at k = 4 (flow on), and draws the Kalman carry with flow=off', async () => {
@@ -204,9 +209,12 @@ describe('live camera (headless Chromium, vtest.avi as the webcam)', () => {
     expect(moved / carried).toBeGreaterThan(0.5);
     expect(closer / compared).toBeGreaterThan(0.5);
     expect(flowError).toBeLessThan(kalmanError);
-    // The HUD's per-stage latency has the motion step with flow on, and none with it off.
+    // The HUD's per-stage latency has the motion step with flow on, and none with it off; the wait for the
+    // browser's VideoFrame.copyTo is a stage of its own, not counted in the step's own work.
     expect(motion.median).toBeGreaterThan(0);
     expect(off.stats.stages.motion.median).toBeNaN();
+    expect(on.stats.stages['copy-wait'].median).toBeGreaterThanOrEqual(0);
+    expect(off.stats.stages['copy-wait'].median).toBeNaN();
     // The motion step reads the frames with VideoFrame.copyTo (no canvas readback) where the browser has it.
     expect(on.stats.motionCapture).toBe('video-frame');
     expect(off.stats.motionCapture).toBeNull();

@@ -65,10 +65,10 @@ describe('DetectionScheduler', () => {
     expect(s.frame(1, 100)).toBe(false);
     s.finish('r0', 250);
     expect(s.frame(3, 300)).toBe(true); // free again: starts on the newest frame
-    expect(s.view(3)).toEqual({ result: 'r0', sourceIndex: 0, steps: 3 });
+    expect(s.view(3)).toEqual({ result: 'r0', sourceIndex: 0, steps: 3, gap: 1 });
     s.finish('r3', 550);
     // r3's tracker update came 3 frames after r0's, so one step is 3 frames.
-    expect(s.view(6)).toEqual({ result: 'r3', sourceIndex: 3, steps: 1 });
+    expect(s.view(6)).toEqual({ result: 'r3', sourceIndex: 3, steps: 1, gap: 3 });
   });
 
   it('a failed detection frees the detector and keeps the last result', () => {

@@ -154,23 +154,31 @@ export class LiveLoop {
     this.#schedule();
   }
 
-  /** Keeps frame `index`'s pixels for the motion step (when on); its time counts towards the frame's `motion` stage. */
+  /**
+   * Keeps frame `index`'s pixels for the motion step (when on). Its own work counts towards the frame's
+   * `motion` stage; the wait for the browser's `VideoFrame.copyTo` (the page is free meanwhile) is the
+   * `copy-wait` stage.
+   */
   async #capture(index: number, frame: CanvasImageSource, width: number, height: number): Promise<void> {
     if (!this.hooks.flow()) return;
     const t0 = performance.now();
+    let waitMs: number | null = null;
     try {
-      await this.#motion.capture(index, frame, width, height);
+      waitMs = await this.#motion.capture(index, frame, width, height);
     } catch (e) {
       this.hooks.onError(e instanceof Error ? e : new Error(String(e)));
     }
-    this.#motionMs = performance.now() - t0;
+    this.#motionMs = performance.now() - t0 - (waitMs ?? 0);
+    if (waitMs !== null) this.#stages.push({ 'copy-wait': waitMs });
   }
 
   /** Draws the newest result carried to frame `index` (moved by pixel motion when on). */
   #draw(index: number, fresh: boolean): void {
     const view = this.#scheduler.view(index);
     if (!view) return;
-    const carryTo = (k: number) => carryTracks(view.result.tracks, this.#scheduler.view(k)!.steps);
+    // Bound to this result: the motion step may still follow it after a newer one lands.
+    const { result, sourceIndex, gap } = view;
+    const carryTo = (k: number) => carryTracks(result.tracks, (k - sourceIndex) / gap);
     const kalman = carryTo(index);
     let tracks = kalman;
     this.#drawMotionMs = 0;

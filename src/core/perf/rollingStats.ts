@@ -62,10 +62,25 @@ export class RateMeter {
 
 /**
  * Names of the per-frame pipeline stages shown in the HUD and benchmarks.
- * `motion` is the live page's pixel-motion step, timed on every camera frame
- * (the others on detected frames).
+ * `motion` is the live page's pixel-motion step, timed on every drawn camera
+ * frame (the others on detected frames): its own work on the page, that is
+ * the frame's grayscale and the boxes measured on it, with at most
+ * `MOTION_CATCH_UP_STEPS` frames of a new result's catch-up. `copy-wait` is
+ * the time the step waited for the browser's `VideoFrame.copyTo`, kept apart
+ * because the page is free meanwhile (the frame is drawn after it).
  */
-export const STAGES = ['capture', 'preprocess', 'inference', 'postprocess', 'embed', 'track', 'segment', 'motion', 'render'] as const;
+export const STAGES = [
+  'capture',
+  'preprocess',
+  'inference',
+  'postprocess',
+  'embed',
+  'track',
+  'segment',
+  'motion',
+  'copy-wait',
+  'render',
+] as const;
 export type Stage = (typeof STAGES)[number];
 export type StageSample = Record<Stage, number>;
 

@@ -7,6 +7,8 @@ export interface ScheduledView<R> {
   sourceIndex: number;
   /** Tracker updates to carry its tracks forward to this frame (fractions allowed); 0 on its own frame. */
   steps: number;
+  /** Frames per tracker update for this result: frame k is `(k - sourceIndex) / gap` steps from it. */
+  gap: number;
 }
 
 interface Started {
@@ -84,7 +86,7 @@ export class DetectionScheduler<R> {
   view(index: number): ScheduledView<R> | null {
     if (!this.#shown) return null;
     const { result, started } = this.#shown;
-    return { result, sourceIndex: started.index, steps: (index - started.index) / started.gap };
+    return { result, sourceIndex: started.index, steps: (index - started.index) / started.gap, gap: started.gap };
   }
 
   /** A new stream: forget every detection. */
