@@ -3,7 +3,7 @@ import { CENTERNET_INPUT_SIZES } from '../../core/detection/centernetSizes';
 import { DEFAULT_DETECTOR_CONFIG, DETECTOR_NAMES, MAX_DETECTIONS_LIMIT } from '../../core/detection/config';
 import type { InputSizeSetting } from '../../core/pipeline/inputSize';
 import { MAX_CADENCE, type CadenceSetting } from '../../core/pipeline/cadence';
-import { APPEARANCE_CHOICES, DEFAULT_APPEARANCE } from '../../core/pipeline/loadStreamDetector';
+import { APPEARANCE_CHOICES, DEFAULT_APPEARANCE } from '../../core/pipeline/appearanceChoice';
 import { TRACKER_PRESETS } from '../../core/pipeline/presets';
 
 /**
