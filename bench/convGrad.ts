@@ -11,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { useNodeBackend } from '../src/node/backend.ts';
 import { registerWasmConvBackpropFilter } from '../src/core/training/wasmConvBackpropFilter.ts';
+import { medianMs } from './lib/medianMs.ts';
 
 const SHAPES = [
   { name: 'conv1 5x5x1x6, same, 28x28', x: [32, 28, 28, 1], dy: [32, 28, 28, 6], filter: [5, 5, 1, 6], pad: 'same' },
@@ -20,17 +21,6 @@ const WARM_UP = 3;
 const RUNS = 20;
 
 type Shape = (typeof SHAPES)[number];
-
-function medianMs(once: () => unknown): number {
-  for (let k = 0; k < WARM_UP; k++) once();
-  const times: number[] = [];
-  for (let k = 0; k < RUNS; k++) {
-    const t0 = performance.now();
-    once();
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[RUNS >> 1];
-}
 
 /** The baseline: dW[kh, kw, ci, co] = Σ x · dy over batch and output positions, one multiply-add at a time. */
 function directLoop(x: Float32Array, dy: Float32Array, shape: Shape): Float32Array {
@@ -71,8 +61,8 @@ export async function runConvGradBench(): Promise<void> {
       const got = kernel();
       const want = directLoop(xv, dyv, shape);
       const worst = Math.max(...want.map((v, i) => Math.abs(v - got[i]))) / Math.max(...want.map(Math.abs));
-      const wasm = medianMs(kernel);
-      const direct = medianMs(() => directLoop(xv, dyv, shape));
+      const wasm = medianMs(kernel, RUNS, WARM_UP);
+      const direct = medianMs(() => directLoop(xv, dyv, shape), RUNS, WARM_UP);
       console.log(
         `  ${shape.name.padEnd(30)} wasm ${wasm.toFixed(2)} ms  direct loop ${direct.toFixed(2)} ms  (${(wasm / direct).toFixed(2)}×; largest difference ${worst.toExponential(1)} of the largest value)`,
       );
